@@ -1,0 +1,71 @@
+// Settings of the local stack: the Supabase CLI's local defaults, read from supabase/config.toml
+// where the CLI keeps them, so `npm start` and `supabase start` agree.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'smol-toml';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const supabaseDir = path.join(projectRoot, 'supabase');
+
+// The Supabase CLI's well-known local secret and the keys it signs (public knowledge; never
+// use them for a hosted project).
+export const LOCAL_JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
+export const LOCAL_ANON_KEY =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0';
+export const LOCAL_SERVICE_ROLE_KEY =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fcn3W2dzgSBtQ';
+// The CLI's local database password, for the postgres superuser and PostgREST's authenticator.
+export const LOCAL_DB_PASSWORD = 'postgres';
+
+export const DEMO_PASSWORD = 'demo123456';
+export const DEMO_ACCOUNTS = [
+  { email: 'office.s1@demo.local', label: 'street 1 office' },
+  { email: 'reviewer.s1@demo.local', label: 'street 1 reviewer' },
+  { email: 'filer.c1@demo.local', label: 'community 1 filer' },
+  { email: 'filer.c2@demo.local', label: 'community 2 filer' },
+  { email: 'office.s2@demo.local', label: 'street 2 office' },
+] as const;
+
+export interface SupabaseConfig {
+  apiPort: number;
+  dbPort: number;
+  dbMajorVersion: number;
+  schemas: string[];
+  extraSearchPath: string[];
+  maxRows: number;
+  siteUrl: string;
+  additionalRedirectUrls: string[];
+  jwtExpiry: number;
+  refreshTokenRotation: boolean;
+  refreshTokenReuseInterval: number;
+  enableSignup: boolean;
+  minimumPasswordLength: number;
+}
+
+type Table = Record<string, unknown>;
+const table = (value: unknown): Table => (value && typeof value === 'object' ? (value as Table) : {});
+
+export function readSupabaseConfig(file = path.join(supabaseDir, 'config.toml')): SupabaseConfig {
+  const toml = parse(readFileSync(file, 'utf8')) as Table;
+  const api = table(toml.api);
+  const db = table(toml.db);
+  const auth = table(toml.auth);
+  const email = table(auth.email);
+  return {
+    apiPort: Number(api.port ?? 54321),
+    dbPort: Number(db.port ?? 54322),
+    dbMajorVersion: Number(db.major_version ?? 17),
+    schemas: (api.schemas as string[] | undefined) ?? ['public'],
+    extraSearchPath: (api.extra_search_path as string[] | undefined) ?? ['public', 'extensions'],
+    maxRows: Number(api.max_rows ?? 1000),
+    siteUrl: String(auth.site_url ?? 'http://127.0.0.1:5173'),
+    additionalRedirectUrls: (auth.additional_redirect_urls as string[] | undefined) ?? [],
+    jwtExpiry: Number(auth.jwt_expiry ?? 3600),
+    refreshTokenRotation: auth.enable_refresh_token_rotation !== false,
+    refreshTokenReuseInterval: Number(auth.refresh_token_reuse_interval ?? 10),
+    // Both switches must allow it, as in the CLI.
+    enableSignup: auth.enable_signup === true && email.enable_signup !== false,
+    minimumPasswordLength: Number(auth.minimum_password_length ?? 6),
+  };
+}

@@ -1,0 +1,109 @@
+// One port that routes like Supabase's API gateway: /rest/v1 to PostgREST, /auth/v1 to the auth
+// server; every request needs a valid apikey, and CORS is answered for the admin's origins.
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface GatewayOptions {
+  port: number;
+  apiKeys: string[];
+  postgrestPort: number;
+  allowedOrigins: string[];
+  auth: (req: IncomingMessage, res: ServerResponse, pathAndQuery: string) => Promise<void>;
+}
+
+const ALLOWED_HEADERS = [
+  'authorization', 'apikey', 'x-client-info', 'content-type', 'accept', 'accept-profile', 'content-profile',
+  'prefer', 'range', 'range-unit', 'x-supabase-api-version', 'x-upsert', 'cache-control', 'if-none-match',
+].join(', ');
+const EXPOSED_HEADERS = ['content-range', 'content-location', 'location', 'x-supabase-api-version', 'x-total-count', 'link', 'preference-applied'].join(', ');
+
+// Headers that describe one hop, not the message (RFC 9110 §7.6.1).
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host']);
+
+function json(res: ServerResponse, status: number, body: unknown) {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+}
+
+export async function startGateway(options: GatewayOptions): Promise<{ port: number; close(): Promise<void> }> {
+  const keys = new Set(options.apiKeys);
+  const origins = new Set(options.allowedOrigins);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+  const server = http.createServer((req, res) => {
+    const origin = req.headers.origin;
+    if (origin && origins.has(origin)) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'Origin');
+      res.setHeader('access-control-allow-credentials', 'true');
+      res.setHeader('access-control-expose-headers', EXPOSED_HEADERS);
+    }
+    if (req.method === 'OPTIONS') {
+      if (origin && origins.has(origin)) {
+        res.setHeader('access-control-allow-methods', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
+        res.setHeader('access-control-allow-headers', req.headers['access-control-request-headers'] ?? ALLOWED_HEADERS);
+        res.setHeader('access-control-max-age', '3600');
+      }
+      res.statusCode = 204;
+      res.end();
+      return;
+    }
+
+    const url = req.url ?? '/';
+    const route = /^\/(rest|auth)\/v1(\/.*|\?.*|)$/.exec(url);
+    if (!route) return json(res, 404, { message: 'no Route matched with those values' });
+
+    // Key check as Kong's key-auth does it: header first, then the query string.
+    const query = new URL(url, 'http://gateway.local').searchParams;
+    const apikey = (req.headers.apikey as string | undefined) ?? query.get('apikey') ?? undefined;
+    if (!apikey) return json(res, 401, { message: 'No API key found in request' });
+    if (!keys.has(apikey)) return json(res, 401, { message: 'Invalid API key' });
+    // A request with a key but no user token acts as the key's role.
+    if (!req.headers.authorization) req.headers.authorization = `Bearer ${apikey}`;
+
+    const rest = route[2] || '/';
+    const pathAndQuery = rest.startsWith('?') ? `/${rest}` : rest;
+    if (route[1] === 'auth') {
+      options.auth(req, res, pathAndQuery).catch((error: unknown) => {
+        if (!res.headersSent) json(res, 500, { message: String(error) });
+        else res.destroy();
+      });
+      return;
+    }
+
+    const headers: http.OutgoingHttpHeaders = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (!HOP_BY_HOP.has(name) && name !== 'apikey') headers[name] = value;
+    }
+    const upstream = http.request(
+      { host: '127.0.0.1', port: options.postgrestPort, method: req.method, path: pathAndQuery, headers, agent },
+      (answer) => {
+        res.statusCode = answer.statusCode ?? 502;
+        for (const [name, value] of Object.entries(answer.headers)) {
+          if (!HOP_BY_HOP.has(name) && value !== undefined) res.setHeader(name, value);
+        }
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => {
+      if (!res.headersSent) json(res, 502, { message: 'An invalid response was received from the upstream server' });
+      else res.destroy();
+    });
+    req.pipe(upstream);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        agent.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

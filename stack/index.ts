@@ -1,0 +1,178 @@
+// The local Supabase stack: PostgreSQL, PostgREST, the auth server and the gateway, started in
+// order and stopped in reverse. `npm start` and the tests' global setup both call startStack.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { createAuthServer } from './auth/server.ts';
+import {
+  LOCAL_ANON_KEY,
+  LOCAL_JWT_SECRET,
+  LOCAL_SERVICE_ROLE_KEY,
+  readSupabaseConfig,
+  projectRoot,
+  supabaseDir,
+  type SupabaseConfig,
+} from './config.ts';
+import { StackError } from './errors.ts';
+import { startGateway } from './gateway.ts';
+import { migrate, type MigrateResult } from './migrate.ts';
+import { assertPortFree, freePort } from './ports.ts';
+import { startPostgres, superuserClient } from './postgres.ts';
+import { startPostgrest } from './postgrest.ts';
+
+export interface StackOptions {
+  /** Folder for the database and logs; git-ignored. */
+  stateDir?: string;
+  reset?: boolean;
+  apiPort?: number;
+  dbPort?: number;
+  migrationsDir?: string;
+  seedFile?: string;
+  /** Origins the gateway answers CORS for (the admin's). */
+  allowedOrigins?: string[];
+  config?: SupabaseConfig;
+}
+
+export interface RunningStack {
+  apiUrl: string;
+  dbUrl: string;
+  anonKey: string;
+  serviceRoleKey: string;
+  jwtSecret: string;
+  stateDir: string;
+  created: boolean;
+  migrations: MigrateResult;
+  stop(): Promise<void>;
+}
+
+export const defaultStateDir = path.join(projectRoot, '.stack');
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return '';
+  }
+}
+
+/** Refuses a second stack on one folder, and ends what a killed earlier run left behind. */
+function claimStateDir(stateDir: string) {
+  const ownerFile = path.join(stateDir, 'stack.pid');
+  if (existsSync(ownerFile)) {
+    const pid = Number(readFileSync(ownerFile, 'utf8'));
+    if (pid && pid !== process.pid && alive(pid) && /node|tsx/.test(commandOf(pid))) {
+      throw new StackError(`Another stack (pid ${pid}) is running on ${stateDir}; stop it first (Ctrl-C in its terminal).`);
+    }
+  }
+  const postgrestFile = path.join(stateDir, 'postgrest.pid');
+  if (existsSync(postgrestFile)) {
+    const pid = Number(readFileSync(postgrestFile, 'utf8'));
+    if (pid && alive(pid) && commandOf(pid).includes('postgrest')) process.kill(pid, 'SIGTERM');
+  }
+  writeFileSync(ownerFile, String(process.pid));
+}
+
+export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
+  const config = options.config ?? readSupabaseConfig();
+  const stateDir = options.stateDir ?? defaultStateDir;
+  const apiPort = options.apiPort ?? config.apiPort;
+  const dbPort = options.dbPort ?? config.dbPort;
+  const logDir = path.join(stateDir, 'logs');
+
+  if (options.reset) {
+    if (existsSync(path.join(stateDir, 'stack.pid'))) claimStateDir(stateDir);
+    await rm(stateDir, { recursive: true, force: true });
+  }
+  await mkdir(logDir, { recursive: true });
+  claimStateDir(stateDir);
+  await assertPortFree(apiPort, 'API gateway');
+
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn().catch(() => undefined);
+    stops.length = 0;
+    await rm(path.join(stateDir, 'stack.pid'), { force: true });
+    await rm(path.join(stateDir, 'postgrest.pid'), { force: true });
+  };
+
+  try {
+    const postgres = await startPostgres({
+      dataDir: path.join(stateDir, 'db'),
+      port: dbPort,
+      majorVersion: config.dbMajorVersion,
+      logFile: path.join(logDir, 'postgres.log'),
+    });
+    stops.push(() => postgres.stop());
+
+    const client = superuserClient(postgres.url);
+    await client.connect();
+    let migrations: MigrateResult;
+    try {
+      migrations = await migrate(client, {
+        migrationsDir: options.migrationsDir ?? path.join(supabaseDir, 'migrations'),
+        seedFile: options.seedFile ?? path.join(supabaseDir, 'seed.sql'),
+        relativeTo: projectRoot,
+      });
+    } finally {
+      await client.end();
+    }
+
+    const postgrest = await startPostgrest({
+      dbPort,
+      port: await freePort(),
+      jwtSecret: LOCAL_JWT_SECRET,
+      config,
+      logFile: path.join(logDir, 'postgrest.log'),
+    });
+    writeFileSync(path.join(stateDir, 'postgrest.pid'), String(postgrest.process.pid));
+    stops.push(() => postgrest.stop());
+
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const auth = createAuthServer({
+      dbUrl: postgres.url,
+      jwtSecret: LOCAL_JWT_SECRET,
+      issuer: `${apiUrl}/auth/v1`,
+      jwtExpiry: config.jwtExpiry,
+      enableSignup: config.enableSignup,
+      refreshTokenReuseInterval: config.refreshTokenReuseInterval,
+      minimumPasswordLength: config.minimumPasswordLength,
+    });
+    stops.push(() => auth.close());
+
+    await assertPortFree(apiPort, 'API gateway');
+    const gateway = await startGateway({
+      port: apiPort,
+      apiKeys: [LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY],
+      postgrestPort: postgrest.port,
+      allowedOrigins: options.allowedOrigins ?? [config.siteUrl, ...config.additionalRedirectUrls],
+      auth: auth.handle,
+    });
+    stops.push(() => gateway.close());
+
+    return {
+      apiUrl,
+      dbUrl: postgres.url,
+      anonKey: LOCAL_ANON_KEY,
+      serviceRoleKey: LOCAL_SERVICE_ROLE_KEY,
+      jwtSecret: LOCAL_JWT_SECRET,
+      stateDir,
+      created: postgres.created,
+      migrations,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+export { StackError };

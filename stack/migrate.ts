@@ -1,0 +1,105 @@
+// Bootstrap, then supabase/migrations/*.sql in order (recorded where the Supabase CLI records
+// them), then supabase/seed.sql on a new database.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
+import { StackError } from './errors.ts';
+
+const bootstrapFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bootstrap.sql');
+
+interface PgError extends Error {
+  position?: string;
+  internalPosition?: string;
+  internalQuery?: string;
+  where?: string;
+  code?: string;
+}
+
+/** "file:line:column: message", with the line Postgres' error position points at. */
+export function describeSqlError(file: string, sql: string, error: PgError): string {
+  const offset = Number(error.position ?? 0);
+  let where = '';
+  if (offset > 0) {
+    // Postgres counts characters from 1 across the whole query string.
+    const before = [...sql].slice(0, offset - 1).join('');
+    const lines = before.split('\n');
+    where = `:${lines.length}:${lines.at(-1)!.length + 1}`;
+  }
+  const context = error.where ? ` (${error.where.split('\n')[0]})` : '';
+  return `${file}${where}: ${error.message}${context}`;
+}
+
+export interface MigrateResult {
+  applied: string[];
+  seeded: boolean;
+}
+
+export async function migrate(
+  client: pg.Client,
+  options: { migrationsDir: string; seedFile?: string; relativeTo: string },
+): Promise<MigrateResult> {
+  await runFile(client, bootstrapFile, options.relativeTo);
+
+  const done = new Set(
+    (await client.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).rows.map((r) => r.version),
+  );
+  const files = existsSync(options.migrationsDir)
+    ? readdirSync(options.migrationsDir).filter((f) => /^\d+_.*\.sql$/.test(f)).sort()
+    : [];
+  const applied: string[] = [];
+  for (const file of files) {
+    const [version, ...rest] = file.replace(/\.sql$/, '').split('_');
+    if (done.has(version!)) continue;
+    const fullPath = path.join(options.migrationsDir, file);
+    const sql = readFileSync(fullPath, 'utf8');
+    try {
+      await client.query('begin');
+      await client.query(sql);
+      await client.query(
+        'insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)',
+        [version, rest.join('_'), [sql]],
+      );
+      await client.query('commit');
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw new StackError(`Migration failed: ${describeSqlError(path.relative(options.relativeTo, fullPath), sql, error as PgError)}`);
+    }
+    applied.push(file);
+  }
+
+  // The seed runs once per database, in the same transaction as its marker, so a failed seed
+  // is retried on the next start and a seeded database is never seeded twice.
+  let seeded = false;
+  if (options.seedFile && existsSync(options.seedFile) && !(await hasSeedMarker(client))) {
+    await runFile(client, options.seedFile, options.relativeTo, 'Seed failed', "comment on schema supabase_migrations is 'seeded'");
+    seeded = true;
+  }
+  return { applied, seeded };
+}
+
+async function hasSeedMarker(client: pg.Client): Promise<boolean> {
+  const { rows } = await client.query<{ c: string | null }>(
+    "select obj_description('supabase_migrations'::regnamespace, 'pg_namespace') as c",
+  );
+  return rows[0]?.c === 'seeded';
+}
+
+async function runFile(
+  client: pg.Client,
+  file: string,
+  relativeTo: string,
+  label = 'Bootstrap failed',
+  thenInSameTransaction?: string,
+): Promise<void> {
+  const sql = readFileSync(file, 'utf8');
+  try {
+    await client.query('begin');
+    await client.query(sql);
+    if (thenInSameTransaction) await client.query(thenInSameTransaction);
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw new StackError(`${label}: ${describeSqlError(path.relative(relativeTo, file), sql, error as PgError)}`);
+  }
+}
