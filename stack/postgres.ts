@@ -2,7 +2,7 @@
 // we supervise ourselves, so Ctrl-C, a crash of a previous run and a wrong data folder each get
 // a clear outcome.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { chmodSync, createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,6 +44,25 @@ function postgresIds(): { uid?: number; gid?: number } {
   if (!passwd) throw new StackError('Running as root needs a "postgres" system user; initdb creates it, rerun with --reset.');
   const [, , uid, gid] = passwd.split(':');
   return { uid: Number(uid), gid: Number(gid) };
+}
+
+/**
+ * As root, the server runs as the "postgres" user, which must be able to pass through every
+ * folder above the data folder (a clone under /root is 0700). Grant search-only access (o+x, no
+ * listing) where it is missing, and say so.
+ */
+function makeReachableByPostgres(dir: string): void {
+  if (os.userInfo().uid !== 0) return;
+  const parts = path.resolve(dir).split(path.sep).filter(Boolean);
+  for (let i = 1; i <= parts.length; i++) {
+    const ancestor = path.sep + parts.slice(0, i).join(path.sep);
+    if (!existsSync(ancestor)) break;
+    const { mode } = statSync(ancestor);
+    if ((mode & 0o001) === 0) {
+      chmodSync(ancestor, mode | 0o001);
+      console.log(`Running as root: gave other users search access (o+x) to ${ancestor} so PostgreSQL can reach its data.`);
+    }
+  }
 }
 
 function isAlive(pid: number): boolean {
@@ -96,6 +115,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
       throw new StackError(`${dataDir} exists but is not a PostgreSQL data folder; run "npm start -- --reset" or remove it.`);
     }
     await mkdir(path.dirname(dataDir), { recursive: true });
+    makeReachableByPostgres(path.dirname(dataDir));
     const initLog: string[] = [];
     const cluster = new EmbeddedPostgres({
       databaseDir: dataDir,
@@ -118,6 +138,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
     created = true;
   }
 
+  makeReachableByPostgres(path.dirname(dataDir));
   await assertPortFree(port, 'PostgreSQL');
   await mkdir(path.dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile, { flags: 'a' });

@@ -1,0 +1,48 @@
+// Starts the real local stack once per test run, on free ports and a fresh data folder, and
+// stops it (deleting the folder) afterwards.
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startStack } from '../../stack/index.ts';
+import { freePort } from '../../stack/ports.ts';
+
+export interface StackInfo {
+  apiUrl: string;
+  dbUrl: string;
+  anonKey: string;
+  serviceRoleKey: string;
+  jwtSecret: string;
+  /** The origin the gateway answers CORS for; browser tests serve the admin there. */
+  adminPort: number;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    stack: StackInfo;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const stateDir = mkdtempSync(path.join(os.tmpdir(), 'qt-test-stack-'));
+  chmodSync(stateDir, 0o755); // as root, PostgreSQL runs as another user
+  const adminPort = await freePort();
+  const stack = await startStack({
+    stateDir,
+    apiPort: await freePort(),
+    dbPort: await freePort(),
+    allowedOrigins: [`http://127.0.0.1:${adminPort}`],
+  });
+  project.provide('stack', {
+    apiUrl: stack.apiUrl,
+    dbUrl: stack.dbUrl,
+    anonKey: stack.anonKey,
+    serviceRoleKey: stack.serviceRoleKey,
+    jwtSecret: stack.jwtSecret,
+    adminPort,
+  });
+  return async () => {
+    await stack.stop();
+    rmSync(stateDir, { recursive: true, force: true });
+  };
+}
