@@ -48,6 +48,7 @@ const en: Messages = {
         forgotPassword: 'Forgot password?',
         noAccount: 'Don’t have an account?',
         rememberMe: 'Remember me',
+        haveAccount: 'Have an account?',
       },
     },
     forgotPassword: {

@@ -47,6 +47,7 @@ const zhCN = {
         forgotPassword: '忘记密码？',
         noAccount: '还没有账号？',
         rememberMe: '记住我',
+        haveAccount: '已有账号？',
       },
     },
     forgotPassword: {
