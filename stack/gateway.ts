@@ -20,6 +20,27 @@ const EXPOSED_HEADERS = ['content-range', 'content-location', 'location', 'x-sup
 // Headers that describe one hop, not the message (RFC 9110 §7.6.1).
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host']);
 
+/**
+ * The path without the apikey query parameter, as Kong's key-auth with hide_credentials (how
+ * Supabase configures /rest/v1) passes it on: PostgREST would read it as a column filter. The
+ * other parameters are kept byte for byte.
+ */
+function withoutApikeyParam(pathAndQuery: string): string {
+  const start = pathAndQuery.indexOf('?');
+  if (start < 0) return pathAndQuery;
+  const kept = pathAndQuery
+    .slice(start + 1)
+    .split('&')
+    .filter((part) => {
+      try {
+        return decodeURIComponent(part.split('=')[0]!.replaceAll('+', ' ')) !== 'apikey';
+      } catch {
+        return true;
+      }
+    });
+  return kept.length ? `${pathAndQuery.slice(0, start)}?${kept.join('&')}` : pathAndQuery.slice(0, start);
+}
+
 function json(res: ServerResponse, status: number, body: unknown) {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
@@ -77,7 +98,7 @@ export async function startGateway(options: GatewayOptions): Promise<{ port: num
       if (!HOP_BY_HOP.has(name) && name !== 'apikey') headers[name] = value;
     }
     const upstream = http.request(
-      { host: '127.0.0.1', port: options.postgrestPort, method: req.method, path: pathAndQuery, headers, agent },
+      { host: '127.0.0.1', port: options.postgrestPort, method: req.method, path: withoutApikeyParam(pathAndQuery), headers, agent },
       (answer) => {
         res.statusCode = answer.statusCode ?? 502;
         for (const [name, value] of Object.entries(answer.headers)) {

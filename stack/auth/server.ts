@@ -207,7 +207,7 @@ export function createAuthServer(options: AuthOptions) {
     }
     await db.query(
       `insert into auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at)
-       values ($1, $1::uuid, $2, 'email', now(), now())`,
+       values ($1::text, $1::text::uuid, $2, 'email', now(), now())`,
       [id, { sub: id, email: fields.email, email_verified: fields.confirmed, phone_verified: false }],
     );
     return (await loadUser(db, id))!;
@@ -263,7 +263,7 @@ export function createAuthServer(options: AuthOptions) {
     if (grantType === 'refresh_token') {
       const presented = typeof req.body.refresh_token === 'string' ? req.body.refresh_token : '';
       if (!presented) throw new HttpError(400, 'validation_failed', 'Refresh Token is required');
-      return withTransaction(async (db) => {
+      const outcome = await withTransaction(async (db) => {
         const { rows } = await db.query<{ id: string; token: string; revoked: boolean; updated_at: Date; session_id: string; user_id: string }>(
           'select * from auth.refresh_tokens where token = $1 for update',
           [presented],
@@ -274,7 +274,9 @@ export function createAuthServer(options: AuthOptions) {
         }
         const user = await loadUser(db, current.user_id);
         if (!user) throw new HttpError(400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
-        assertNotBanned(user);
+        if (user.banned_until && user.banned_until.getTime() > Date.now()) {
+          throw new HttpError(400, 'user_banned', 'Invalid Refresh Token: User Banned');
+        }
         let refresh: string;
         if (current.revoked) {
           const withinReuse = Date.now() - current.updated_at.getTime() < options.refreshTokenReuseInterval * 1000;
@@ -284,8 +286,9 @@ export function createAuthServer(options: AuthOptions) {
           );
           if (!withinReuse || !child.rows[0]) {
             // A revoked token presented again: treat the session as stolen and end it.
+            // The deletion must commit, so the error is thrown after the transaction.
             await db.query('delete from auth.sessions where id = $1', [current.session_id]);
-            throw new HttpError(400, 'refresh_token_already_used', 'Invalid Refresh Token: Already Used');
+            return 'already_used' as const;
           }
           // A retry within the reuse interval (two tabs refreshing at once) gets the active token.
           refresh = child.rows[0].token;
@@ -301,6 +304,8 @@ export function createAuthServer(options: AuthOptions) {
         await db.query('update auth.sessions set refreshed_at = now(), updated_at = now() where id = $1', [current.session_id]);
         return sessionBody(db, user, current.session_id, refresh, [{ method: 'token_refresh', timestamp: Math.floor(Date.now() / 1000) }]);
       });
+      if (outcome === 'already_used') throw new HttpError(400, 'refresh_token_already_used', 'Invalid Refresh Token: Already Used');
+      return outcome;
     }
     throw new HttpError(400, 'validation_failed', 'unsupported_grant_type');
   }
@@ -317,7 +322,7 @@ export function createAuthServer(options: AuthOptions) {
 
   async function updateUser(req: Request) {
     return withTransaction(async (db) => {
-      const { user } = await authenticateUser(db, req);
+      const { claims, user } = await authenticateUser(db, req);
       const { email, password, data } = req.body;
       if (password !== undefined) {
         const next = validatePassword(password);
@@ -327,6 +332,8 @@ export function createAuthServer(options: AuthOptions) {
         );
         if (same.rows[0]?.same) throw new HttpError(422, 'same_password', 'New password should be different from the old password.');
         await db.query(`update auth.users set encrypted_password = extensions.crypt($2, extensions.gen_salt('bf', 10)) where id = $1`, [user.id, next]);
+        // As GoTrue's UpdatePassword: every other session of the user ends, this one stays.
+        await db.query('delete from auth.sessions where user_id = $1 and id is distinct from $2', [user.id, claims.session_id ?? null]);
       }
       if (email !== undefined) {
         const next = validateEmail(email);
@@ -452,6 +459,8 @@ export function createAuthServer(options: AuthOptions) {
       }
       if (password !== undefined) {
         await db.query(`update auth.users set encrypted_password = extensions.crypt($2, extensions.gen_salt('bf', 10)) where id = $1`, [id, validatePassword(password)]);
+        // As GoTrue's UpdatePassword(tx, nil): an admin's password change ends every session.
+        await db.query('delete from auth.sessions where user_id = $1', [id]);
       }
       if (isObject(user_metadata)) {
         await db.query(`update auth.users set raw_user_meta_data = jsonb_strip_nulls(coalesce(raw_user_meta_data, '{}') || $2::jsonb) where id = $1`, [id, user_metadata]);
@@ -461,9 +470,9 @@ export function createAuthServer(options: AuthOptions) {
       }
       const ban = bannedUntil(ban_duration);
       if (ban !== undefined) {
+        // As in GoTrue, a ban ends no session: the refresh grant refuses a banned user
+        // (user_banned), and lifting the ban makes the same refresh tokens work again.
         await db.query('update auth.users set banned_until = $2 where id = $1', [id, ban]);
-        // A banned user's refresh tokens stop working at once, as in GoTrue.
-        if (ban) await db.query('delete from auth.sessions where user_id = $1', [id]);
       }
       if (email_confirm === true) await db.query('update auth.users set email_confirmed_at = coalesce(email_confirmed_at, now()) where id = $1', [id]);
       if (typeof role === 'string') await db.query('update auth.users set role = $2 where id = $1', [id, role]);

@@ -1,0 +1,499 @@
+// The auth server as supabase-js sees it: every call goes through the client library and the
+// gateway, and is held to what GoTrue (hosted Supabase Auth) answers for the same call.
+import {
+  AuthApiError,
+  AuthSessionMissingError,
+  createClient,
+  type AuthError,
+  type Session,
+  type SupabaseClient,
+  type SupabaseClientOptions,
+} from '@supabase/supabase-js';
+import { decodeJwt, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ws from 'ws';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../stack/config.ts';
+import { anonClient, serviceClient, stack, superuser, uniqueEmail } from '../support/clients.ts';
+
+type Transport = NonNullable<NonNullable<SupabaseClientOptions<'public'>['realtime']>['transport']>;
+
+/** createClient as an app would call it (Node 20 needs ws for the realtime client it builds). */
+function clientWith(key: string, headers: Record<string, string> = {}): SupabaseClient {
+  return createClient(stack().apiUrl, key, {
+    auth: { persistSession: false, autoRefreshToken: false },
+    global: { headers },
+    realtime: { transport: ws as unknown as Transport },
+  });
+}
+
+const secretKey = () => new TextEncoder().encode(stack().jwtSecret);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const PASSWORD = 'first-password-1';
+
+/** A fresh confirmed user, made through the admin API, for tests that end sessions. */
+async function newUser(metadata: Record<string, unknown> = {}): Promise<{ id: string; email: string }> {
+  const email = uniqueEmail('auth');
+  const { data, error } = await serviceClient().auth.admin.createUser({
+    email,
+    password: PASSWORD,
+    email_confirm: true,
+    user_metadata: metadata,
+  });
+  expect(error).toBeNull();
+  return { id: data.user!.id, email };
+}
+
+async function signIn(email: string, password = PASSWORD): Promise<{ client: SupabaseClient; session: Session }> {
+  const client = anonClient();
+  const { data, error } = await client.auth.signInWithPassword({ email, password });
+  expect(error).toBeNull();
+  return { client, session: data.session! };
+}
+
+function expectAuthError(error: AuthError | null, status: number, code: string) {
+  expect(error, `expected ${status} ${code}`).not.toBeNull();
+  expect({ status: error!.status, code: error!.code }).toEqual({ status, code });
+}
+
+async function countRows(sql: string, params: unknown[]): Promise<number> {
+  const db = await superuser();
+  try {
+    const { rows } = await db.query<{ n: string }>(sql, params);
+    return Number(rows[0]!.n);
+  } finally {
+    await db.end();
+  }
+}
+
+const sessionsOf = (userId: string) => countRows('select count(*) as n from auth.sessions where user_id = $1', [userId]);
+
+async function signToken(claims: JWTPayload, exp: number, secret: Uint8Array = secretKey()): Promise<string> {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuedAt(exp - 3600)
+    .setExpirationTime(exp)
+    .sign(secret);
+}
+
+describe('password sign-in', () => {
+  it.each(DEMO_ACCOUNTS.map((a) => a.email))('%s signs in with the demo password', async (email) => {
+    const { data, error } = await anonClient().auth.signInWithPassword({ email, password: DEMO_PASSWORD });
+    expect(error).toBeNull();
+    const session = data.session!;
+    expect(session.access_token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(session.refresh_token).toMatch(/^[\w-]{12,}$/);
+    expect(session.token_type).toBe('bearer');
+    expect(session.expires_in).toBe(3600);
+    expect(session.expires_at).toBeGreaterThan(Date.now() / 1000 + 3500);
+    expect(session.user.email).toBe(email);
+    expect(data.user!.id).toBe(session.user.id);
+    expect(data.user!.last_sign_in_at).toBeTruthy();
+  });
+
+  it('issues an access token with the claims GoTrue signs, verifiable with the JWT secret', async () => {
+    const email = 'office.s1@demo.local';
+    const { data, error } = await anonClient().auth.signInWithPassword({ email, password: DEMO_PASSWORD });
+    expect(error).toBeNull();
+    const token = data.session!.access_token;
+
+    const { payload, protectedHeader } = await jwtVerify(token, secretKey(), {
+      algorithms: ['HS256'],
+      issuer: `${stack().apiUrl}/auth/v1`,
+      audience: 'authenticated',
+    });
+    expect(protectedHeader.alg).toBe('HS256');
+    expect(decodeJwt(token)).toEqual(payload);
+    expect(payload.sub).toBe(data.user!.id);
+    expect(payload.sub).toBe('00000000-0000-4000-a000-000000000101');
+    expect(payload.role).toBe('authenticated');
+    expect(payload.aud).toBe('authenticated');
+    expect(payload.email).toBe(email);
+    expect(payload.app_metadata).toEqual({ provider: 'email', providers: ['email'] });
+    expect(payload.user_metadata).toEqual({ full_name: '街道一 党建办' });
+    expect(payload.session_id).toMatch(UUID);
+    expect(payload.iss).toBe(`${stack().apiUrl}/auth/v1`);
+    expect(payload.aal).toBe('aal1');
+    expect(payload.amr).toEqual([{ method: 'password', timestamp: expect.any(Number) }]);
+    expect(payload.is_anonymous).toBe(false);
+    const now = Math.floor(Date.now() / 1000);
+    expect(payload.iat).toBeGreaterThanOrEqual(now - 60);
+    expect(payload.iat).toBeLessThanOrEqual(now + 5);
+    expect(payload.exp! - payload.iat!).toBe(3600);
+    expect(payload.exp).toBe(data.session!.expires_at);
+
+    // The session it names is a row where GoTrue keeps sessions.
+    expect(
+      await countRows('select count(*) as n from auth.sessions where id = $1 and user_id = $2', [payload.session_id, payload.sub]),
+    ).toBe(1);
+  });
+
+  it('refuses a wrong password and an unknown user alike: 400 invalid_credentials, one message', async () => {
+    const wrong = await anonClient().auth.signInWithPassword({ email: 'office.s1@demo.local', password: 'not-the-password' });
+    const unknown = await anonClient().auth.signInWithPassword({ email: uniqueEmail('nobody'), password: DEMO_PASSWORD });
+    for (const result of [wrong, unknown]) {
+      expect(result.error).toBeInstanceOf(AuthApiError);
+      expectAuthError(result.error, 400, 'invalid_credentials');
+      expect(result.data.session).toBeNull();
+    }
+    expect(wrong.error!.message).toBe('Invalid login credentials');
+    expect(unknown.error!.message).toBe(wrong.error!.message);
+  });
+});
+
+describe('getUser with a bad token', () => {
+  let session: Session;
+  beforeAll(async () => {
+    const user = await newUser();
+    session = (await signIn(user.email)).session;
+  });
+
+  function claimsOf(token: string): JWTPayload {
+    const { iat: _iat, exp: _exp, ...claims } = decodeJwt(token);
+    return claims;
+  }
+
+  it('answers a token this server would sign, as a control', async () => {
+    const token = await signToken(claimsOf(session.access_token), Math.floor(Date.now() / 1000) + 600);
+    const { data, error } = await anonClient().auth.getUser(token);
+    expect(error).toBeNull();
+    expect(data.user!.id).toBe(session.user.id);
+  });
+
+  it('refuses an expired token: 403 bad_jwt', async () => {
+    const token = await signToken(claimsOf(session.access_token), Math.floor(Date.now() / 1000) - 60);
+    const { data, error } = await anonClient().auth.getUser(token);
+    expect(error).toBeInstanceOf(AuthApiError);
+    expectAuthError(error, 403, 'bad_jwt');
+    expect(error!.message).toMatch(/expired/);
+    expect(data.user).toBeNull();
+  });
+
+  it('refuses a token signed with another secret: 403 bad_jwt', async () => {
+    const forged = await signToken(
+      claimsOf(session.access_token),
+      Math.floor(Date.now() / 1000) + 600,
+      new TextEncoder().encode('another-secret-that-is-at-least-32-characters'),
+    );
+    const { data, error } = await anonClient().auth.getUser(forged);
+    expect(error).toBeInstanceOf(AuthApiError);
+    expectAuthError(error, 403, 'bad_jwt');
+    expect(error!.message).toMatch(/signature/);
+    expect(data.user).toBeNull();
+  });
+});
+
+describe('refresh tokens', () => {
+  it('rotates on refresh, and a retry within the reuse interval gets the active token', async () => {
+    const user = await newUser();
+    const { session: first } = await signIn(user.email);
+    const sessionId = decodeJwt(first.access_token).session_id;
+
+    const refreshed = await anonClient().auth.refreshSession({ refresh_token: first.refresh_token });
+    expect(refreshed.error).toBeNull();
+    const second = refreshed.data.session!;
+    expect(second.refresh_token).not.toBe(first.refresh_token);
+    expect(decodeJwt(second.access_token).session_id).toBe(sessionId);
+    expect(decodeJwt(second.access_token).amr).toEqual([{ method: 'token_refresh', timestamp: expect.any(Number) }]);
+    expect(
+      await countRows('select count(*) as n from auth.refresh_tokens where token = $1 and revoked', [first.refresh_token]),
+    ).toBe(1);
+
+    // Two tabs refreshing with the same token at once: the late one gets the token now active.
+    const retried = await anonClient().auth.refreshSession({ refresh_token: first.refresh_token });
+    expect(retried.error).toBeNull();
+    expect(retried.data.session!.refresh_token).toBe(second.refresh_token);
+    expect(decodeJwt(retried.data.session!.access_token).session_id).toBe(sessionId);
+    const me = await anonClient().auth.getUser(retried.data.session!.access_token);
+    expect(me.error).toBeNull();
+    expect(me.data.user!.id).toBe(user.id);
+  });
+
+  it('after a global sign-out, neither the refresh token nor the access token works', async () => {
+    const user = await newUser();
+    const { client, session } = await signIn(user.email);
+    await signIn(user.email); // a second session of the same user, on another device
+    expect(await sessionsOf(user.id)).toBe(2);
+
+    const { error } = await client.auth.signOut({ scope: 'global' });
+    expect(error).toBeNull();
+    expect(await sessionsOf(user.id)).toBe(0);
+
+    const refresh = await anonClient().auth.refreshSession({ refresh_token: session.refresh_token });
+    expect(refresh.error).toBeInstanceOf(AuthApiError);
+    expectAuthError(refresh.error, 400, 'refresh_token_not_found');
+    expect(refresh.data.session).toBeNull();
+
+    const me = await anonClient().auth.getUser(session.access_token);
+    expect(me.error).toBeInstanceOf(AuthSessionMissingError);
+    expect(me.data.user).toBeNull();
+  });
+
+  it('a revoked token presented after the reuse interval ends the whole session: refresh_token_already_used', async () => {
+    const user = await newUser();
+    const { session: first } = await signIn(user.email);
+    const sessionId = decodeJwt(first.access_token).session_id as string;
+    const second = (await anonClient().auth.refreshSession({ refresh_token: first.refresh_token })).data.session!;
+    const third = (await anonClient().auth.refreshSession({ refresh_token: second.refresh_token })).data.session!;
+    expect(new Set([first.refresh_token, second.refresh_token, third.refresh_token]).size).toBe(3);
+
+    // Age the first token's revocation past the 10 s reuse interval.
+    const db = await superuser();
+    try {
+      await db.query(`update auth.refresh_tokens set updated_at = now() - interval '1 minute' where token = $1`, [first.refresh_token]);
+    } finally {
+      await db.end();
+    }
+
+    const replay = await anonClient().auth.refreshSession({ refresh_token: first.refresh_token });
+    expect(replay.error).toBeInstanceOf(AuthApiError);
+    expectAuthError(replay.error, 400, 'refresh_token_already_used');
+    expect(replay.error!.message).toBe('Invalid Refresh Token: Already Used');
+
+    expect(await countRows('select count(*) as n from auth.sessions where id = $1', [sessionId])).toBe(0);
+    const newest = await anonClient().auth.refreshSession({ refresh_token: third.refresh_token });
+    expectAuthError(newest.error, 400, 'refresh_token_not_found');
+    const me = await anonClient().auth.getUser(third.access_token);
+    expect(me.error).toBeInstanceOf(AuthSessionMissingError);
+  });
+});
+
+describe('updateUser', () => {
+  it('merges user_metadata given as data', async () => {
+    const user = await newUser({ full_name: '测试 用户', unit: 'c1' });
+    const { client } = await signIn(user.email);
+
+    const first = await client.auth.updateUser({ data: { phone_ext: '8001' } });
+    expect(first.error).toBeNull();
+    const second = await client.auth.updateUser({ data: { unit: 'c2' } });
+    expect(second.error).toBeNull();
+    expect(second.data.user!.user_metadata).toEqual({ full_name: '测试 用户', unit: 'c2', phone_ext: '8001' });
+
+    const fetched = await serviceClient().auth.admin.getUserById(user.id);
+    expect(fetched.data.user!.user_metadata).toEqual({ full_name: '测试 用户', unit: 'c2', phone_ext: '8001' });
+  });
+
+  it('changes the password: the new one signs in, the old one no longer does, other sessions end', async () => {
+    const user = await newUser();
+    const { client, session } = await signIn(user.email);
+    const { session: otherDevice } = await signIn(user.email);
+    const newPassword = 'second-password-2';
+
+    const { error } = await client.auth.updateUser({ password: newPassword });
+    expect(error).toBeNull();
+
+    const withOld = await anonClient().auth.signInWithPassword({ email: user.email, password: PASSWORD });
+    expectAuthError(withOld.error, 400, 'invalid_credentials');
+    const withNew = await anonClient().auth.signInWithPassword({ email: user.email, password: newPassword });
+    expect(withNew.error).toBeNull();
+    expect(withNew.data.user!.id).toBe(user.id);
+
+    // GoTrue logs out every other session on a password change and keeps the one that made it.
+    const stale = await anonClient().auth.refreshSession({ refresh_token: otherDevice.refresh_token });
+    expectAuthError(stale.error, 400, 'refresh_token_not_found');
+    const kept = await anonClient().auth.refreshSession({ refresh_token: session.refresh_token });
+    expect(kept.error).toBeNull();
+  });
+
+  it('refuses a password shorter than minimum_password_length (8): 422 weak_password', async () => {
+    const user = await newUser();
+    const { client } = await signIn(user.email);
+    const { error } = await client.auth.updateUser({ password: 'short1' });
+    expectAuthError(error, 422, 'weak_password');
+    expect(error!.message).toMatch(/at least 8 characters/);
+    // The old password still works.
+    const again = await anonClient().auth.signInWithPassword({ email: user.email, password: PASSWORD });
+    expect(again.error).toBeNull();
+  });
+});
+
+describe('sign-up', () => {
+  it('is off: 422 signup_disabled, and no user is stored', async () => {
+    const email = uniqueEmail('signup');
+    const { data, error } = await anonClient().auth.signUp({ email, password: 'long-enough-password' });
+    expect(error).toBeInstanceOf(AuthApiError);
+    expectAuthError(error, 422, 'signup_disabled');
+    expect(data.user).toBeNull();
+    expect(await countRows('select count(*) as n from auth.users where email = $1', [email])).toBe(0);
+  });
+});
+
+describe('admin API with the service_role key', () => {
+  const admin = () => serviceClient().auth.admin;
+  const created: string[] = [];
+  afterAll(async () => {
+    for (const id of created) await admin().deleteUser(id);
+  });
+
+  it('creates a confirmed user who can then sign in', async () => {
+    const email = uniqueEmail('admin');
+    const { data, error } = await admin().createUser({
+      email,
+      password: PASSWORD,
+      email_confirm: true,
+      user_metadata: { full_name: '新 用户' },
+    });
+    expect(error).toBeNull();
+    created.push(data.user!.id);
+    expect(data.user!.id).toMatch(UUID);
+    expect(data.user!.email).toBe(email);
+    expect(data.user!.email_confirmed_at).toBeTruthy();
+    expect(data.user!.user_metadata).toEqual({ full_name: '新 用户' });
+    expect(data.user!.app_metadata).toEqual({ provider: 'email', providers: ['email'] });
+    expect(data.user!.identities?.map((i) => i.provider)).toEqual(['email']);
+
+    const signedIn = await anonClient().auth.signInWithPassword({ email, password: PASSWORD });
+    expect(signedIn.error).toBeNull();
+    expect(signedIn.data.user!.id).toBe(data.user!.id);
+  });
+
+  it('lists users with the total and pagination', async () => {
+    const user = await newUser();
+    created.push(user.id);
+
+    const all = await admin().listUsers({ page: 1, perPage: 1000 });
+    expect(all.error).toBeNull();
+    expect(all.data.users.map((u) => u.email)).toContain(user.email);
+    for (const { email } of DEMO_ACCOUNTS) expect(all.data.users.map((u) => u.email)).toContain(email);
+    if (!('total' in all.data)) throw new Error('listUsers returned no pagination');
+    expect(all.data.total).toBe(all.data.users.length);
+    expect(all.data.total).toBeGreaterThanOrEqual(DEMO_ACCOUNTS.length + 1);
+
+    // Two pages read while no other test file adds a user (the totals agree), else read again.
+    // About five pages: supabase-js reads only the first digit of the page numbers in Link.
+    const perPage = Math.max(2, Math.ceil(all.data.total / 5));
+    const pages = async () => {
+      const [a, b] = [await admin().listUsers({ page: 1, perPage }), await admin().listUsers({ page: 2, perPage })];
+      expect(a.error).toBeNull();
+      expect(b.error).toBeNull();
+      if (!('total' in a.data) || !('total' in b.data)) throw new Error('listUsers returned no pagination');
+      return [a.data, b.data] as const;
+    };
+    let [page1, page2] = await pages();
+    for (let i = 0; i < 5 && page1.total !== page2.total; i++) [page1, page2] = await pages();
+    expect(page1.total).toBe(page2.total);
+    expect(page1.users).toHaveLength(perPage);
+    expect(page1.nextPage).toBe(2);
+    expect(page1.lastPage).toBe(Math.ceil(page1.total / perPage));
+    expect(page1.total).toBeGreaterThanOrEqual(DEMO_ACCOUNTS.length + 1);
+    const ids1 = page1.users.map((u) => u.id);
+    const ids2 = page2.users.map((u) => u.id);
+    expect(ids2.length).toBeGreaterThan(0);
+    expect(ids2.filter((id) => ids1.includes(id))).toEqual([]);
+  });
+
+  it('gets a user by id', async () => {
+    const user = await newUser({ full_name: '按 编号' });
+    created.push(user.id);
+    const { data, error } = await admin().getUserById(user.id);
+    expect(error).toBeNull();
+    expect(data.user!.id).toBe(user.id);
+    expect(data.user!.email).toBe(user.email);
+    expect(data.user!.user_metadata).toEqual({ full_name: '按 编号' });
+    expect(data.user!.identities?.[0]).toMatchObject({ provider: 'email', user_id: user.id, id: user.id });
+  });
+
+  it('bans and unbans: a banned user can neither sign in nor refresh, and both work again after', async () => {
+    const user = await newUser();
+    created.push(user.id);
+    const { session } = await signIn(user.email);
+
+    const banned = await admin().updateUserById(user.id, { ban_duration: '24h' });
+    expect(banned.error).toBeNull();
+    const until = Date.parse(banned.data.user!.banned_until!);
+    expect(until).toBeGreaterThan(Date.now() + 23.9 * 3600_000);
+    expect(until).toBeLessThan(Date.now() + 24.1 * 3600_000);
+
+    const signInBanned = await anonClient().auth.signInWithPassword({ email: user.email, password: PASSWORD });
+    expect(signInBanned.error).toBeInstanceOf(AuthApiError);
+    expectAuthError(signInBanned.error, 400, 'user_banned');
+    expect(signInBanned.data.session).toBeNull();
+    const refreshBanned = await anonClient().auth.refreshSession({ refresh_token: session.refresh_token });
+    expectAuthError(refreshBanned.error, 400, 'user_banned');
+    expect(refreshBanned.data.session).toBeNull();
+
+    const unbanned = await admin().updateUserById(user.id, { ban_duration: 'none' });
+    expect(unbanned.error).toBeNull();
+    expect(unbanned.data.user!.banned_until ?? null).toBeNull();
+    const signInAgain = await anonClient().auth.signInWithPassword({ email: user.email, password: PASSWORD });
+    expect(signInAgain.error).toBeNull();
+    expect(signInAgain.data.user!.id).toBe(user.id);
+    // As in GoTrue, a ban ends no session: the old refresh token is good again once it is lifted.
+    const refreshAgain = await anonClient().auth.refreshSession({ refresh_token: session.refresh_token });
+    expect(refreshAgain.error).toBeNull();
+  });
+
+  it('refuses a second user with the same email: 422 email_exists', async () => {
+    const user = await newUser();
+    created.push(user.id);
+    const { data, error } = await admin().createUser({ email: user.email, password: PASSWORD, email_confirm: true });
+    expect(error).toBeInstanceOf(AuthApiError);
+    expectAuthError(error, 422, 'email_exists');
+    expect(data.user).toBeNull();
+    expect(await countRows('select count(*) as n from auth.users where email = $1', [user.email])).toBe(1);
+  });
+
+  it('deletes a user: then 404 user_not_found, and the user cannot sign in', async () => {
+    const user = await newUser();
+    await signIn(user.email);
+    const { error } = await admin().deleteUser(user.id);
+    expect(error).toBeNull();
+
+    const fetched = await admin().getUserById(user.id);
+    expect(fetched.error).toBeInstanceOf(AuthApiError);
+    expectAuthError(fetched.error, 404, 'user_not_found');
+    const signInGone = await anonClient().auth.signInWithPassword({ email: user.email, password: PASSWORD });
+    expectAuthError(signInGone.error, 400, 'invalid_credentials');
+    expect(await countRows('select count(*) as n from auth.users where id = $1', [user.id])).toBe(0);
+    expect(await sessionsOf(user.id)).toBe(0);
+  });
+});
+
+describe('admin API without the service_role key', () => {
+  it('refuses the anon key: 403 not_admin', async () => {
+    const client = clientWith(stack().anonKey);
+    const list = await client.auth.admin.listUsers();
+    expect(list.error).toBeInstanceOf(AuthApiError);
+    expectAuthError(list.error, 403, 'not_admin');
+    expect(list.data.users).toEqual([]);
+
+    const email = uniqueEmail('notadmin');
+    const create = await client.auth.admin.createUser({ email, password: PASSWORD, email_confirm: true });
+    expectAuthError(create.error, 403, 'not_admin');
+    expect(await countRows('select count(*) as n from auth.users where email = $1', [email])).toBe(0);
+  });
+
+  it("refuses a signed-in user's token: 403 not_admin", async () => {
+    const { data } = await anonClient().auth.signInWithPassword({ email: 'office.s1@demo.local', password: DEMO_PASSWORD });
+    const client = clientWith(stack().anonKey, { Authorization: `Bearer ${data.session!.access_token}` });
+    const list = await client.auth.admin.listUsers();
+    expectAuthError(list.error, 403, 'not_admin');
+
+    const target = await newUser();
+    const del = await client.auth.admin.deleteUser(target.id);
+    expectAuthError(del.error, 403, 'not_admin');
+    expect(await countRows('select count(*) as n from auth.users where id = $1', [target.id])).toBe(1);
+    await serviceClient().auth.admin.deleteUser(target.id);
+  });
+});
+
+describe('storage of users', () => {
+  it('keeps passwords as bcrypt hashes in auth.users, as GoTrue does', async () => {
+    const user = await newUser();
+    const db = await superuser();
+    try {
+      const { rows } = await db.query<{ email: string; encrypted_password: string; ok: boolean }>(
+        `select email, encrypted_password, extensions.crypt($2, encrypted_password) = encrypted_password as ok
+         from auth.users where id = $1 or email = 'office.s1@demo.local' order by email`,
+        [user.id, PASSWORD],
+      );
+      expect(rows).toHaveLength(2);
+      for (const row of rows) {
+        expect(row.encrypted_password).toMatch(/^\$2[ab]\$\d\d\$[./A-Za-z0-9]{53}$/);
+        expect(row.encrypted_password).not.toContain(PASSWORD);
+      }
+      expect(rows.find((r) => r.email === user.email)!.ok).toBe(true);
+    } finally {
+      await db.end();
+    }
+  });
+});

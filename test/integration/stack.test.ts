@@ -1,0 +1,386 @@
+// The stack's own promises, each checked on an extra stack started here (free ports, a temporary
+// state folder) and stopped before the test ends: what the bootstrap creates, what a data folder
+// keeps, --reset, the failures a user can meet and fix, and `npm start` under Ctrl-C and kill -9.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { jwtVerify } from 'jose';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  LOCAL_ANON_KEY,
+  LOCAL_JWT_SECRET,
+  LOCAL_SERVICE_ROLE_KEY,
+  projectRoot,
+  supabaseDir,
+} from '../../stack/config.ts';
+import { startStack, StackError, type RunningStack, type StackOptions } from '../../stack/index.ts';
+import { freePort, isPortFree } from '../../stack/ports.ts';
+
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `qt-${prefix}-`));
+  chmodSync(dir, 0o755); // as root, PostgreSQL runs as the "postgres" user
+  tempDirs.push(dir);
+  return dir;
+}
+
+async function ports(): Promise<{ apiPort: number; dbPort: number }> {
+  return { apiPort: await freePort(), dbPort: await freePort() };
+}
+
+/** Starts an extra stack, runs fn on it, and stops it whatever happens. */
+async function withStack<T>(options: StackOptions, fn: (stack: RunningStack) => Promise<T>): Promise<T> {
+  const stack = await startStack(options);
+  try {
+    return await fn(stack);
+  } finally {
+    await stack.stop();
+  }
+}
+
+async function query<R extends pg.QueryResultRow = Record<string, unknown>>(dbUrl: string, sql: string, params: unknown[] = []): Promise<R[]> {
+  const client = new pg.Client({ connectionString: dbUrl });
+  await client.connect();
+  try {
+    return (await client.query<R>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function failure(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a rejection, but it resolved');
+}
+
+const demoUserCount = async (dbUrl: string) =>
+  Number((await query<{ n: string }>(dbUrl, `select count(*) as n from auth.users where email like '%@demo.local'`))[0]!.n);
+
+const projectMigrations = readdirSync(path.join(supabaseDir, 'migrations')).filter((f) => /^\d+_.*\.sql$/.test(f)).sort();
+
+/** Nothing of a stack is left: both ports free, no server on the data folder, no pid files. */
+async function expectAllStopped(stateDir: string, p: { apiPort: number; dbPort: number }) {
+  expect(await isPortFree(p.apiPort)).toBe(true);
+  expect(await isPortFree(p.dbPort)).toBe(true);
+  expect(existsSync(path.join(stateDir, 'db', 'postmaster.pid'))).toBe(false);
+  expect(existsSync(path.join(stateDir, 'stack.pid'))).toBe(false);
+  expect(existsSync(path.join(stateDir, 'postgrest.pid'))).toBe(false);
+}
+
+describe('bootstrap', () => {
+  it('creates what a Supabase database has, and a second start changes nothing', async () => {
+    const stateDir = tempDir('bootstrap');
+    const p = await ports();
+    await withStack({ stateDir, ...p }, async (stack) => {
+      expect(stack.created).toBe(true);
+      expect(stack.stateDir).toBe(stateDir);
+      expect(stack.apiUrl).toBe(`http://127.0.0.1:${p.apiPort}`);
+      expect(stack.dbUrl).toContain(`@127.0.0.1:${p.dbPort}/`);
+      expect(stack.migrations).toEqual({ applied: projectMigrations, seeded: true });
+
+      const roles = await query(
+        stack.dbUrl,
+        `select rolname, rolcanlogin, rolinherit, rolbypassrls, pg_has_role('authenticator', oid, 'member') as authenticator_member
+         from pg_roles where rolname in ('anon', 'authenticated', 'service_role', 'authenticator') order by rolname`,
+      );
+      expect(roles).toEqual([
+        { rolname: 'anon', rolcanlogin: false, rolinherit: false, rolbypassrls: false, authenticator_member: true },
+        { rolname: 'authenticated', rolcanlogin: false, rolinherit: false, rolbypassrls: false, authenticator_member: true },
+        { rolname: 'authenticator', rolcanlogin: true, rolinherit: false, rolbypassrls: false, authenticator_member: true },
+        { rolname: 'service_role', rolcanlogin: false, rolinherit: false, rolbypassrls: true, authenticator_member: true },
+      ]);
+
+      const tables = await query<{ t: string }>(
+        stack.dbUrl,
+        `select table_name as t from information_schema.tables where table_schema = 'auth' order by 1`,
+      );
+      expect(tables.map((r) => r.t)).toEqual(expect.arrayContaining(['identities', 'refresh_tokens', 'sessions', 'users']));
+
+      const functions = await query<{ name: string; result: string }>(
+        stack.dbUrl,
+        `select p.oid::regprocedure::text as name, pg_get_function_result(p.oid) as result
+         from pg_proc p where p.pronamespace = 'auth'::regnamespace order by 1`,
+      );
+      expect(functions).toEqual(
+        expect.arrayContaining([
+          { name: 'auth.email()', result: 'text' },
+          { name: 'auth.jwt()', result: 'jsonb' },
+          { name: 'auth.role()', result: 'text' },
+          { name: 'auth.uid()', result: 'uuid' },
+        ]),
+      );
+
+      // The claim readers read what PostgREST 12 sets for a request.
+      const claims = { sub: '00000000-0000-4000-a000-000000000103', role: 'authenticated', email: 'filer.c1@demo.local' };
+      const [read] = await query(
+        stack.dbUrl,
+        `with _ as materialized (select set_config('request.jwt.claims', $1, false))
+         select auth.uid()::text as uid, auth.role() as role, auth.email() as email, auth.jwt() as jwt from _`,
+        [JSON.stringify(claims)],
+      );
+      expect(read).toEqual({ uid: claims.sub, role: claims.role, email: claims.email, jwt: claims });
+
+      const extension = await query(
+        stack.dbUrl,
+        `select e.extname, n.nspname from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pgcrypto'`,
+      );
+      expect(extension).toEqual([{ extname: 'pgcrypto', nspname: 'extensions' }]);
+
+      expect(await demoUserCount(stack.dbUrl)).toBe(5);
+    });
+
+    // Again on the same folder: no error, nothing applied or seeded a second time.
+    await withStack({ stateDir, ...p }, async (stack) => {
+      expect(stack.created).toBe(false);
+      expect(stack.migrations).toEqual({ applied: [], seeded: false });
+      expect(await demoUserCount(stack.dbUrl)).toBe(5);
+      const recorded = await query<{ version: string }>(stack.dbUrl, 'select version from supabase_migrations.schema_migrations order by 1');
+      expect(recorded.map((r) => r.version)).toEqual(projectMigrations.map((f) => f.split('_')[0]));
+      const roles = await query(stack.dbUrl, `select count(*)::int as n from pg_roles where rolname in ('anon', 'authenticated', 'service_role', 'authenticator')`);
+      expect(roles).toEqual([{ n: 4 }]);
+    });
+    await expectAllStopped(stateDir, p);
+  });
+});
+
+describe('the data folder', () => {
+  async function stackWithRow(stateDir: string, p: { apiPort: number; dbPort: number }) {
+    await withStack({ stateDir, ...p }, async (stack) => {
+      await query(stack.dbUrl, `create table public.persist_probe (note text); insert into public.persist_probe values ('kept across restarts')`);
+    });
+  }
+
+  it('keeps what was written across a stop and a start', async () => {
+    const stateDir = tempDir('persist');
+    const p = await ports();
+    await stackWithRow(stateDir, p);
+    await withStack({ stateDir, ...p }, async (stack) => {
+      expect(stack.created).toBe(false);
+      expect(await query(stack.dbUrl, 'select note from public.persist_probe')).toEqual([{ note: 'kept across restarts' }]);
+    });
+  });
+
+  it('is started afresh with reset: the row is gone, the demo users are back', async () => {
+    const stateDir = tempDir('reset');
+    const p = await ports();
+    await stackWithRow(stateDir, p);
+    await withStack({ stateDir, ...p, reset: true }, async (stack) => {
+      expect(stack.created).toBe(true);
+      expect(stack.migrations).toEqual({ applied: projectMigrations, seeded: true });
+      expect(await query(stack.dbUrl, `select to_regclass('public.persist_probe') as t`)).toEqual([{ t: null }]);
+      expect(await demoUserCount(stack.dbUrl)).toBe(5);
+    });
+  });
+});
+
+describe('failures a user can fix', () => {
+  it('a broken migration: file:line and the Postgres message, nothing of it recorded, everything stopped', async () => {
+    const stateDir = tempDir('broken');
+    const migrationsDir = tempDir('migrations');
+    writeFileSync(path.join(migrationsDir, '20990101000000_ok.sql'), 'create table public.ok_probe (id int);\n');
+    writeFileSync(
+      path.join(migrationsDir, '20990102000000_broken.sql'),
+      'create table public.broken_probe (id int);\ninsert into public.broken_probe values (1);\ncreat table public.broken_two (id int);\n',
+    );
+    // A seed for these migrations (the project's seed needs the project's migrations).
+    const seedFile = path.join(migrationsDir, 'seed.sql');
+    writeFileSync(seedFile, 'insert into public.ok_probe values (42);\n');
+    const p = await ports();
+
+    const error = await failure(startStack({ stateDir, migrationsDir, seedFile, ...p }));
+    expect(error).toBeInstanceOf(StackError);
+    expect(error.message).toContain('20990102000000_broken.sql:3:');
+    expect(error.message).toMatch(/20990102000000_broken\.sql:3:1: syntax error at or near "creat"/);
+    await expectAllStopped(stateDir, p);
+
+    // Fixed (here: removed), the next start applies nothing again: the good one was kept, the
+    // broken one left no trace, and the seed, which never ran, runs now.
+    unlinkSync(path.join(migrationsDir, '20990102000000_broken.sql'));
+    await withStack({ stateDir, migrationsDir, seedFile, ...p }, async (stack) => {
+      expect(stack.created).toBe(false);
+      expect(stack.migrations).toEqual({ applied: [], seeded: true });
+      expect(await query(stack.dbUrl, 'select id from public.ok_probe')).toEqual([{ id: 42 }]);
+      const recorded = await query<{ version: string }>(stack.dbUrl, 'select version from supabase_migrations.schema_migrations order by 1');
+      expect(recorded.map((r) => r.version)).toEqual(['20990101000000']);
+      expect(
+        await query(stack.dbUrl, `select to_regclass('public.ok_probe')::text as ok, to_regclass('public.broken_probe')::text as broken`),
+      ).toEqual([{ ok: 'ok_probe', broken: null }]);
+    });
+  });
+
+  it('a port in use: names the port and the process holding it', async () => {
+    const stateDir = tempDir('port');
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const apiPort = (blocker.address() as net.AddressInfo).port;
+    const dbPort = await freePort();
+    try {
+      const error = await failure(startStack({ stateDir, apiPort, dbPort }));
+      expect(error).toBeInstanceOf(StackError);
+      expect(error.message).toContain(`Port ${apiPort}`);
+      expect(error.message).toContain('already in use');
+      expect(error.message).toContain(`pid ${process.pid}`);
+      // It stopped before starting anything.
+      expect(existsSync(path.join(stateDir, 'db'))).toBe(false);
+      expect(await isPortFree(dbPort)).toBe(true);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  it('a data folder of another PostgreSQL major version: says which, and how to start afresh', async () => {
+    const stateDir = tempDir('pg16');
+    mkdirSync(path.join(stateDir, 'db'));
+    writeFileSync(path.join(stateDir, 'db', 'PG_VERSION'), '16\n');
+    const p = await ports();
+
+    const error = await failure(startStack({ stateDir, ...p }));
+    expect(error).toBeInstanceOf(StackError);
+    expect(error.message).toContain('PostgreSQL 16');
+    expect(error.message).toContain('PostgreSQL 17');
+    expect(error.message).toContain('--reset');
+    // The folder is left as it was, and nothing runs.
+    expect(readFileSync(path.join(stateDir, 'db', 'PG_VERSION'), 'utf8')).toBe('16\n');
+    await expectAllStopped(stateDir, p);
+  });
+});
+
+describe('npm start (stack/cli.ts)', () => {
+  /** Alive and not a zombie waiting to be reaped. */
+  function running(pid: number): boolean {
+    try {
+      return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
+    } catch {
+      return false;
+    }
+  }
+
+  const pidIn = (file: string) => Number(readFileSync(file, 'utf8').split('\n')[0]);
+
+  interface Cli {
+    child: ChildProcess;
+    output(): string;
+    exit: Promise<number | null>;
+  }
+
+  const started: Cli[] = [];
+  const leftovers: number[] = [];
+  afterAll(async () => {
+    // Whatever a failed test left: our CLI processes, and servers they started.
+    for (const cli of started) if (cli.child.exitCode === null && cli.child.signalCode === null) cli.child.kill('SIGKILL');
+    for (const pid of leftovers) if (running(pid)) process.kill(pid, 'SIGKILL');
+  });
+
+  function startCli(stateDir: string, p: { apiPort: number; dbPort: number }): Cli {
+    const args = ['stack/cli.ts', '--no-admin', '--state-dir', stateDir, '--api-port', String(p.apiPort), '--db-port', String(p.dbPort)];
+    const child = spawn(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const cli = { child, output: () => text, exit };
+    started.push(cli);
+    return cli;
+  }
+
+  /** Waits for the whole ready message (its last line names the data folder). */
+  async function ready(cli: Cli, stateDir: string) {
+    const deadline = Date.now() + 30_000;
+    while (!/^ {2}Data in .*Ctrl-C stops everything\.$/m.test(cli.output())) {
+      if (cli.child.exitCode !== null) throw new Error(`the CLI exited with ${cli.child.exitCode}:\n${cli.output()}`);
+      if (Date.now() > deadline) throw new Error(`the CLI was not ready within 30 s:\n${cli.output()}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const lines = cli.output().split('\n');
+    expect(lines.some((l) => l.startsWith('Ready'))).toBe(true);
+    const demo = lines.find((l) => l.includes('Demo accounts'))!;
+    expect(demo).toContain(`password ${DEMO_PASSWORD}`);
+    for (const { email } of DEMO_ACCOUNTS) expect(demo).toContain(email);
+    leftovers.push(pidIn(path.join(stateDir, 'db', 'postmaster.pid')), pidIn(path.join(stateDir, 'postgrest.pid')));
+  }
+
+  async function exitCode(cli: Cli, withinMs: number): Promise<number | null | 'still running'> {
+    return Promise.race([cli.exit, new Promise<'still running'>((r) => setTimeout(() => r('still running'), withinMs))]);
+  }
+
+  /** A demo user signs in through the CLI's stack: the database, the auth server and the gateway work. */
+  async function signInWorks(apiPort: number) {
+    const response = await fetch(`http://127.0.0.1:${apiPort}/auth/v1/token?grant_type=password`, {
+      method: 'POST',
+      headers: { apikey: LOCAL_ANON_KEY, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: DEMO_ACCOUNTS[0].email, password: DEMO_PASSWORD }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ user: { email: DEMO_ACCOUNTS[0].email } });
+  }
+
+  it('stops everything on Ctrl-C with exit code 0; after kill -9 the next start cleans up and gets ready', { timeout: 90_000 }, async () => {
+    const stateDir = tempDir('cli');
+    const p = await ports();
+
+    // 1. Ready, then Ctrl-C (SIGINT): exit code 0, and neither server is left.
+    const first = startCli(stateDir, p);
+    await ready(first, stateDir);
+    await signInWorks(p.apiPort);
+    const postgresPid = pidIn(path.join(stateDir, 'db', 'postmaster.pid'));
+    const postgrestPid = pidIn(path.join(stateDir, 'postgrest.pid'));
+    first.child.kill('SIGINT');
+    expect(await exitCode(first, 15_000)).toBe(0);
+    expect(running(postgresPid)).toBe(false);
+    expect(running(postgrestPid)).toBe(false);
+    await expectAllStopped(stateDir, p);
+
+    // 2. kill -9 of the process running cli.ts (tsx runs it in a child of its own; stack.pid
+    // names it): its servers outlive it, holding the data folder and the database port.
+    const second = startCli(stateDir, p);
+    await ready(second, stateDir);
+    const cliPid = pidIn(path.join(stateDir, 'stack.pid'));
+    expect(cliPid).not.toBe(second.child.pid);
+    const orphanPostgres = pidIn(path.join(stateDir, 'db', 'postmaster.pid'));
+    const orphanPostgrest = pidIn(path.join(stateDir, 'postgrest.pid'));
+    process.kill(cliPid, 'SIGKILL');
+    expect(await exitCode(second, 15_000)).not.toBe('still running');
+    expect(running(orphanPostgres)).toBe(true);
+    expect(running(orphanPostgrest)).toBe(true);
+    expect(await isPortFree(p.dbPort)).toBe(false);
+
+    // 3. The next start on the same folder and ports ends them and gets ready by itself.
+    const third = startCli(stateDir, p);
+    await ready(third, stateDir);
+    await signInWorks(p.apiPort);
+    expect(running(orphanPostgres)).toBe(false);
+    expect(running(orphanPostgrest)).toBe(false);
+    expect(pidIn(path.join(stateDir, 'db', 'postmaster.pid'))).not.toBe(orphanPostgres);
+    expect(await demoUserCountVia(p.dbPort)).toBe(5);
+    third.child.kill('SIGINT');
+    expect(await exitCode(third, 15_000)).toBe(0);
+    await expectAllStopped(stateDir, p);
+  });
+
+  async function demoUserCountVia(dbPort: number) {
+    return demoUserCount(`postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres`);
+  }
+});
+
+describe('the well-known local keys', () => {
+  it('verify with the local JWT secret and carry the anon and service_role roles', async () => {
+    const secret = new TextEncoder().encode(LOCAL_JWT_SECRET);
+    const anon = await jwtVerify(LOCAL_ANON_KEY, secret, { algorithms: ['HS256'] });
+    const service = await jwtVerify(LOCAL_SERVICE_ROLE_KEY, secret, { algorithms: ['HS256'] });
+    expect(anon.payload).toEqual({ iss: 'supabase-demo', role: 'anon', exp: 1983812996 });
+    expect(service.payload).toEqual({ iss: 'supabase-demo', role: 'service_role', exp: 1983812996 });
+  });
+});
