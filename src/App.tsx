@@ -1,19 +1,19 @@
 import { ErrorComponent, ThemedLayout, ThemedSider, useNotificationProvider } from '@refinedev/antd';
 import { Authenticated, Refine } from '@refinedev/core';
 import routerProvider, { CatchAllNavigate, DocumentTitleHandler, UnsavedChangesNotifier } from '@refinedev/react-router';
-import { dataProvider } from '@refinedev/supabase';
 import { App as AntdApp, ConfigProvider, Spin } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { AppTitle } from '@/components/app-title';
 import { Header } from '@/components/header';
 import { i18nProvider } from '@/i18n';
+import { accessControlProvider } from '@/access/access-control';
 import { authProvider } from '@/providers/auth-provider';
-import { supabaseClient } from '@/providers/supabase-client';
-import { resources } from '@/resources';
+import { dataProvider } from '@/providers/data-provider';
+import { refineResources, resourceRoutes } from '@/registry/refine';
 
 // Every page is its own chunk: the login screen does not load the admin's pages.
 const LoginPage = lazy(() => import('@/pages/login'));
@@ -45,12 +45,13 @@ export default function App() {
       >
         <AntdApp>
           <Refine
-            dataProvider={dataProvider(supabaseClient)}
+            dataProvider={dataProvider}
+            accessControlProvider={accessControlProvider}
             authProvider={authProvider}
             routerProvider={routerProvider}
             i18nProvider={i18nProvider}
             notificationProvider={useNotificationProvider}
-            resources={resources()}
+            resources={refineResources()}
             options={{ syncWithLocation: true, warnWhenUnsavedChanges: true, disableTelemetry: true }}
           >
             <Suspense fallback={<PageFallback />}>
@@ -67,6 +68,7 @@ export default function App() {
                   }
                 >
                   <Route index element={<DashboardPage />} />
+                  {resourceRoutes()}
                   <Route path="*" element={<ErrorComponent />} />
                 </Route>
                 <Route

@@ -27,6 +27,7 @@ create index units_street_id_id_idx on public.units (street_id, id);
 create index units_community_id_id_idx on public.units (community_id, id);
 create index units_parent_id_idx on public.units (parent_id);
 
+-- Business-rule errors carry the form field they belong to in HINT, which PostgREST returns.
 -- SECURITY DEFINER so the parent is read whatever the caller may see: a write into another
 -- street is then refused by row-level security (42501), not reported as a missing parent.
 create function private.units_derive_scope() returns trigger
@@ -39,7 +40,7 @@ declare
 begin
   if new.kind = 'street' then
     if new.parent_id is not null then
-      raise exception '街道不能有上级单位' using errcode = '23514', column = 'parent_id';
+      raise exception '街道不能有上级单位' using errcode = '23514', hint = 'parent_id';
     end if;
     new.street_id := new.id;
     new.community_id := null;
@@ -47,22 +48,22 @@ begin
   end if;
 
   if new.parent_id is null then
-    raise exception '请选择上级单位' using errcode = '23502', column = 'parent_id';
+    raise exception '请选择上级单位' using errcode = '23502', hint = 'parent_id';
   end if;
   select * into parent from public.units where id = new.parent_id;
   if not found then
-    raise exception '上级单位不存在' using errcode = '23503', column = 'parent_id';
+    raise exception '上级单位不存在' using errcode = '23503', hint = 'parent_id';
   end if;
   if new.id = parent.id or new.id in (parent.street_id, parent.community_id) then
-    raise exception '不能把单位移到它自己之下' using errcode = '23514', column = 'parent_id';
+    raise exception '不能把单位移到它自己之下' using errcode = '23514', hint = 'parent_id';
   end if;
 
   if new.kind = 'community' and parent.kind <> 'street' then
-    raise exception '社区的上级必须是街道' using errcode = '23514', column = 'parent_id';
+    raise exception '社区的上级必须是街道' using errcode = '23514', hint = 'parent_id';
   elsif new.kind = 'compound' and parent.kind <> 'community' then
-    raise exception '小区的上级必须是社区' using errcode = '23514', column = 'parent_id';
+    raise exception '小区的上级必须是社区' using errcode = '23514', hint = 'parent_id';
   elsif new.kind in ('building', 'business_district', 'social_org') and parent.kind not in ('street', 'community') then
-    raise exception '商务楼宇、商圈、社会组织的上级必须是街道或社区' using errcode = '23514', column = 'parent_id';
+    raise exception '商务楼宇、商圈、社会组织的上级必须是街道或社区' using errcode = '23514', hint = 'parent_id';
   end if;
 
   new.street_id := parent.street_id;
@@ -159,7 +160,9 @@ create table public.memberships (
   community_id bigint references public.units (id) on delete cascade,
   created_at timestamptz not null default now(),
   created_by uuid default auth.uid(),
-  constraint memberships_user_unit_role_key unique (user_id, unit_id, role)
+  constraint memberships_user_unit_role_key unique (user_id, unit_id, role),
+  -- Lets PostgREST embed the member's profile (memberships?select=*,profile:profiles(*)).
+  constraint memberships_profile_fkey foreign key (user_id) references public.profiles (id) on delete cascade
 );
 comment on table public.memberships is '成员：用户在某单位中的角色';
 create index memberships_user_id_idx on public.memberships (user_id);
@@ -177,14 +180,14 @@ declare
 begin
   select * into unit from public.units where id = new.unit_id;
   if not found then
-    raise exception '单位不存在' using errcode = '23503', column = 'unit_id';
+    raise exception '单位不存在' using errcode = '23503', hint = 'unit_id';
   end if;
   if new.role in ('street_office', 'reviewer') and unit.kind <> 'street' then
-    raise exception '街道党建办和评审须属于街道' using errcode = '23514', column = 'unit_id';
+    raise exception '街道党建办和评审须属于街道' using errcode = '23514', hint = 'unit_id';
   elsif new.role = 'community_filer' and unit.kind <> 'community' then
-    raise exception '社区填报员须属于社区' using errcode = '23514', column = 'unit_id';
+    raise exception '社区填报员须属于社区' using errcode = '23514', hint = 'unit_id';
   elsif new.role = 'viewer' and unit.kind not in ('street', 'community') then
-    raise exception '查看者须属于街道或社区' using errcode = '23514', column = 'unit_id';
+    raise exception '查看者须属于街道或社区' using errcode = '23514', hint = 'unit_id';
   end if;
   new.street_id := unit.street_id;
   new.community_id := unit.community_id;
@@ -356,16 +359,16 @@ begin
     raise exception '只能在本街道内邀请成员' using errcode = '42501';
   end if;
   if v_email !~ '^[^\s@]+@[^\s@]+\.[^\s@]+$' then
-    raise exception '邮箱格式不正确' using errcode = '22023', column = 'email';
+    raise exception '邮箱格式不正确' using errcode = '22023', hint = 'email';
   end if;
   if length(btrim(coalesce(p_full_name, ''))) not between 1 and 50 then
-    raise exception '请填写姓名（不超过 50 字）' using errcode = '22023', column = 'full_name';
+    raise exception '请填写姓名（不超过 50 字）' using errcode = '22023', hint = 'full_name';
   end if;
 
   select id into v_user from auth.users where lower(email) = v_email and deleted_at is null;
   if v_user is null then
     if length(coalesce(p_password, '')) < 8 then
-      raise exception '初始密码至少 8 位' using errcode = '22023', column = 'password';
+      raise exception '初始密码至少 8 位' using errcode = '22023', hint = 'password';
     end if;
     v_user := gen_random_uuid();
     insert into auth.users (
@@ -387,7 +390,7 @@ begin
   on conflict (user_id, unit_id, role) do nothing
   returning id into v_membership;
   if v_membership is null then
-    raise exception '该用户已是此单位的成员' using errcode = '23505', column = 'email';
+    raise exception '该用户已是此单位的成员' using errcode = '23505', hint = 'email';
   end if;
   return v_membership;
 end;

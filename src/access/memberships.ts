@@ -1,0 +1,58 @@
+// The signed-in user's memberships, read once per session from the memberships table (what RLS
+// enforces is the same table), and what they allow in the admin.
+import { supabaseClient } from '@/providers/supabase-client';
+
+export type MemberRole = 'street_office' | 'reviewer' | 'community_filer' | 'viewer';
+export const MEMBER_ROLES: MemberRole[] = ['street_office', 'reviewer', 'community_filer', 'viewer'];
+
+export interface MyMembership {
+  role: MemberRole;
+  unit_id: number;
+  street_id: number;
+  community_id: number | null;
+}
+
+let cache: { userId: string; promise: Promise<MyMembership[]> } | undefined;
+
+export async function myMemberships(): Promise<MyMembership[]> {
+  const { data } = await supabaseClient.auth.getSession();
+  const userId = data.session?.user.id;
+  if (!userId) return [];
+  if (cache?.userId !== userId) {
+    const promise = (async () => {
+      const { data: rows, error } = await supabaseClient
+        .from('memberships')
+        .select('role, unit_id, street_id, community_id')
+        .eq('user_id', userId);
+      if (error) throw error;
+      return rows as MyMembership[];
+    })();
+    cache = { userId, promise };
+    promise.catch(() => (cache = undefined));
+  }
+  return cache.promise;
+}
+
+supabaseClient.auth.onAuthStateChange((event) => {
+  if (event === 'SIGNED_OUT' || event === 'SIGNED_IN') cache = undefined;
+});
+
+export interface Scope {
+  /** Streets where the user holds a street-wide role. */
+  streets: number[];
+  /** Communities where the user holds a community role. */
+  communities: number[];
+  /** Streets the user manages as 街道党建办. */
+  officeStreets: number[];
+  roles: Set<MemberRole>;
+}
+
+export function scopeOf(memberships: MyMembership[]): Scope {
+  const unique = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
+  return {
+    streets: unique(memberships.filter((m) => m.community_id === null).map((m) => m.street_id)),
+    communities: unique(memberships.filter((m) => m.community_id !== null).map((m) => m.community_id!)),
+    officeStreets: unique(memberships.filter((m) => m.role === 'street_office').map((m) => m.street_id)),
+    roles: new Set(memberships.map((m) => m.role)),
+  };
+}

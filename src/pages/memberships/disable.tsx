@@ -1,0 +1,28 @@
+// 停用/启用账号 on a member's row (set_user_disabled): the account loses access on its next request.
+import { useCan, useInvalidate, useTranslation } from '@refinedev/core';
+import { App, Button, Popconfirm } from 'antd';
+import { toHttpError } from '@/providers/data-provider';
+import { supabaseClient } from '@/providers/supabase-client';
+
+export default function DisableMember({ record }: { record: Record<string, unknown> }) {
+  const { translate } = useTranslation();
+  const { data: can } = useCan({ resource: 'memberships', action: 'delete' });
+  const invalidate = useInvalidate();
+  const { message } = App.useApp();
+  const disabled = Boolean((record.profile as { disabled?: boolean } | null)?.disabled);
+  if (!can?.can) return null;
+
+  async function toggle() {
+    const { error } = await supabaseClient.rpc('set_user_disabled', { p_user_id: record.user_id, p_disabled: !disabled });
+    if (error) return void message.error(toHttpError(error).message);
+    await invalidate({ resource: 'memberships', invalidates: ['list'] });
+  }
+
+  return disabled ? (
+    <Button size="small" onClick={toggle}>{translate('memberships.enable')}</Button>
+  ) : (
+    <Popconfirm title={translate('memberships.disableConfirm')} onConfirm={toggle}>
+      <Button size="small" danger>{translate('memberships.disable')}</Button>
+    </Popconfirm>
+  );
+}

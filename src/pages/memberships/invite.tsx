@@ -1,0 +1,77 @@
+// 邀请成员: the street office creates the account and its membership in one step (invite_member).
+import { useCan, useInvalidate, useTranslation } from '@refinedev/core';
+import { createSchemaFieldRule } from 'antd-zod';
+import { App, Button, Form, Modal } from 'antd';
+import { useMemo, useState } from 'react';
+import { z } from 'zod';
+import { MEMBER_ROLES } from '@/access/memberships';
+import { i18n } from '@/i18n';
+import { FieldInput } from '@/pages/generic/fields';
+import { toHttpError } from '@/providers/data-provider';
+import { supabaseClient } from '@/providers/supabase-client';
+import type { FieldDef } from '@/registry/types';
+
+const FIELDS: FieldDef[] = [
+  { name: 'email', label: 'memberships.fields.email', kind: 'email' },
+  { name: 'full_name', label: 'memberships.fields.full_name', kind: 'text' },
+  { name: 'password', label: 'memberships.fields.password', kind: 'password' },
+  { name: 'unit_id', label: 'memberships.fields.unit_id', kind: 'reference', reference: { resource: 'units', labelField: 'name', embed: 'unit', kinds: ['street', 'community'] } },
+  { name: 'role', label: 'memberships.fields.role', kind: 'enum', options: MEMBER_ROLES, optionPrefix: 'memberships.roles' },
+];
+
+const inviteSchema = () =>
+  z.object({
+    email: z.email({ error: i18n.t('memberships.rules.emailInvalid') }),
+    full_name: z.string({ error: i18n.t('memberships.rules.nameRequired') }).trim().min(1, i18n.t('memberships.rules.nameRequired')).max(50, i18n.t('memberships.rules.nameTooLong')),
+    password: z.string({ error: i18n.t('memberships.rules.passwordTooShort') }).min(8, i18n.t('memberships.rules.passwordTooShort')),
+    unit_id: z.number({ error: i18n.t('memberships.rules.unitRequired') }),
+    role: z.enum(MEMBER_ROLES, { error: i18n.t('memberships.rules.roleRequired') }),
+  });
+
+export default function InviteMember() {
+  const { translate, getLocale } = useTranslation();
+  const { data: can } = useCan({ resource: 'memberships', action: 'delete' });
+  const invalidate = useInvalidate();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [form] = Form.useForm();
+  const locale = getLocale();
+  const rule = useMemo(() => createSchemaFieldRule(inviteSchema()), [locale]);
+  if (!can?.can) return null;
+
+  async function submit() {
+    const values = inviteSchema().parse(await form.validateFields());
+    setSaving(true);
+    const { error } = await supabaseClient.rpc('invite_member', {
+      p_email: values.email, p_full_name: values.full_name, p_password: values.password, p_unit_id: values.unit_id, p_role: values.role,
+    });
+    setSaving(false);
+    if (error) {
+      const http = toHttpError(error);
+      const fieldErrors = Object.entries(http.errors ?? {}).map(([name, errors]) => ({ name, errors: errors as string[] }));
+      if (fieldErrors.length) form.setFields(fieldErrors);
+      else void message.error(http.message);
+      return;
+    }
+    void message.success(translate('memberships.invited', { name: values.full_name }));
+    form.resetFields();
+    setOpen(false);
+    await invalidate({ resource: 'memberships', invalidates: ['list'] });
+  }
+
+  return (
+    <>
+      <Button type="primary" onClick={() => setOpen(true)}>{translate('memberships.invite')}</Button>
+      <Modal title={translate('memberships.invite')} open={open} onOk={submit} confirmLoading={saving} onCancel={() => setOpen(false)} destroyOnHidden>
+        <Form form={form} name="invite" layout="vertical">
+          {FIELDS.map((f) => (
+            <Form.Item key={f.name} name={f.name} label={translate(f.label)} rules={[rule]} validateTrigger={['onChange', 'onBlur']}>
+              <FieldInput field={f} />
+            </Form.Item>
+          ))}
+        </Form>
+      </Modal>
+    </>
+  );
+}

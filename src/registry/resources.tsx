@@ -1,0 +1,71 @@
+// The admin's resources. Pages, routes, menus, filters and forms are generated from these
+// definitions; a workflow plugin adds its own the same way.
+import { ApartmentOutlined, TeamOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import { z } from 'zod';
+import { MEMBER_ROLES } from '@/access/memberships';
+import { i18n } from '@/i18n';
+import type { ResourceDef } from './types';
+
+export const UNIT_KINDS = ['street', 'community', 'compound', 'building', 'business_district', 'social_org'] as const;
+const t = (key: string) => i18n.t(key);
+
+const units: ResourceDef = {
+  name: 'units',
+  label: 'units.title',
+  icon: <ApartmentOutlined />,
+  select: 'id, kind, name, parent_id, address, street_id, community_id, updated_at, parent:parent_id(name)',
+  scope: { street: 'street_id', community: 'community_id' },
+  defaultSort: { field: 'id', order: 'asc' },
+  fields: [
+    { name: 'name', label: 'units.fields.name', kind: 'text', list: true, filter: 'contains', form: 'both' },
+    { name: 'kind', label: 'units.fields.kind', kind: 'enum', options: UNIT_KINDS, optionPrefix: 'units.kinds', list: true, filter: 'eq', form: 'create', width: 120 },
+    {
+      name: 'parent_id', label: 'units.fields.parent_id', kind: 'reference', path: 'parent.name', list: true, form: 'both',
+      reference: { resource: 'units', labelField: 'name', embed: 'parent', kinds: ['street', 'community'] },
+    },
+    { name: 'address', label: 'units.fields.address', kind: 'text', list: true, form: 'both' },
+    { name: 'updated_at', label: 'units.fields.updated_at', kind: 'datetime', list: true, width: 160 },
+  ],
+  schema: () =>
+    z.object({
+      name: z.string({ error: t('units.rules.nameRequired') }).trim().min(1, t('units.rules.nameRequired')).max(100, t('units.rules.nameTooLong')),
+      kind: z.enum(UNIT_KINDS.filter((k) => k !== 'street') as [string, ...string[]], { error: t('units.rules.kindRequired') }),
+      parent_id: z.number({ error: t('units.rules.parentRequired') }),
+      address: z.string().max(200, t('units.rules.addressTooLong')).nullish(),
+    }),
+  access: {
+    list: ['street_office', 'reviewer', 'viewer', 'community_filer'],
+    create: ['street_office'],
+    edit: ['street_office'],
+    delete: ['street_office'],
+  },
+  pages: [{ path: 'tree', label: 'units.tree', component: lazy(() => import('@/pages/units/tree')), access: ['street_office', 'reviewer', 'viewer'] }],
+};
+
+const memberships: ResourceDef = {
+  name: 'memberships',
+  label: 'memberships.title',
+  icon: <TeamOutlined />,
+  select: 'id, role, unit_id, user_id, street_id, community_id, created_at, profile:profiles(full_name, email, disabled), unit:units!unit_id(name)',
+  scope: { street: 'street_id', community: 'community_id' },
+  defaultSort: { field: 'id', order: 'desc' },
+  fields: [
+    { name: 'full_name', label: 'memberships.fields.full_name', kind: 'text', path: 'profile.full_name', list: true },
+    { name: 'email', label: 'memberships.fields.email', kind: 'email', path: 'profile.email', list: true },
+    { name: 'unit_id', label: 'memberships.fields.unit_id', kind: 'reference', path: 'unit.name', list: true, reference: { resource: 'units', labelField: 'name', embed: 'unit', kinds: ['street', 'community'] } },
+    { name: 'role', label: 'memberships.fields.role', kind: 'enum', options: MEMBER_ROLES, optionPrefix: 'memberships.roles', list: true, filter: 'eq', width: 120 },
+    { name: 'created_at', label: 'memberships.fields.created_at', kind: 'datetime', list: true, width: 160 },
+  ],
+  access: {
+    list: ['street_office', 'reviewer', 'viewer'],
+    create: [],
+    edit: [],
+    delete: ['street_office'],
+  },
+  listActions: lazy(() => import('@/pages/memberships/invite')),
+  rowActions: lazy(() => import('@/pages/memberships/disable')),
+};
+
+export const RESOURCES: ResourceDef[] = [units, memberships];
+export const resourceByName = new Map(RESOURCES.map((r) => [r.name, r]));

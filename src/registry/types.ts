@@ -1,0 +1,46 @@
+// The shape of one admin resource: everything the generic list and form pages need to render it.
+import type { ComponentType, ReactNode } from 'react';
+import type { z } from 'zod';
+import type { MemberRole } from '@/access/memberships';
+import type { ScopeColumns } from '@/access/scope-filter';
+
+export type FieldKind = 'text' | 'enum' | 'reference' | 'datetime' | 'password' | 'email';
+
+export interface FieldDef {
+  name: string;
+  /** i18n key of the label. */
+  label: string;
+  kind: FieldKind;
+  /** enum: the values, and the i18n prefix of their labels. */
+  options?: readonly string[];
+  optionPrefix?: string;
+  /** reference: the resource it points at, which of its columns to show, and the embed alias. */
+  reference?: { resource: string; labelField: string; embed: string; kinds?: readonly string[] };
+  /** Where the field appears. */
+  list?: boolean;
+  filter?: 'eq' | 'contains';
+  form?: 'create' | 'both';
+  width?: number;
+  /** A value read from the row for the list (dotted path into embeds). */
+  path?: string;
+}
+
+export interface ResourceDef {
+  name: string;
+  label: string;
+  icon: ReactNode;
+  /** PostgREST select for lists, with embeds. */
+  select: string;
+  scope?: ScopeColumns;
+  fields: FieldDef[];
+  /** zod schema of the create/edit form; messages are built from i18n when called. */
+  schema?: () => z.ZodObject;
+  defaultSort?: { field: string; order: 'asc' | 'desc' };
+  access: Record<'list' | 'create' | 'edit' | 'delete', MemberRole[]>;
+  /** Extra pages of the resource (a tree view, say), routed under /<name>/<path>. */
+  pages?: { path: string; label: string; component: ComponentType; access: MemberRole[] }[];
+  /** Actions in the list header beside 新建 (an invite dialog, say). */
+  listActions?: ComponentType;
+  /** Row actions beyond edit/delete. */
+  rowActions?: ComponentType<{ record: Record<string, unknown> }>;
+}
