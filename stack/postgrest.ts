@@ -45,6 +45,8 @@ export async function startPostgrest(options: {
       PGRST_SERVER_HOST: '127.0.0.1',
       PGRST_SERVER_PORT: String(port),
       PGRST_LOG_LEVEL: 'warn',
+      // Server-Timing headers (jwt, parse, plan, transaction), for benchmarks that ask for them.
+      PGRST_SERVER_TIMING_ENABLED: process.env.PGRST_SERVER_TIMING_ENABLED ?? 'false',
     },
   });
   child.stdout!.pipe(log, { end: false });

@@ -203,83 +203,98 @@ for each row execute function private.memberships_derive_scope();
 -- Policy helpers: STABLE SECURITY DEFINER, empty search_path, in the unexposed private schema,
 -- called as (select ...) so each runs once per statement. They read memberships on every call,
 -- so a revoked membership or a disabled user counts from the next request, with the same token.
+-- plpgsql, not sql: a non-inlined SQL function is planned again on every call, a plpgsql one
+-- keeps its plan for the connection; through PostgREST's pool that is ~0.3 ms a request
+-- (test/bench/rls.ts).
 -- ---------------------------------------------------------------------------------------------
 
 -- Streets where the caller holds a street-wide role (office, reviewer, street viewer).
 create function private.street_scope_ids() returns bigint[]
-language sql stable security definer
+language plpgsql stable security definer
 set search_path = ''
 as $$
-  select coalesce(array_agg(distinct m.street_id), '{}')
-  from public.memberships m
-  join public.profiles p on p.id = m.user_id and not p.disabled
-  where m.user_id = (select auth.uid()) and m.community_id is null
+begin
+  return (
+    select coalesce(array_agg(distinct m.street_id), '{}')
+    from public.memberships m
+    join public.profiles p on p.id = m.user_id and not p.disabled
+    where m.user_id = (select auth.uid()) and m.community_id is null
+  );
+end
 $$;
 
--- Communities where the caller holds a community role (filer, community viewer).
-create function private.community_scope_ids() returns bigint[]
-language sql stable security definer
+-- Every scope the caller reads a unit's rows in, as unit ids: the streets of its street-wide
+-- roles and the communities of its community roles. Unit ids are unique across kinds, so one
+-- array serves both `street_id = any(...)` and `community_id = any(...)`: one helper call per
+-- policy, where each call is a query (see test/bench/rls.ts).
+create function private.scope_unit_ids() returns bigint[]
+language plpgsql stable security definer
 set search_path = ''
 as $$
-  select coalesce(array_agg(distinct m.community_id), '{}')
-  from public.memberships m
-  join public.profiles p on p.id = m.user_id and not p.disabled
-  where m.user_id = (select auth.uid()) and m.community_id is not null
+begin
+  return (
+    select coalesce(array_agg(distinct coalesce(m.community_id, m.street_id)), '{}')
+    from public.memberships m
+    join public.profiles p on p.id = m.user_id and not p.disabled
+    where m.user_id = (select auth.uid())
+  );
+end
 $$;
 
 -- Streets of any of the caller's memberships: street-level rows (the street itself, its
 -- campaign and standard) are read by its communities too.
 create function private.member_street_ids() returns bigint[]
-language sql stable security definer
+language plpgsql stable security definer
 set search_path = ''
 as $$
-  select coalesce(array_agg(distinct m.street_id), '{}')
-  from public.memberships m
-  join public.profiles p on p.id = m.user_id and not p.disabled
-  where m.user_id = (select auth.uid())
+begin
+  return (
+    select coalesce(array_agg(distinct m.street_id), '{}')
+    from public.memberships m
+    join public.profiles p on p.id = m.user_id and not p.disabled
+    where m.user_id = (select auth.uid())
+  );
+end
 $$;
 
 -- Streets the caller manages as 街道党建办.
 create function private.office_street_ids() returns bigint[]
-language sql stable security definer
+language plpgsql stable security definer
 set search_path = ''
 as $$
-  select coalesce(array_agg(distinct m.street_id), '{}')
-  from public.memberships m
-  join public.profiles p on p.id = m.user_id and not p.disabled
-  where m.user_id = (select auth.uid()) and m.role = 'street_office'
-$$;
-
--- Communities the caller files for (writes of community drafts).
-create function private.filer_community_ids() returns bigint[]
-language sql stable security definer
-set search_path = ''
-as $$
-  select coalesce(array_agg(distinct m.community_id), '{}')
-  from public.memberships m
-  join public.profiles p on p.id = m.user_id and not p.disabled
-  where m.user_id = (select auth.uid()) and m.role = 'community_filer'
+begin
+  return (
+    select coalesce(array_agg(distinct m.street_id), '{}')
+    from public.memberships m
+    join public.profiles p on p.id = m.user_id and not p.disabled
+    where m.user_id = (select auth.uid()) and m.role = 'street_office'
+  );
+end
 $$;
 
 -- Users the caller may see: members of the caller's street-wide scope, and the caller.
 create function private.visible_user_ids() returns uuid[]
-language sql stable security definer
+language plpgsql stable security definer
 set search_path = ''
 as $$
-  select array_agg(distinct m.user_id) || array[(select auth.uid())]
-  from public.memberships m
-  where m.street_id = any (private.street_scope_ids())
+begin
+  return (
+    select array_agg(distinct m.user_id) || array[(select auth.uid())]
+    from public.memberships m
+    where m.street_id = any (private.street_scope_ids())
+  );
+end
 $$;
 
 revoke all on function
   private.units_derive_scope(), private.units_cascade_scope(), private.touch_updated_at(),
   private.sync_profile(), private.memberships_derive_scope(),
-  private.street_scope_ids(), private.community_scope_ids(), private.member_street_ids(),
-  private.office_street_ids(), private.filer_community_ids(), private.visible_user_ids()
+  private.street_scope_ids(), private.scope_unit_ids(), private.member_street_ids(),
+  private.office_street_ids(), private.visible_user_ids()
   from public, anon;
 grant execute on function
-  private.street_scope_ids(), private.community_scope_ids(), private.member_street_ids(),
-  private.office_street_ids(), private.filer_community_ids(), private.visible_user_ids()
+  private.street_scope_ids(), private.scope_unit_ids(), private.member_street_ids(),
+  private.office_street_ids(), private.visible_user_ids()
   to authenticated;
 
 -- ---------------------------------------------------------------------------------------------
@@ -301,8 +316,8 @@ grant all on public.units, public.profiles, public.memberships to service_role;
 -- under it, and the street row itself. Only the street office writes, within its street.
 create policy units_select on public.units for select to authenticated
 using (
-  street_id = any ((select private.street_scope_ids())::bigint[])
-  or community_id = any ((select private.community_scope_ids())::bigint[])
+  street_id = any ((select private.scope_unit_ids())::bigint[])
+  or community_id = any ((select private.scope_unit_ids())::bigint[])
   or (kind = 'street' and id = any ((select private.member_street_ids())::bigint[]))
 );
 create policy units_insert on public.units for insert to authenticated

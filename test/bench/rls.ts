@@ -1,0 +1,203 @@
+// `npm run bench:rls`: row-level security at province scale. Starts its own stack (temporary
+// folder, free ports), generates 10 streets × 1,000 communities, 100,000 compounds and 1,000,000
+// rows of a community-scoped table whose policy is written exactly like units' (same helpers),
+// then times a 50-row list page through PostgREST as a community filer, a filer of two
+// communities and a street office, each divided by the same query as service_role.
+//
+// "The same query" is the one the admin sends: Refine's getList (select, count=exact, order by
+// id, range 0–49) plus the user's scope filter (src/access/scope-filter.ts). The figure without
+// that filter, the policy alone, is printed too. Bar: ratio ≤ 1.3 for the filer and the office.
+import { createClient, type SupabaseClient, type SupabaseClientOptions } from '@supabase/supabase-js';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import ws from 'ws';
+import { scopeFilter } from '../../src/access/scope-filter.ts';
+import { startStack } from '../../stack/index.ts';
+import { freePort } from '../../stack/ports.ts';
+
+const STREETS = 10;
+const COMMUNITIES_PER_STREET = 1000;
+const COMPOUNDS_PER_COMMUNITY = 10;
+const RECORDS = 1_000_000;
+const RUNS = 41;
+const PASSWORD = 'bench-password-1';
+
+type Transport = NonNullable<NonNullable<SupabaseClientOptions<'public'>['realtime']>['transport']>;
+const clientOptions: SupabaseClientOptions<'public'> = {
+  auth: { persistSession: false, autoRefreshToken: false },
+  realtime: { transport: ws as unknown as Transport },
+};
+
+const stateDir = mkdtempSync(path.join(os.tmpdir(), 'qt-bench-rls-'));
+chmodSync(stateDir, 0o755);
+const stack = await startStack({ stateDir, apiPort: await freePort(), dbPort: await freePort() });
+const db = new pg.Client({ connectionString: stack.dbUrl });
+await db.connect();
+
+async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await fn();
+  console.log(`  ${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+try {
+  console.log('generating data');
+  await timed(`${STREETS} streets, ${STREETS * COMMUNITIES_PER_STREET} communities`, async () => {
+    await db.query(`insert into public.units (kind, name) select 'street', '压测街道' || s from generate_series(1, ${STREETS}) s`);
+    await db.query(`
+      insert into public.units (kind, name, parent_id)
+      select 'community', st.name || '社区' || c, st.id
+      from public.units st, generate_series(1, ${COMMUNITIES_PER_STREET}) c
+      where st.kind = 'street' and st.name like '压测街道%'`);
+  });
+  await timed(`${STREETS * COMMUNITIES_PER_STREET * COMPOUNDS_PER_COMMUNITY} compounds`, () =>
+    db.query(`
+      insert into public.units (kind, name, parent_id)
+      select 'compound', cm.name || '小区' || k, cm.id
+      from public.units cm, generate_series(1, ${COMPOUNDS_PER_COMMUNITY}) k
+      where cm.kind = 'community' and cm.name like '压测街道%'`),
+  );
+  await timed(`${RECORDS.toLocaleString('en')} community-scoped rows`, async () => {
+    // A table shaped like every later per-community table, with units' policy, word for word.
+    await db.query(`
+      create table public.bench_records (
+        id bigint generated always as identity primary key,
+        street_id bigint not null,
+        community_id bigint,
+        title text not null,
+        created_at timestamptz not null default now()
+      );
+      create temp table bench_communities as
+        select row_number() over (order by id) as n, id, street_id from public.units where kind = 'community' and name like '压测街道%';
+      insert into public.bench_records (street_id, community_id, title)
+      select c.street_id, c.id, '记录 ' || g
+      from generate_series(1, ${RECORDS}) g
+      join bench_communities c on c.n = 1 + (hashint4(g)::bigint & 2147483647) % ${STREETS * COMMUNITIES_PER_STREET};
+      create index bench_records_street_id_id_idx on public.bench_records (street_id, id);
+      create index bench_records_community_id_id_idx on public.bench_records (community_id, id);
+      alter table public.bench_records enable row level security;
+      grant select on public.bench_records to authenticated;
+      grant all on public.bench_records to service_role;
+      create policy bench_records_select on public.bench_records for select to authenticated
+      using (
+        street_id = any ((select private.scope_unit_ids())::bigint[])
+        or community_id = any ((select private.scope_unit_ids())::bigint[])
+      );
+      analyze public.units; analyze public.memberships; analyze public.bench_records;
+      notify pgrst, 'reload schema';`);
+  });
+
+  // PostgREST reloads its schema cache on the notify; wait until it serves the new table.
+  for (let i = 0; ; i++) {
+    const probe = await fetch(`${stack.apiUrl}/rest/v1/bench_records?select=id&limit=1`, {
+      headers: { apikey: stack.serviceRoleKey, authorization: `Bearer ${stack.serviceRoleKey}` },
+    });
+    if (probe.ok) break;
+    if (i > 100) throw new Error(`PostgREST does not see bench_records: ${await probe.text()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  // Who: a filer of one community, a filer of two, and a street office; all in bench street 5.
+  const { rows: picks } = await db.query<{ street: string; c1: string; c2: string }>(`
+    select st.id as street, min(cm.id) as c1, max(cm.id) as c2
+    from public.units st join public.units cm on cm.parent_id = st.id
+    where st.name = '压测街道5' group by st.id`);
+  const { street, c1, c2 } = picks[0]!;
+  const people: Record<string, { unit: string; role: string }[]> = {
+    'community filer': [{ unit: c1, role: 'community_filer' }],
+    'filer of two communities': [{ unit: c1, role: 'community_filer' }, { unit: c2, role: 'community_filer' }],
+    'street office': [{ unit: street, role: 'street_office' }],
+  };
+  const signedIn: Record<string, SupabaseClient> = {};
+  const tokens: Record<string, string> = {};
+  for (const [who, memberships] of Object.entries(people)) {
+    const email = `${who.replaceAll(' ', '.')}@bench.local`;
+    const { rows } = await db.query<{ id: string }>(
+      `insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data,
+         created_at, updated_at, confirmation_token, recovery_token, email_change_token_new, email_change)
+       values ('00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', $1,
+         extensions.crypt($2, extensions.gen_salt('bf', 4)), now(), '{"provider":"email","providers":["email"]}', '{}', now(), now(), '', '', '', '')
+       returning id`,
+      [email, PASSWORD],
+    );
+    for (const m of memberships) await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3)', [rows[0]!.id, m.unit, m.role]);
+    const client = createClient(stack.apiUrl, stack.anonKey, clientOptions);
+    const { error } = await client.auth.signInWithPassword({ email, password: PASSWORD });
+    if (error) throw error;
+    signedIn[who] = client;
+    tokens[who] = (await client.auth.getSession()).data.session!.access_token;
+  }
+  const service = createClient(stack.apiUrl, stack.serviceRoleKey, clientOptions);
+
+  // The admin's list query for a resource: Refine's getList, with or without the scope filter.
+  type Filter = ReturnType<typeof scopeFilter>;
+  function listQuery(client: SupabaseClient, table: string, select: string, filter: Filter) {
+    let query = client.from(table).select(select, { count: 'exact' }).order('id', { ascending: true }).range(0, 49);
+    if (filter && 'field' in filter) query = filter.operator === 'in' ? query.in(filter.field, filter.value) : query.eq(filter.field, filter.value);
+    return query;
+  }
+
+  // Timed as HTTP requests: the URL and headers supabase-js builds, sent with fetch, so the
+  // figure is the server's (gateway, PostgREST, Postgres), not supabase-js' session handling.
+  async function median(query: ReturnType<typeof listQuery>, token: string): Promise<number> {
+    const url = (query as unknown as { url: URL }).url.toString();
+    const headers = { apikey: stack.anonKey, authorization: `Bearer ${token}`, prefer: 'count=exact', accept: 'application/json' };
+    const times: number[] = [];
+    const phases: Record<string, number[]> = {};
+    for (let i = 0; i < RUNS + 5; i++) {
+      const started = performance.now();
+      const response = await fetch(url, { headers });
+      for (const [, name, dur] of (response.headers.get('server-timing') ?? '').matchAll(/(\w+);dur=([\d.]+)/g)) (phases[name!] ??= []).push(Number(dur));
+      const data = (await response.json()) as unknown[];
+      const elapsed = performance.now() - started;
+      if (!response.ok) throw new Error(JSON.stringify(data));
+      const count = Number(response.headers.get('content-range')?.split('/')[1]);
+      if (!data.length || data.length !== Math.min(50, count)) throw new Error(`expected a page of min(50, ${count}) rows, got ${data.length}`);
+      if (i >= 5) times.push(elapsed);
+    }
+    if (process.env.PGRST_SERVER_TIMING_ENABLED === 'true') {
+      const med = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+      console.log('    PostgREST phases (median):', Object.entries(phases).map(([k, v]) => `${k} ${med(v).toFixed(2)}`).join(', '));
+    }
+    return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+  }
+
+  const lists = [
+    { table: 'bench_records', select: 'id, street_id, community_id, title, created_at' },
+    { table: 'units', select: 'id, kind, name, parent_id, address, street_id, community_id, updated_at, parent:parent_id(name)' },
+  ];
+  console.log(`\n50-row list page through PostgREST, median of ${RUNS} (after 5 warm-up), ratio to service_role with the same filter`);
+  let missed = false;
+  for (const { table, select } of lists) {
+    for (const [who, memberships] of Object.entries(people)) {
+      const scope = {
+        streets: memberships.filter((m) => m.role === 'street_office').map(() => Number(street)),
+        communities: memberships.filter((m) => m.role === 'community_filer').map((m) => Number(m.unit)),
+        officeStreets: [],
+        roles: new Set(),
+      } as Parameters<typeof scopeFilter>[0];
+      const filter = scopeFilter(scope, { street: 'street_id', community: 'community_id' });
+      const asUser = await median(listQuery(signedIn[who]!, table, select, filter), tokens[who]!);
+      const asService = await median(listQuery(service, table, select, filter), stack.serviceRoleKey);
+      const policyOnly = await median(listQuery(signedIn[who]!, table, select, undefined), tokens[who]!);
+      const ratio = asUser / asService;
+      const barred = who !== 'filer of two communities';
+      const ok = ratio <= 1.3;
+      if (barred && !ok) missed = true;
+      console.log(
+        `  ${table.padEnd(14)} ${who.padEnd(25)} user ${asUser.toFixed(2)} ms / service_role ${asService.toFixed(2)} ms = ${ratio.toFixed(2)}` +
+          `${barred ? `  bar ≤ 1.3: ${ok ? 'met' : 'MISSED'}` : ''}   (policy alone, no filter: ${policyOnly.toFixed(2)} ms = ${(policyOnly / asService).toFixed(1)}×)`,
+      );
+    }
+  }
+  console.log(`\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  if (missed) process.exitCode = 1;
+} finally {
+  await db.end();
+  await stack.stop();
+  rmSync(stateDir, { recursive: true, force: true });
+}
