@@ -1,6 +1,10 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    alias: { '@': path.resolve(import.meta.dirname, 'src') },
+  },
   test: {
     projects: [
       {
@@ -17,6 +21,8 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts', 'test/browser/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/setup/stack.ts'],
+          // One file at a time: they share one database, and the browser tests one admin port.
+          fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },

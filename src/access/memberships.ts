@@ -2,8 +2,9 @@
 // enforces is the same table), and what they allow in the admin.
 import { supabaseClient } from '@/providers/supabase-client';
 
-export type MemberRole = 'street_office' | 'reviewer' | 'community_filer' | 'viewer';
-export const MEMBER_ROLES: MemberRole[] = ['street_office', 'reviewer', 'community_filer', 'viewer'];
+import type { MemberRole } from './roles';
+
+export { MEMBER_ROLES, type MemberRole } from './roles';
 
 export interface MyMembership {
   role: MemberRole;

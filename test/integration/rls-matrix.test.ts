@@ -5,13 +5,14 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonClient, signedIn, superuser } from '../support/clients.ts';
+import { anonClient, createUser as createUserIn, signedIn, superuser } from '../support/clients.ts';
 
 type Role = 'street_office' | 'reviewer' | 'community_filer' | 'viewer';
 type Kind = 'street' | 'community' | 'compound' | 'building' | 'business_district' | 'social_org';
 interface Unit { id: number; kind: Kind; parent_id: number | null; street_id: number; community_id: number | null }
 interface Membership { id: number; user_id: string; unit_id: number; role: Role; street_id: number; community_id: number | null }
 interface Profile { id: string }
+interface Scoped { id: number; street_id: number; community_id: number | null }
 
 const PASSWORD = 'matrix-pass-123';
 const run = `${process.pid}${Date.now().toString(36)}`;
@@ -60,6 +61,7 @@ function client(who: Who): SupabaseClient {
 }
 
 const ids = (list: { id: number | string }[]) => list.map((r) => String(r.id)).sort();
+const keys = (list: Record<string, unknown>[], columns: string[]) => list.map((r) => columns.map((c) => String(r[c])).join('|')).sort();
 
 // The model of each table's visibility, over every row in the table (not only the fixture's).
 const VISIBLE = {
@@ -68,20 +70,32 @@ const VISIBLE = {
   memberships: (m: Membership, s: ReturnType<typeof scope>) => m.user_id === s.me || s.streets.has(m.street_id),
   profiles: (p: Profile, s: ReturnType<typeof scope>, all: { memberships: Membership[] }) =>
     p.id === s.me || all.memberships.some((m) => m.user_id === p.id && s.streets.has(m.street_id)),
+  // Workflow rows follow their unit; a street's own workflows are read by its communities too.
+  workflow_instances: (r: Scoped, s: ReturnType<typeof scope>) => scopedVisible(r, s) || (r.community_id === null && s.memberStreets.has(r.street_id)),
+  workflow_events: (r: Scoped, s: ReturnType<typeof scope>) => scopedVisible(r, s) || (r.community_id === null && s.memberStreets.has(r.street_id)),
+  workflow_snapshots: (r: Scoped, s: ReturnType<typeof scope>) => scopedVisible(r, s),
+  // Machine definitions are configuration every signed-in user reads.
+  workflow_definitions: () => true,
+  workflow_transitions: () => true,
+  workflow_event_types: () => true,
 };
+function scopedVisible(r: Scoped, s: ReturnType<typeof scope>): boolean {
+  return s.streets.has(r.street_id) || (r.community_id !== null && s.communities.has(r.community_id));
+}
 const TABLES = Object.keys(VISIBLE) as (keyof typeof VISIBLE)[];
-const FUNCTIONS = ['invite_member', 'set_user_disabled'];
+// Tables no client writes directly: the workflow functions are their only writers.
+const READ_ONLY_TABLES = TABLES.filter((t) => t.startsWith('workflow_'));
+// Primary keys, where a table's is not `id`.
+const KEYS: Partial<Record<(typeof TABLES)[number], string[]>> = {
+  workflow_definitions: ['workflow', 'version'],
+  workflow_transitions: ['workflow', 'version', 'from_state', 'event', 'priority'],
+  workflow_event_types: ['workflow', 'version', 'event'],
+};
+const keyOf = (table: (typeof TABLES)[number]) => KEYS[table] ?? ['id'];
+const FUNCTIONS = ['invite_member', 'set_user_disabled', 'start_workflow', 'save_workflow_form', 'fire_event'];
 
 async function createUser(email: string, fullName: string): Promise<string> {
-  const [row] = await rows<{ id: string }>(
-    `insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
-       raw_app_meta_data, raw_user_meta_data, created_at, updated_at, confirmation_token, recovery_token, email_change_token_new, email_change)
-     values ('00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', $1,
-       extensions.crypt($2, extensions.gen_salt('bf', 4)), now(), '{"provider":"email","providers":["email"]}', jsonb_build_object('full_name', $3::text),
-       now(), now(), '', '', '', '') returning id`,
-    [email, PASSWORD, fullName],
-  );
-  return row!.id;
+  return createUserIn(db, email, PASSWORD, fullName);
 }
 
 beforeAll(async () => {
@@ -112,13 +126,44 @@ beforeAll(async () => {
     }
     clients[who] = await signedIn(email, PASSWORD);
   }
+
+  // Workflow rows in every scope: an instance of the test-only sample workflow per unit, with
+  // its start in the log and a snapshot, written as the engine writes them.
+  for (const key of ['A', 'A1', 'A1x', 'A2', 'A3', 'B', 'B1', 'B1x']) {
+    const [instance] = await rows<{ id: number }>(
+      `insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id)
+       select 'sample', 2, 'draft', u.id, u.street_id, u.community_id from public.units u where u.id = $1 returning id::int`,
+      [f[key]],
+    );
+    const [event] = await rows<{ id: number }>(
+      `insert into public.workflow_events (instance_id, workflow, version, event, to_state, street_id, community_id)
+       select i.id, i.workflow, i.version, 'start', i.state, i.street_id, i.community_id from public.workflow_instances i where i.id = $1 returning id::int`,
+      [instance!.id],
+    );
+    await db.query(
+      `insert into public.workflow_snapshots (instance_id, event_id, form, street_id, community_id)
+       select i.id, $2, i.form, i.street_id, i.community_id from public.workflow_instances i where i.id = $1`,
+      [instance!.id, event!.id],
+    );
+  }
 });
+
+/** A fresh sample instance in draft on the unit, as the engine would have started it. */
+async function draftInstance(unitKey: string): Promise<number> {
+  const [row] = await rows<{ id: number }>(
+    `insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id)
+     select 'sample', 2, 'draft', u.id, u.street_id, u.community_id from public.units u where u.id = $1 returning id::int`,
+    [f[unitKey]],
+  );
+  return row!.id;
+}
 
 afterAll(async () => {
   if (!db) return;
   await db.query('delete from auth.users where email like $1', [`%.${run}@matrix.local`]);
-  await db.query('delete from public.units where name like $1 and kind <> $2', [`%-${run}`, 'street']);
-  await db.query('delete from public.units where name like $1', [`%-${run}`]);
+  // Units that carry workflows stay (the log is append-only, and it references them).
+  const unused = 'and not exists (select 1 from public.workflow_instances i where i.subject_unit_id = units.id) and not exists (select 1 from public.units c where c.parent_id = units.id)';
+  for (let pass = 0; pass < 3; pass++) await db.query(`delete from public.units where name like $1 ${unused}`, [`%-${run}`]);
   await db.end();
 });
 
@@ -147,20 +192,29 @@ describe('every exposed table and function is in the matrix', () => {
 
 describe.each(WHO)('as %s', (who) => {
   it.each(TABLES)('select on %s returns exactly the rows the model allows', async (table) => {
+    const scoped = (t: string) => rows<Scoped>(`select id::int, street_id::int, community_id::int from public.${t}`);
     const all = {
       units: await rows<Unit>('select id::int, kind, parent_id::int, street_id::int, community_id::int from public.units'),
       memberships: await rows<Membership>('select id::int, user_id, unit_id::int, role, street_id::int, community_id::int from public.memberships'),
       profiles: await rows<Profile>('select id from public.profiles'),
+      workflow_instances: await scoped('workflow_instances'),
+      workflow_events: await scoped('workflow_events'),
+      workflow_snapshots: await scoped('workflow_snapshots'),
+      workflow_definitions: await rows('select * from public.workflow_definitions'),
+      workflow_transitions: await rows('select * from public.workflow_transitions'),
+      workflow_event_types: await rows('select * from public.workflow_event_types'),
     };
     const s = scope(who);
     const expected = (all[table] as never[]).filter((row) => (VISIBLE[table] as (r: never, s: unknown, a: unknown) => boolean)(row, s, all));
-    const { data, error } = await client(who).from(table).select('id').limit(100000);
+    const columns = keyOf(table);
+    const { data, error } = await client(who).from(table).select(columns.join(', ')).limit(100000);
     if (who === 'anon') {
       expect(error?.code).toBe('42501'); // no grant at all
       return;
     }
     expect(error).toBeNull();
-    expect(ids(data!)).toEqual(ids(expected));
+    expect(keys(data as unknown as Record<string, unknown>[], columns)).toEqual(keys(expected, columns));
+    if (who !== 'none' && table.startsWith('workflow_')) expect(data!.length, `${who} sees some ${table}`).toBeGreaterThan(0);
     if (who !== 'none' && table === 'units') expect(data!.length).toBeGreaterThan(0);
   });
 
@@ -289,6 +343,68 @@ describe.each(WHO)('as %s', (who) => {
     expect(ins.error?.code).toBe('42501');
     const del = await client(who).from('profiles').delete().eq('id', target).select('id');
     expect(del.error?.code).toBe('42501');
+  });
+
+  it.each(READ_ONLY_TABLES)('%s: no direct insert, update or delete, whatever the row', async (table) => {
+    const instance = await draftInstance('A1');
+    const before = await rows('select count(*)::int as n from public.' + table);
+    // A well-formed row and change for each table, so only the privilege can refuse them.
+    const scopeCols = { street_id: f.A, community_id: f.A1 };
+    const writes = {
+      workflow_instances: [{ workflow: 'sample', version: 2, state: 'excellent', subject_unit_id: f.A1, ...scopeCols }, { state: 'excellent', revision: 99 }],
+      workflow_events: [{ instance_id: instance, workflow: 'sample', version: 2, event: 'approve', to_state: 'excellent', ...scopeCols }, { to_state: 'excellent' }],
+      workflow_snapshots: [{ instance_id: instance, event_id: 1, form: {}, ...scopeCols }, { form: { forged: true } }],
+      workflow_definitions: [
+        { workflow: 'sample', version: 99, initial_state: 'draft', states: [], start_roles: ['viewer'], subject_kinds: ['street'], form_schema: {}, form_editable_states: [], form_editor_roles: [] },
+        { initial_state: 'excellent' },
+      ],
+      workflow_transitions: [{ workflow: 'sample', version: 2, from_state: 'draft', event: 'approve', to_state: 'excellent', roles: ['viewer'], depth: 1, priority: 9 }, { to_state: 'excellent' }],
+      workflow_event_types: [{ workflow: 'sample', version: 2, event: 'forged', payload_schema: {} }, { payload_schema: {} }],
+    } as Record<string, [Record<string, unknown>, Record<string, unknown>]>;
+    const [row, change] = writes[table]!;
+    const key = keyOf(table)[0]!;
+    const ins = await client(who).from(table).insert(row);
+    expect(ins.error?.code, `insert ${table}`).toBe('42501');
+    const upd = await client(who).from(table).update(change).not(key, 'is', null);
+    expect(upd.error?.code, `update ${table}`).toBe('42501');
+    const del = await client(who).from(table).delete().not(key, 'is', null);
+    expect(del.error?.code, `delete ${table}`).toBe('42501');
+    expect(await rows('select count(*)::int as n from public.' + table)).toEqual(before);
+    const [state] = await rows<{ state: string; revision: number }>('select state, revision from public.workflow_instances where id = $1', [instance]);
+    expect(state).toEqual({ state: 'draft', revision: 0 });
+  });
+
+  it('start_workflow, save_workflow_form and fire_event: the roles the machine names, in their scope', async () => {
+    if (who === 'anon') {
+      for (const [fn, args] of [
+        ['start_workflow', { p_workflow: 'sample', p_subject_unit_id: f.A1 }],
+        ['save_workflow_form', { p_instance_id: 1, p_form: {} }],
+        ['fire_event', { p_instance_id: 1, p_event: 'cancel', p_expected_revision: 0 }],
+      ] as const) {
+        expect((await client(who).rpc(fn, args)).error?.code, fn).toBe('42501');
+      }
+      return;
+    }
+    // The caller's roles where A1's rows live: street-wide roles of A, community roles of A1.
+    const roles = new Set(IDENTITIES[who]!.filter((m) => m.unit === 'A' || m.unit === 'A1').map((m) => m.role));
+    const expectCode = (allowedRoles: Role[]) => (roles.size === 0 ? 'WF007' : allowedRoles.some((r) => roles.has(r)) ? null : 'WF003');
+
+    const started = await client(who).rpc('start_workflow', { p_workflow: 'sample', p_subject_unit_id: f.A1, p_form: { title: '矩阵' } });
+    expect(started.error?.code ?? null, 'start_workflow').toBe(expectCode(['community_filer', 'street_office']));
+
+    const forForm = await draftInstance('A1');
+    const saved = await client(who).rpc('save_workflow_form', { p_instance_id: forForm, p_form: { title: `表-${who}` } });
+    expect(saved.error?.code ?? null, 'save_workflow_form').toBe(expectCode(['community_filer']));
+    const [form] = await rows<{ form: { title?: string } }>('select form from public.workflow_instances where id = $1', [forForm]);
+    expect(form!.form.title ?? null).toBe(saved.error ? null : `表-${who}`);
+
+    const forEvent = await draftInstance('A1');
+    const fired = await client(who).rpc('fire_event', { p_instance_id: forEvent, p_event: 'cancel', p_expected_revision: 0, p_payload: {} });
+    expect(fired.error?.code ?? null, 'fire_event').toBe(expectCode(['community_filer', 'street_office']));
+    const [after] = await rows<{ state: string; revision: number }>('select state, revision from public.workflow_instances where id = $1', [forEvent]);
+    expect(after).toEqual(fired.error ? { state: 'draft', revision: 0 } : { state: 'cancelled', revision: 1 });
+    const log = await rows('select 1 from public.workflow_events where instance_id = $1', [forEvent]);
+    expect(log).toHaveLength(fired.error ? 0 : 1);
   });
 
   it('invite_member and set_user_disabled: only the street office, only in its street', async () => {

@@ -5,7 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startStack } from '../../stack/index.ts';
+import pg from 'pg';
 import { freePort } from '../../stack/ports.ts';
+import { compileWorkflow } from '../../src/workflow/compile.ts';
+import { versionMigration } from '../../src/workflow/sql.ts';
+import { samplePlugin } from '../fixtures/sample-workflow/index.ts';
 
 export interface StackInfo {
   apiUrl: string;
@@ -33,6 +37,14 @@ export default async function setup(project: TestProject) {
     dbPort: await freePort(),
     allowedOrigins: [`http://127.0.0.1:${adminPort}`],
   });
+  // The test-only sample workflow, installed as its migrations would install it.
+  const db = new pg.Client({ connectionString: stack.dbUrl });
+  await db.connect();
+  try {
+    for (const compiled of compileWorkflow(samplePlugin)) await db.query(versionMigration(samplePlugin, compiled));
+  } finally {
+    await db.end();
+  }
   project.provide('stack', {
     apiUrl: stack.apiUrl,
     dbUrl: stack.dbUrl,

@@ -45,3 +45,16 @@ let counter = 0;
 export function uniqueEmail(prefix = 'user'): string {
   return `${prefix}.${process.pid}.${Date.now().toString(36)}.${counter++}@test.local`;
 }
+
+/** A confirmed user created in auth.users as the auth server stores one; returns its id. */
+export async function createUser(db: pg.Client, email: string, password: string, fullName: string): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+       raw_app_meta_data, raw_user_meta_data, created_at, updated_at, confirmation_token, recovery_token, email_change_token_new, email_change)
+     values ('00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', $1,
+       extensions.crypt($2, extensions.gen_salt('bf', 4)), now(), '{"provider":"email","providers":["email"]}', jsonb_build_object('full_name', $3::text),
+       now(), now(), '', '', '', '') returning id`,
+    [email, password, fullName],
+  );
+  return rows[0]!.id;
+}

@@ -1,0 +1,120 @@
+// What a plugin's machine is built with, and what the admin asks of it: XState guard and action
+// implementations from the plugin's definitions, the machine at a stored state, and the actions
+// a user may take there. The database answers the same questions from the compiled rows.
+import { createActor, pathToStateValue, type AnyStateMachine } from 'xstate';
+import type { MemberRole } from '../access/roles';
+import { compileVersion, ENGINE_ACTIONS, ROLE_GUARD, type CompiledVersion, type GuardExpr } from './compile';
+import type { ActionDef, GuardDef, GuardInput, WorkflowContext, WorkflowEvent, WorkflowPlugin, WorkflowVersion } from './types';
+
+type GuardArgs = { context: WorkflowContext; event: WorkflowEvent };
+type ParamsOf<D> = D extends GuardDef<infer P> ? P : never;
+export type WorkflowGuardImpls<G> = {
+  [K in keyof G]: (args: GuardArgs, params: ParamsOf<G[K]>) => boolean;
+} & { [ROLE_GUARD]: (args: GuardArgs, params: { roles: MemberRole[] }) => boolean };
+
+export function guardInput(context: WorkflowContext, event: WorkflowEvent): GuardInput {
+  return { form: context.form ?? {}, payload: event.payload ?? {}, roles: event.actor?.roles ?? [] };
+}
+
+/** setup({ guards }) for a plugin: its guards, and hasRole, the guard every transition names. */
+export function workflowGuards<G extends Record<string, GuardDef<never>>>(guards: G): WorkflowGuardImpls<G> {
+  const impls: Record<string, (args: GuardArgs, params: never) => boolean> = {
+    [ROLE_GUARD]: ({ event }, params: { roles: MemberRole[] }) => (event.actor?.roles ?? []).some((r) => params.roles.includes(r)),
+  };
+  for (const [name, def] of Object.entries(guards)) {
+    impls[name] = ({ context, event }, params) => def.check(guardInput(context, event), (params ?? {}) as never);
+  }
+  return impls as unknown as WorkflowGuardImpls<G>;
+}
+
+/** setup({ actions }): names only; actions run in the database, inside the transition. */
+export function workflowActions<A extends Record<string, ActionDef>>(actions: A) {
+  const impls: Record<string, () => void> = {};
+  for (const name of [...Object.keys(ENGINE_ACTIONS), ...Object.keys(actions)]) impls[name] = () => {};
+  return impls as Record<keyof A | keyof typeof ENGINE_ACTIONS, () => void>;
+}
+
+/** The machine's snapshot at a stored dotted state, with the instance's form as context. */
+export function snapshotAt(machine: AnyStateMachine, state: string, form: Record<string, unknown>) {
+  const actor = createActor(machine, { input: { form } });
+  return machine.resolveState({ value: pathToStateValue(state.split('.')), context: { form } }) as ReturnType<typeof actor.getSnapshot>;
+}
+
+/** The first guard of an expression that refuses, as the database names it; null if it holds. */
+export function failedGuard(expr: GuardExpr | null, input: GuardInput, guards: Record<string, GuardDef<never>>): string | null {
+  if (!expr) return null;
+  if ('and' in expr) {
+    for (const sub of expr.and) {
+      const failed = failedGuard(sub, input, guards);
+      if (failed) return failed;
+    }
+    return null;
+  }
+  if ('or' in expr) {
+    let failed: string | null = null;
+    for (const sub of expr.or) {
+      failed = failedGuard(sub, input, guards);
+      if (!failed) return null;
+    }
+    return failed;
+  }
+  if ('not' in expr) return failedGuard(expr.not, input, guards) ? null : `not ${guardNames(expr.not)}`;
+  const ok = expr.guard === ROLE_GUARD
+    ? input.roles.some((r) => ((expr.params?.roles ?? []) as string[]).includes(r))
+    : guards[expr.guard]!.check(input, (expr.params ?? {}) as never);
+  return ok ? null : expr.guard;
+}
+
+function guardNames(expr: GuardExpr): string {
+  if ('guard' in expr) return expr.guard;
+  if ('not' in expr) return `not ${guardNames(expr.not)}`;
+  return ('and' in expr ? expr.and : expr.or).map(guardNames).join('and' in expr ? ' and ' : ' or ');
+}
+
+export interface AvailableAction {
+  event: string;
+  /** The guard that refuses with the current form and an empty payload, if any. */
+  blockedBy: string | null;
+}
+
+const compiledCache = new WeakMap<WorkflowVersion, CompiledVersion>();
+function compiledOf(plugin: WorkflowPlugin, version: WorkflowVersion): CompiledVersion {
+  let compiled = compiledCache.get(version);
+  if (!compiled) compiledCache.set(version, (compiled = compileVersion(plugin, version)));
+  return compiled;
+}
+
+/** Dotted state and its ancestors, deepest first, as the database walks them. */
+export function stateAncestors(state: string): string[] {
+  const parts = state.split('.');
+  return parts.map((_, i) => parts.slice(0, parts.length - i).join('.'));
+}
+
+/**
+ * Events this user may send in this state: a transition for the event leaves the state (or an
+ * ancestor) for one of the user's roles. The machine itself says whether it would be taken now;
+ * `blockedBy` names the guard that refuses with the current form and an empty payload (a guard
+ * on the payload is checked again when the payload is filled in).
+ */
+export function availableActions(
+  plugin: WorkflowPlugin,
+  version: WorkflowVersion,
+  state: string,
+  form: Record<string, unknown>,
+  roles: MemberRole[],
+): AvailableAction[] {
+  const compiled = compiledOf(plugin, version);
+  const snapshot = snapshotAt(version.machine, state, form);
+  const ancestors = stateAncestors(state);
+  const result: AvailableAction[] = [];
+  for (const event of Object.keys(version.events)) {
+    const candidates = compiled.transitions
+      .filter((t) => t.event === event && ancestors.includes(t.from) && t.roles.some((r) => roles.includes(r)))
+      .sort((a, b) => b.depth - a.depth || a.priority - b.priority);
+    if (!candidates.length) continue;
+    const sent: WorkflowEvent = { type: event, payload: {}, actor: { roles } };
+    const input = guardInput({ form }, sent);
+    result.push({ event, blockedBy: snapshot.can(sent) ? null : (failedGuard(candidates[0]!.guard, input, plugin.guards) ?? 'guard') });
+  }
+  return result;
+}

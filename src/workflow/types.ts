@@ -1,0 +1,92 @@
+// The workflow plugin contract. A plugin is a folder under workflows/ exporting one
+// WorkflowPlugin; workflows/registry.ts lists them. The engine compiles each version's machine
+// into the rows Postgres enforces (src/workflow/compile.ts) and the admin renders from the rest.
+import type { AnyStateMachine } from 'xstate';
+import type { z } from 'zod';
+import type { MemberRole } from '../access/roles';
+
+/** What every guard sees, in TypeScript and in SQL (as jsonb with the same keys). */
+export interface GuardInput {
+  /** The instance's form (the workflow's own data), as saved. */
+  form: Record<string, unknown>;
+  /** The event's payload. */
+  payload: Record<string, unknown>;
+  /** The sender's roles in the instance's scope. */
+  roles: MemberRole[];
+}
+
+/** A guard implemented twice: `check` for the machine in the browser, `sql` for the database. */
+export interface GuardDef<P extends Record<string, unknown> | undefined = undefined> {
+  /** i18n key: what the guard requires, shown when it refuses. */
+  label: string;
+  check: (input: GuardInput, params: P) => boolean;
+  /**
+   * Body of `(input jsonb, params jsonb) returns boolean`, one SQL expression or query. Reads
+   * `input->'form'`, `input->'payload'`, `input->'roles'` and `params` as check() reads them.
+   */
+  sql: string;
+  /** Inputs the agreement test evaluates both ways; they must include a true and a false case. */
+  samples: { input: Partial<GuardInput>; params?: Record<string, unknown> }[];
+}
+
+/** A side effect run inside the transition's transaction, in SQL only. */
+export interface ActionDef {
+  /** Body of `(instance_id bigint, event_id bigint, payload jsonb) returns void`, plpgsql. */
+  sql: string;
+}
+
+/** Machine context: what XState's guards read besides the event. */
+export interface WorkflowContext {
+  form: Record<string, unknown>;
+}
+
+/** Every event the admin sends: its type, its payload and the sender's roles. */
+export interface WorkflowEvent {
+  type: string;
+  payload?: Record<string, unknown>;
+  actor: { roles: MemberRole[] };
+}
+
+export interface EventDef {
+  /** i18n key of the button and the timeline entry. */
+  label: string;
+  /** zod schema of the payload; the database checks the JSON Schema compiled from it. */
+  payload: z.ZodObject;
+  /** Ant Design button style: primary for the way forward, danger for returns and cancels. */
+  tone?: 'primary' | 'default' | 'danger';
+}
+
+export interface WorkflowVersion {
+  version: number;
+  machine: AnyStateMachine;
+  /** Every event the machine accepts, with its payload schema. */
+  events: Record<string, EventDef>;
+  /** The instance's form, as a draft may be saved (partial, but every field it has is valid). */
+  form: z.ZodObject;
+  /** In which states, and by whom, the form may be saved. */
+  formEditable: { states: string[]; roles: MemberRole[] };
+}
+
+export interface WorkflowPlugin {
+  /** Lowercase identifier: a-z, 0-9 and underscores. */
+  name: string;
+  /** i18n key of the workflow's name. */
+  label: string;
+  /** Which kinds of unit an instance may be about, and who may start one. */
+  subjectKinds: string[];
+  startRoles: MemberRole[];
+  /** Every version still running somewhere, oldest first; new instances start on the last. */
+  versions: WorkflowVersion[];
+  guards: Record<string, GuardDef<never>>;
+  actions: Record<string, ActionDef>;
+  /** i18n keys of state labels, by dotted state path. */
+  stateLabels: Record<string, string>;
+  /**
+   * Examples the tests replay: forms an instance may start with, and payloads per event (valid
+   * and invalid ones; zod and the database must agree on which is which). Events without
+   * examples are sent with {}.
+   */
+  examples: { forms: Record<string, unknown>[]; payloads: Record<string, Record<string, unknown>[]> };
+  /** i18n resources the plugin brings: { 'zh-CN': {...}, en: {...} } merged under `workflows.<name>`. */
+  messages: Record<'zh-CN' | 'en', Record<string, unknown>>;
+}

@@ -1,0 +1,365 @@
+// The workflow engine against the real database, through supabase-js as each role. For every
+// plugin (the test-only sample and every registered workflow), every version and every example
+// form: paths from xstate/graph are replayed and the database must follow the machine step by
+// step; then, in every state reached, every (event, role, payload) the machine refuses is sent
+// and the database must refuse it too, with the error that names why.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnyMachineSnapshot } from 'xstate';
+import { getShortestPaths, getSimplePaths } from 'xstate/graph';
+import { MEMBER_ROLES, type MemberRole } from '../../src/access/roles.ts';
+import { compileVersion, type CompiledTransition } from '../../src/workflow/compile.ts';
+import { failedGuard, snapshotAt, stateAncestors } from '../../src/workflow/machine.ts';
+import { functionPrefix } from '../../src/workflow/sql.ts';
+import type { WorkflowEvent, WorkflowPlugin, WorkflowVersion } from '../../src/workflow/types.ts';
+import { WORKFLOWS } from '../../workflows/registry.ts';
+import { samplePlugin } from '../fixtures/sample-workflow/index.ts';
+import { createUser, serviceClient, signedIn, superuser } from '../support/clients.ts';
+
+const PASSWORD = 'engine-pass-123';
+const run = `${process.pid}${Date.now().toString(36)}`;
+const PLUGINS: WorkflowPlugin[] = [samplePlugin, ...WORKFLOWS];
+
+let db: pg.Client;
+const unit: Record<'street' | 'c1' | 'c2' | 'compound', number> = { street: 0, c1: 0, c2: 0, compound: 0 };
+// One user per role: street-wide roles on the street, the filer on community c1.
+const as: Record<MemberRole, SupabaseClient> = {} as never;
+let filerC2: SupabaseClient;
+
+const query = async <T,>(sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows as T[];
+
+beforeAll(async () => {
+  db = await superuser();
+  const add = async (kind: string, name: string, parent: number | null) =>
+    (await query<{ id: number }>('insert into public.units (kind, name, parent_id) values ($1, $2, $3) returning id::int', [kind, `${name}-${run}`, parent]))[0]!.id;
+  unit.street = await add('street', '引擎街道', null);
+  unit.c1 = await add('community', '引擎一社区', unit.street);
+  unit.c2 = await add('community', '引擎二社区', unit.street);
+  unit.compound = await add('compound', '引擎小区', unit.c1);
+  for (const role of MEMBER_ROLES) {
+    const email = `${role}.${run}@engine.local`;
+    const id = await createUser(db, email, PASSWORD, role);
+    await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3)', [id, role === 'community_filer' ? unit.c1 : unit.street, role]);
+    as[role] = await signedIn(email, PASSWORD);
+  }
+  const other = await createUser(db, `filer2.${run}@engine.local`, PASSWORD, 'filer c2');
+  await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3)', [other, unit.c2, 'community_filer']);
+  filerC2 = await signedIn(`filer2.${run}@engine.local`, PASSWORD);
+});
+
+afterAll(async () => {
+  await db?.end();
+});
+
+/** XState's state value as the database stores it: the dotted path of the atomic state. */
+function dotted(value: AnyMachineSnapshot['value']): string {
+  if (typeof value === 'string') return value;
+  const [key, child] = Object.entries(value)[0]!;
+  return `${key}.${dotted(child as AnyMachineSnapshot['value'])}`;
+}
+
+/** A path's events after the machine's own init step. */
+const stepsOf = <P extends { steps: { event: { type: string } }[] }>(path: P) => path.steps.filter((s) => s.event.type !== 'xstate.init') as P['steps'];
+
+/** An instance of a version at its initial state with the form, as start_workflow makes one. */
+async function startInstance(plugin: WorkflowPlugin, version: number, form: Record<string, unknown>, subject = unit.c1): Promise<number> {
+  const latest = plugin.versions.at(-1)!.version;
+  if (version === latest) {
+    const { data, error } = await as.street_office.rpc('start_workflow', { p_workflow: plugin.name, p_subject_unit_id: subject, p_form: form });
+    if (error) throw new Error(`start_workflow: ${error.message}`);
+    return (data as { id: number }).id;
+  }
+  // An older version's instance, as it was started before the newer version was installed.
+  const compiled = compileVersion(plugin, plugin.versions.find((v) => v.version === version)!);
+  const [row] = await query<{ id: number }>(
+    `insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id, form)
+     select $1, $2, $3, u.id, u.street_id, u.community_id, $4 from public.units u where u.id = $5 returning id::int`,
+    [plugin.name, version, compiled.initial, form, subject],
+  );
+  return row!.id;
+}
+
+async function instanceRow(id: number) {
+  const [row] = await query<{ state: string; revision: number; done: boolean; form: Record<string, unknown> }>(
+    'select state, revision, done, form from public.workflow_instances where id = $1', [id],
+  );
+  return row!;
+}
+const logCount = async (id: number) => (await query<{ n: number }>('select count(*)::int as n from public.workflow_events where instance_id = $1', [id]))[0]!.n;
+
+async function fire(role: MemberRole, id: number, event: string, revision: number, payload: Record<string, unknown> = {}) {
+  return as[role].rpc('fire_event', { p_instance_id: id, p_event: event, p_expected_revision: revision, p_payload: payload });
+}
+
+/** Every event the admin could send: each event type, as each role, with each valid example payload. */
+function eventVariants(plugin: WorkflowPlugin, version: WorkflowVersion): WorkflowEvent[] {
+  const events: WorkflowEvent[] = [];
+  for (const [type, def] of Object.entries(version.events)) {
+    const payloads = (plugin.examples.payloads[type] ?? [{}]).filter((p) => def.payload.safeParse(p).success);
+    for (const role of MEMBER_ROLES) for (const payload of payloads) events.push({ type, payload, actor: { roles: [role] } });
+  }
+  return events;
+}
+
+/** The refusal the database must give, from the compiled rows: the engine's view of the machine. */
+function expectedRefusal(plugin: WorkflowPlugin, transitions: CompiledTransition[], state: string, form: Record<string, unknown>, event: WorkflowEvent): string | null {
+  const ancestors = stateAncestors(state);
+  const candidates = transitions
+    .filter((t) => t.event === event.type && ancestors.includes(t.from))
+    .sort((a, b) => b.depth - a.depth || a.priority - b.priority);
+  if (!candidates.length) return 'WF002';
+  const mine = candidates.filter((t) => t.roles.some((r) => event.actor.roles.includes(r)));
+  if (!mine.length) return 'WF003';
+  const input = { form, payload: event.payload ?? {}, roles: event.actor.roles };
+  return mine.some((t) => failedGuard(t.guard, input, plugin.guards) === null) ? null : 'WF004';
+}
+
+for (const plugin of PLUGINS) {
+  describe(`workflow ${plugin.name}`, () => {
+    for (const version of plugin.versions) {
+      const compiled = compileVersion(plugin, version);
+      const events = eventVariants(plugin, version);
+
+      describe.each(plugin.examples.forms.map((form, i) => [i, form] as const))(`v${version.version}, example form %i`, (_i, form) => {
+        const options = {
+          input: { form },
+          events,
+          serializeState: (s: AnyMachineSnapshot) => dotted(s.value),
+          serializeEvent: (e: WorkflowEvent) => JSON.stringify(e),
+        };
+        const shortest = getShortestPaths(version.machine, options);
+        // Simple paths, picked greedily until every transition the machine can take is taken.
+        const simple = getSimplePaths(version.machine, options);
+        const edgeKey = (from: string, e: WorkflowEvent, to: string) => `${from} --${e.type}/${e.actor.roles[0]}--> ${to}`;
+        const edgesOf = (path: (typeof simple)[number]) => {
+          let from = compiled.initial;
+          return stepsOf(path).map((step) => {
+            const to = dotted(step.state.value);
+            const key = edgeKey(from, step.event, to);
+            from = to;
+            return key;
+          });
+        };
+        const allEdges = new Set(simple.flatMap(edgesOf));
+        const covering: typeof simple = [];
+        const covered = new Set<string>();
+        for (const path of [...simple].sort((a, b) => stepsOf(b).length - stepsOf(a).length)) {
+          if (edgesOf(path).some((e) => !covered.has(e))) {
+            covering.push(path);
+            edgesOf(path).forEach((e) => covered.add(e));
+          }
+        }
+
+        it('the paths cover every state reachable with this form and every transition the machine takes', () => {
+          expect(covered).toEqual(allEdges);
+          expect(new Set(shortest.map((p) => dotted(p.state.value))).size).toBe(shortest.length);
+          expect(shortest.length).toBeGreaterThan(1);
+        });
+
+        it.each([...shortest, ...covering].map((p) => [stepsOf(p).map((s) => `${s.event.type}/${s.event.actor.roles[0]}`).join(' → ') || '(start)', p] as const))(
+          'path %s: the database follows the machine, and refuses what it refuses on the way',
+          async (_name, path) => {
+            const id = await startInstance(plugin, version.version, form);
+            let state = compiled.initial;
+            let revision = 0;
+            const startLog = await logCount(id);
+            expect(await instanceRow(id)).toMatchObject({ state, revision, done: false });
+
+            for (const step of stepsOf(path)) {
+              const role = step.event.actor.roles[0]!;
+              const { error } = await fire(role, id, step.event.type, revision, step.event.payload);
+              expect(error, `${state} --${step.event.type}/${role}-->`).toBeNull();
+              state = dotted(step.state.value);
+              revision += 1;
+              const row = await instanceRow(id);
+              expect(row, `after ${step.event.type}`).toMatchObject({ state, revision, done: step.state.status === 'done' });
+            }
+            expect(await logCount(id)).toBe(startLog + stepsOf(path).length);
+
+            // In the state reached: everything the machine refuses is refused, and changes nothing.
+            const snapshot = snapshotAt(version.machine, state, form);
+            const tries: WorkflowEvent[] = [...events, { type: 'no_such_event', payload: {}, actor: { roles: ['street_office'] } }];
+            for (const event of tries) {
+              if (event.type !== 'no_such_event' && snapshot.can(event)) continue;
+              const expected = event.type === 'no_such_event' ? 'WF001' : expectedRefusal(plugin, compiled.transitions, state, form, event);
+              expect(expected, `machine refuses ${event.type}/${event.actor.roles[0]} in ${state}; the compiled rows must too`).not.toBeNull();
+              const { error } = await fire(event.actor.roles[0]!, id, event.type, revision, event.payload);
+              expect(error?.code, `${event.type}/${event.actor.roles[0]} ${JSON.stringify(event.payload)} in ${state}`).toBe(expected);
+            }
+            expect(await instanceRow(id)).toMatchObject({ state, revision });
+            expect(await logCount(id)).toBe(startLog + stepsOf(path).length);
+          },
+        );
+      });
+    }
+
+    it('each guard says the same in TypeScript and in SQL, on its samples and on mangled copies of them', async () => {
+      const latest = plugin.versions.at(-1)!.version;
+      for (const [name, guard] of Object.entries(plugin.guards)) {
+        const outcomes = new Set<boolean>();
+        const inputs = guard.samples.flatMap((sample) => {
+          const base = { form: {}, payload: {}, roles: [], ...sample.input };
+          // The same input with each field of form and payload replaced by other JSON types.
+          const mangled = (['form', 'payload'] as const).flatMap((part) =>
+            Object.keys(base[part]).flatMap((field) =>
+              [null, 0, 1000, '', 'x', [], ['a'], {}, true].map((value) => ({ ...base, [part]: { ...base[part], [field]: value } })),
+            ),
+          );
+          return [base, ...mangled].map((input) => ({ input, params: sample.params ?? {} }));
+        });
+        for (const { input, params } of inputs) {
+          const ts = guard.check(input as never, params as never);
+          const [row] = await query<{ ok: boolean }>(`select workflow_plugins."${functionPrefix(plugin.name, latest)}${name}"($1, $2) as ok`, [input, params]);
+          expect(row!.ok, `${name}(${JSON.stringify(input)}, ${JSON.stringify(params)})`).toBe(ts);
+          outcomes.add(ts);
+        }
+        expect(outcomes, `${name}'s samples must include a passing and a failing case`).toEqual(new Set([true, false]));
+      }
+    });
+
+    it('each payload schema: zod and the database accept and refuse the same payloads', async () => {
+      for (const version of plugin.versions) {
+        const compiled = compileVersion(plugin, version);
+        for (const { event, payloadSchema } of compiled.events) {
+          const examples = plugin.examples.payloads[event] ?? [{}];
+          const malformed = [null, [], 'x', 1, { unknown_column: 1 }, ...examples.flatMap((p) =>
+            Object.keys(p).flatMap((k) => [null, 1.5, -1, 'x'.repeat(10_000), ["' or 1=1 --"], {}].map((v) => ({ ...p, [k]: v }))),
+          )];
+          let accepted = 0;
+          for (const payload of [...examples, ...malformed]) {
+            const zodOk = version.events[event]!.payload.safeParse(payload).success;
+            const [row] = await query<{ error: unknown }>('select private.wf_json_error($1::jsonb, $2::jsonb) as error', [payloadSchema, JSON.stringify(payload)]);
+            expect(row!.error === null, `${plugin.name}@${version.version} ${event} ${JSON.stringify(payload).slice(0, 80)}`).toBe(zodOk);
+            if (zodOk) accepted += 1;
+          }
+          expect(accepted, `${event} has a valid example`).toBeGreaterThan(0);
+        }
+      }
+    });
+  });
+}
+
+describe('the engine on the sample workflow', () => {
+  const complete = { title: '老旧小区改造', items: ['加装电梯'] };
+
+  it('two clients firing on one instance at once: one wins, the other is told someone acted first', async () => {
+    const id = await startInstance(samplePlugin, 2, complete);
+    const before = await logCount(id);
+    const results = await Promise.all([fire('community_filer', id, 'cancel', 0), fire('street_office', id, 'cancel', 0)]);
+    expect(results.filter((r) => r.error === null)).toHaveLength(1);
+    expect(results.map((r) => r.error?.code ?? 'ok').sort()).toEqual(['WF005', 'ok']);
+    expect(await logCount(id)).toBe(before + 1);
+    expect(await instanceRow(id)).toMatchObject({ state: 'cancelled', revision: 1 });
+  });
+
+  it('a refused payload names the field and the rule, and changes nothing', async () => {
+    const id = await startInstance(samplePlugin, 2, complete);
+    await fire('community_filer', id, 'submit', 0);
+    await fire('reviewer', id, 'open', 1);
+    const { error } = await fire('reviewer', id, 'approve', 2, { score: 101 });
+    expect(error?.code).toBe('WF006');
+    expect(JSON.parse(error!.details)).toMatchObject({ what: 'payload', path: 'score', rule: 'maximum', limit: 100 });
+    const unknown = await fire('reviewer', id, 'approve', 2, { score: 95, sql: "'; drop table units; --" });
+    expect(unknown.error?.code).toBe('WF006');
+    expect(JSON.parse(unknown.error!.details)).toMatchObject({ path: 'sql', rule: 'unknown' });
+    const low = await fire('reviewer', id, 'approve', 2, { score: 60 });
+    expect(low.error?.code).toBe('WF004');
+    expect(JSON.parse(low.error!.details)).toMatchObject({ guard: 'scoreAtLeast' });
+    expect(await instanceRow(id)).toMatchObject({ state: 'review.opened', revision: 2 });
+  });
+
+  it('submit keeps a snapshot of the form that later edits do not change; actions run in the transaction', async () => {
+    const id = await startInstance(samplePlugin, 2, complete);
+    expect((await fire('community_filer', id, 'submit', 0)).error).toBeNull();
+    expect((await fire('reviewer', id, 'return', 1, { comment: '请补充照片' })).error).toBeNull();
+    const edited = await as.community_filer.rpc('save_workflow_form', { p_instance_id: id, p_form: { title: '改后的标题', items: ['加装电梯', '增设充电桩'] } });
+    expect(edited.error).toBeNull();
+    const { data: snapshots } = await as.community_filer.from('workflow_snapshots').select('form, event_id').eq('instance_id', id);
+    expect(snapshots).toHaveLength(1);
+    expect(snapshots![0]!.form).toEqual(complete);
+    // countReturn ran with the return, in its transaction; the saved form replaced it since.
+    const { data: log } = await as.community_filer.from('workflow_events').select('event, from_state, to_state, comment').eq('instance_id', id).order('id');
+    expect(log).toEqual([
+      { event: 'start', from_state: null, to_state: 'draft', comment: null },
+      { event: 'submit', from_state: 'draft', to_state: 'review.waiting', comment: null },
+      { event: 'return', from_state: 'review', to_state: 'draft', comment: '请补充照片' },
+    ]);
+  });
+
+  it('the form saves only in its editable states, by its editors, and only what its schema allows', async () => {
+    const id = await startInstance(samplePlugin, 2, {});
+    const bad = await as.community_filer.rpc('save_workflow_form', { p_instance_id: id, p_form: { title: 5 } });
+    expect(bad.error?.code).toBe('WF006');
+    expect(JSON.parse(bad.error!.details)).toMatchObject({ what: 'form', path: 'title', rule: 'type' });
+    expect((await as.reviewer.rpc('save_workflow_form', { p_instance_id: id, p_form: complete })).error?.code).toBe('WF003');
+    expect((await filerC2.rpc('save_workflow_form', { p_instance_id: id, p_form: complete })).error?.code).toBe('WF007');
+    expect((await as.community_filer.rpc('save_workflow_form', { p_instance_id: id, p_form: complete })).error).toBeNull();
+    await fire('community_filer', id, 'submit', 0);
+    const locked = await as.community_filer.rpc('save_workflow_form', { p_instance_id: id, p_form: { title: '提交后再改' } });
+    expect(locked.error?.code).toBe('WF009');
+    expect((await instanceRow(id)).form).toEqual(complete);
+  });
+
+  it('an instance keeps the version it started on: v1 has no reopen, v2 does', async () => {
+    const v1 = await startInstance(samplePlugin, 1, complete);
+    const v2 = await startInstance(samplePlugin, 2, complete);
+    expect(await query('select version from public.workflow_instances where id = any($1) order by id', [[v1, v2]])).toEqual([{ version: 1 }, { version: 2 }]);
+    for (const id of [v1, v2]) expect((await fire('street_office', id, 'cancel', 0)).error).toBeNull();
+    expect(await instanceRow(v1)).toMatchObject({ state: 'cancelled', done: true });
+    expect(await instanceRow(v2)).toMatchObject({ state: 'cancelled', done: false });
+    expect((await fire('street_office', v1, 'reopen', 1, { comment: '误撤销' })).error?.code).toBe('WF001');
+    expect((await fire('street_office', v2, 'reopen', 1, { comment: '误撤销' })).error).toBeNull();
+    expect(await instanceRow(v2)).toMatchObject({ state: 'draft', revision: 2 });
+  });
+
+  it('start_workflow: new instances start on the latest version, for the kinds and roles the plugin names', async () => {
+    const { data, error } = await as.community_filer.rpc('start_workflow', { p_workflow: 'sample', p_subject_unit_id: unit.compound, p_form: {} });
+    expect(error).toBeNull();
+    expect(data).toMatchObject({ version: 2, state: 'draft', revision: 0, street_id: unit.street, community_id: unit.c1 });
+    expect((await as.reviewer.rpc('start_workflow', { p_workflow: 'sample', p_subject_unit_id: unit.c1 })).error?.code).toBe('WF003');
+    expect((await filerC2.rpc('start_workflow', { p_workflow: 'sample', p_subject_unit_id: unit.c1 })).error?.code).toBe('WF007');
+    expect((await as.street_office.rpc('start_workflow', { p_workflow: 'no_such', p_subject_unit_id: unit.c1 })).error?.code).toBe('WF007');
+    expect((await as.community_filer.rpc('start_workflow', { p_workflow: 'sample', p_subject_unit_id: unit.c1, p_form: { items: 'x' } })).error?.code).toBe('WF006');
+  });
+
+  it('a unit moved to another community takes its workflows, their log and snapshots along', async () => {
+    const [compound] = await query<{ id: number }>('insert into public.units (kind, name, parent_id) values ($1, $2, $3) returning id::int', ['compound', `搬迁小区-${run}`, unit.c1]);
+    const id = await startInstance(samplePlugin, 2, complete, compound!.id);
+    await fire('community_filer', id, 'submit', 0);
+    const sees = async (c: SupabaseClient) => ({
+      instances: (await c.from('workflow_instances').select('id').eq('id', id)).data!.length,
+      events: (await c.from('workflow_events').select('id').eq('instance_id', id)).data!.length,
+      snapshots: (await c.from('workflow_snapshots').select('id').eq('instance_id', id)).data!.length,
+    });
+    expect(await sees(as.community_filer)).toEqual({ instances: 1, events: 2, snapshots: 1 });
+    expect(await sees(filerC2)).toEqual({ instances: 0, events: 0, snapshots: 0 });
+    // The office moves it, through the API, as the unit screens do.
+    const moved = await as.street_office.from('units').update({ parent_id: unit.c2 }).eq('id', compound!.id).select('id');
+    expect(moved.error).toBeNull();
+    expect(moved.data).toHaveLength(1);
+    expect(await sees(as.community_filer)).toEqual({ instances: 0, events: 0, snapshots: 0 });
+    expect(await sees(filerC2)).toEqual({ instances: 1, events: 2, snapshots: 1 });
+    // Their log is unchanged otherwise.
+    expect(await query('select event from public.workflow_events where instance_id = $1 order by id', [id])).toEqual([{ event: 'start' }, { event: 'submit' }]);
+  });
+
+  it('the log is append-only: no update, delete or truncate, for the API\'s roles or the table owner', async () => {
+    const id = await startInstance(samplePlugin, 2, complete);
+    expect((await fire('community_filer', id, 'submit', 0)).error).toBeNull(); // a snapshot to try too
+    for (const client of [serviceClient(), as.street_office]) {
+      expect((await client.from('workflow_events').update({ comment: 'forged' }).eq('instance_id', id)).error?.code).toBe('42501');
+      expect((await client.from('workflow_events').delete().eq('instance_id', id)).error?.code).toBe('42501');
+      expect((await client.from('workflow_instances').update({ state: 'excellent' }).eq('id', id)).error?.code).toBe('42501');
+    }
+    for (const sql of [
+      'update public.workflow_events set comment = \'forged\' where instance_id = $1',
+      'delete from public.workflow_events where instance_id = $1',
+      'update public.workflow_snapshots set form = \'{}\' where instance_id = $1',
+    ]) {
+      await expect(db.query(sql, [id]), sql).rejects.toMatchObject({ code: 'WF010' });
+    }
+    await expect(db.query('truncate public.workflow_events cascade')).rejects.toMatchObject({ code: 'WF010' });
+    expect(await logCount(id)).toBe(2);
+  });
+});

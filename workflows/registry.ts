@@ -1,0 +1,5 @@
+// Every workflow the product runs. Adding one is adding its folder and a line here; then
+// `npm run workflows:compile` writes its migration (see workflows/README.md).
+import type { WorkflowPlugin } from '../src/workflow/types.ts';
+
+export const WORKFLOWS: WorkflowPlugin[] = [];
