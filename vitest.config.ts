@@ -3,7 +3,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
-    alias: { '@': path.resolve(import.meta.dirname, 'src') },
+    alias: {
+      '@': path.resolve(import.meta.dirname, 'src'),
+      '@workflows/registry': path.resolve(import.meta.dirname, 'workflows/registry.ts'),
+    },
   },
   test: {
     projects: [

@@ -4,7 +4,7 @@
 import type { DataProvider, HttpError } from '@refinedev/core';
 import { dataProvider as supabaseDataProvider } from '@refinedev/supabase';
 import { myMemberships, scopeOf } from '@/access/memberships';
-import { scopeFilter } from '@/access/scope-filter';
+import { scopeFilter, type ScopeColumns } from '@/access/scope-filter';
 import { i18n } from '@/i18n';
 import { resourceByName } from '@/registry/resources';
 import { supabaseClient } from './supabase-client';
@@ -46,12 +46,18 @@ function translated<T extends (...args: never[]) => Promise<unknown>>(fn: T): T 
 
 const base = supabaseDataProvider(supabaseClient);
 
+// The workflow engine's tables carry the same scope columns as the units they are about.
+const ENGINE_SCOPES: Record<string, ScopeColumns> = {
+  workflow_instances: { street: 'street_id', community: 'community_id' },
+  workflow_events: { street: 'street_id', community: 'community_id' },
+};
+
 export const dataProvider: DataProvider = {
   ...base,
   getList: translated(async (params: Parameters<DataProvider['getList']>[0]) => {
-    const def = resourceByName.get(params.resource);
-    if (!def?.scope) return base.getList(params);
-    const filter = scopeFilter(scopeOf(await myMemberships()), def.scope);
+    const scope = resourceByName.get(params.resource)?.scope ?? ENGINE_SCOPES[params.resource];
+    if (!scope) return base.getList(params);
+    const filter = scopeFilter(scopeOf(await myMemberships()), scope);
     return base.getList({ ...params, filters: filter ? [...(params.filters ?? []), filter] : params.filters });
   }) as DataProvider['getList'],
   getOne: translated(base.getOne) as DataProvider['getOne'],

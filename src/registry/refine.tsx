@@ -1,11 +1,16 @@
 // Refine resources and routes, generated from the registry.
 import type { ResourceProps } from '@refinedev/core';
-import { DashboardOutlined } from '@ant-design/icons';
+import { DashboardOutlined, NodeIndexOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
 import { Route } from 'react-router';
 import { i18n } from '@/i18n';
 import { GenericCreate, GenericEdit } from '@/pages/generic/form';
 import { GenericList } from '@/pages/generic/list';
+import { PLUGINS, workflowResource } from '@/workflow/plugins';
 import { RESOURCES } from './resources';
+
+const WorkflowList = lazy(() => import('@/pages/workflow/list').then((m) => ({ default: m.WorkflowList })));
+const WorkflowShow = lazy(() => import('@/pages/workflow/show').then((m) => ({ default: m.WorkflowShow })));
 
 export function refineResources(): ResourceProps[] {
   return [
@@ -24,11 +29,25 @@ export function refineResources(): ResourceProps[] {
         meta: { label: i18n.t(page.label), icon: def.icon, parent: undefined },
       })),
     ]),
+    // Each workflow plugin: its instances, all in workflow_instances.
+    ...PLUGINS.map((plugin): ResourceProps => ({
+      name: 'workflow_instances',
+      identifier: workflowResource(plugin),
+      list: `/workflows/${plugin.name}`,
+      show: `/workflows/${plugin.name}/:id`,
+      meta: { label: i18n.t(plugin.label), icon: <NodeIndexOutlined /> },
+    })),
   ];
 }
 
 export function resourceRoutes() {
-  return RESOURCES.map((def) => (
+  const workflows = PLUGINS.map((plugin) => (
+    <Route key={`workflow-${plugin.name}`} path={`workflows/${plugin.name}`}>
+      <Route index element={<WorkflowList plugin={plugin} />} />
+      <Route path=":id" element={<WorkflowShow plugin={plugin} />} />
+    </Route>
+  ));
+  return [...workflows, ...RESOURCES.map((def) => (
     <Route key={def.name} path={def.name}>
       <Route index element={<GenericList def={def} />} />
       {def.access.create.length > 0 && <Route path="create" element={<GenericCreate def={def} />} />}
@@ -37,5 +56,5 @@ export function resourceRoutes() {
         <Route key={page.path} path={page.path} element={<page.component />} />
       ))}
     </Route>
-  ));
+  ))];
 }

@@ -31,6 +31,8 @@ export interface CompiledVersion {
   version: number;
   initial: string;
   states: { path: string; final: boolean }[];
+  /** Compound states and their initial child, for drawing the machine. */
+  compounds: { path: string; initial: string }[];
   transitions: CompiledTransition[];
   events: { event: string; payloadSchema: JsonSchema }[];
   formSchema: JsonSchema;
@@ -93,6 +95,7 @@ export function compileVersion(plugin: WorkflowPlugin, v: WorkflowVersion): Comp
   };
   const root = v.machine.root;
   const states: CompiledVersion['states'] = [];
+  const compounds: CompiledVersion['compounds'] = [];
   const transitions: CompiledTransition[] = [];
   const eventsUsed = new Set<string>();
 
@@ -165,6 +168,7 @@ export function compileVersion(plugin: WorkflowPlugin, v: WorkflowVersion): Comp
     if (node.invoke.length) fail(path, '`invoke` cannot be compiled: the database runs no actors');
     if (node.entry.length || node.exit.length) fail(path, 'entry and exit actions cannot be compiled: put actions on transitions');
     if (path && (node.type === 'atomic' || node.type === 'final')) states.push({ path, final: node.type === 'final' && depth === 1 });
+    if (path && node.type === 'compound') compounds.push({ path, initial: dotted(node.initial.target[0]!) });
 
     for (const [event, candidates] of node.transitions) {
       if (event.startsWith('xstate.') || event.includes('*')) fail(path, `event "${event}": wildcard and built-in events (onDone, after) cannot be compiled`);
@@ -205,6 +209,7 @@ export function compileVersion(plugin: WorkflowPlugin, v: WorkflowVersion): Comp
     version: v.version,
     initial: leafOf(root),
     states,
+    compounds,
     transitions,
     events: Object.entries(v.events).map(([event, def]) => ({ event, payloadSchema: jsonSchema(def.payload, `${where} event "${event}" payload`) })),
     formSchema: jsonSchema(v.form, `${where} form`),

@@ -33,6 +33,7 @@ export async function startAdmin(): Promise<{ url: string; close(): Promise<void
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'qt-admin-'));
   process.env.VITE_SUPABASE_URL = apiUrl;
   process.env.VITE_SUPABASE_ANON_KEY = anonKey;
+  process.env.QT_TEST_WORKFLOWS = '1'; // register the sample workflow the test stack installs (vite.config.ts)
   await build({ root: projectRoot, logLevel: 'error', build: { outDir, emptyOutDir: true } });
   const server = await preview({
     root: projectRoot,

@@ -1,0 +1,311 @@
+// The workflow panel every plugin's instances get: the current state, the actions this user may
+// take now (from the machine, by role and guard), each with a form generated from its payload
+// schema, the form itself, the log as a timeline, and the machine drawn with the state marked.
+import { Show } from '@refinedev/antd';
+import { useTranslation } from '@refinedev/core';
+import { App, Alert, Button, Card, Col, Descriptions, Empty, Form, Modal, Row, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useParams } from 'react-router';
+import { myMemberships, type MemberRole } from '@/access/memberships';
+import { supabaseClient } from '@/providers/supabase-client';
+import { compileVersion } from '@/workflow/compile';
+import { eventLabel, fieldLabel, guardLabel, stateLabel, workflowError } from '@/workflow/errors';
+import { availableActions, failedGuard, snapshotAt, stateAncestors } from '@/workflow/machine';
+import { machineDiagram } from '@/workflow/mermaid';
+import { versionOf } from '@/workflow/plugins';
+import type { WorkflowPlugin, WorkflowVersion } from '@/workflow/types';
+import { INSTANCE_SELECT } from './list';
+import { cleanValues, SchemaForm } from './schema-form';
+
+const Diagram = lazy(() => import('./diagram'));
+
+interface Instance {
+  id: number;
+  workflow: string;
+  version: number;
+  state: string;
+  done: boolean;
+  revision: number;
+  form: Record<string, unknown>;
+  form_saved_at: string | null;
+  street_id: number;
+  community_id: number | null;
+  created_at: string;
+  subject: { name: string; kind: string } | null;
+}
+
+interface LogRow {
+  id: number;
+  event: string;
+  from_state: string | null;
+  to_state: string;
+  comment: string | null;
+  actor_roles: MemberRole[];
+  created_at: string;
+}
+
+/** The user's roles where the instance lives, as the database's roles_in_scope() computes them. */
+async function rolesFor(instance: Instance): Promise<MemberRole[]> {
+  const ms = await myMemberships();
+  const roles = ms
+    .filter((m) => (m.community_id === null && m.street_id === instance.street_id) || (m.community_id !== null && m.community_id === instance.community_id))
+    .map((m) => m.role);
+  return [...new Set(roles)];
+}
+
+function ActionDialog({ plugin, version, instance, roles, event, onClose, onDone }: {
+  plugin: WorkflowPlugin;
+  version: WorkflowVersion;
+  instance: Instance;
+  roles: MemberRole[];
+  event: string;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { translate } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const def = version.events[event]!;
+  const hasFields = Object.keys(def.payload.shape).length > 0;
+
+  const submit = async () => {
+    const values = hasFields ? cleanValues(await form.validateFields()) : {};
+    const payload = def.payload.parse(values);
+    // The machine decides first, as the database will: a guard on the payload speaks here.
+    const sent = { type: event, payload, actor: { roles } };
+    if (!snapshotAt(version.machine, instance.state, instance.form).can(sent)) {
+      const compiled = compileVersion(plugin, version);
+      const ancestors = stateAncestors(instance.state);
+      const mine = compiled.transitions
+        .filter((t) => t.event === event && ancestors.includes(t.from) && t.roles.some((r) => roles.includes(r)))
+        .sort((a, b) => b.depth - a.depth || a.priority - b.priority);
+      const failed = mine.length ? failedGuard(mine[0]!.guard, { form: instance.form, payload, roles }, plugin.guards) : null;
+      setRefusal(translate('workflow.errors.WF004', { guard: failed ? guardLabel(plugin, failed) : '' }));
+      return;
+    }
+    setBusy(true);
+    const { error } = await supabaseClient.rpc('fire_event', {
+      p_instance_id: instance.id, p_event: event, p_expected_revision: instance.revision, p_payload: payload,
+    });
+    setBusy(false);
+    if (error) {
+      const { message: text, field } = workflowError(plugin, error);
+      if (field && hasFields) form.setFields([{ name: field, errors: [text] }]);
+      else setRefusal(text);
+      if (error.code === 'WF005') onDone(); // show what the other person did
+      return;
+    }
+    void message.success(translate('workflow.fired', { action: eventLabel(plugin, event) }));
+    onDone();
+    onClose();
+  };
+
+  return (
+    <Modal
+      title={eventLabel(plugin, event)}
+      open
+      onCancel={onClose}
+      onOk={submit}
+      confirmLoading={busy}
+      okButtonProps={{ danger: def.tone === 'danger' }}
+      okText={eventLabel(plugin, event)}
+      destroyOnHidden
+    >
+      {refusal && <Alert type="error" showIcon message={refusal} style={{ marginBottom: 12 }} />}
+      {hasFields ? <SchemaForm plugin={plugin} schema={def.payload} form={form} name={`event-${event}`} /> : <Typography.Text>{translate('buttons.confirm')}？</Typography.Text>}
+    </Modal>
+  );
+}
+
+function FormDialog({ plugin, version, instance, onClose, onDone }: {
+  plugin: WorkflowPlugin;
+  version: WorkflowVersion;
+  instance: Instance;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { translate } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const submit = async () => {
+    const values = { ...instance.form, ...cleanValues(await form.validateFields()) };
+    setBusy(true);
+    const { error } = await supabaseClient.rpc('save_workflow_form', { p_instance_id: instance.id, p_form: version.form.parse(values) });
+    setBusy(false);
+    if (error) {
+      const { message: text, field } = workflowError(plugin, error);
+      if (field) form.setFields([{ name: field, errors: [text] }]);
+      else setRefusal(text);
+      return;
+    }
+    void message.success(translate('workflow.formSaved'));
+    onDone();
+    onClose();
+  };
+  return (
+    <Modal title={translate('workflow.panel.editForm')} open onCancel={onClose} onOk={submit} confirmLoading={busy} destroyOnHidden>
+      {refusal && <Alert type="error" showIcon message={refusal} style={{ marginBottom: 12 }} />}
+      <SchemaForm plugin={plugin} schema={version.form} form={form} name="workflow-form" initialValues={instance.form} />
+    </Modal>
+  );
+}
+
+export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
+  const { translate } = useTranslation();
+  const { id } = useParams();
+  const [instance, setInstance] = useState<Instance | null>(null);
+  const [log, setLog] = useState<LogRow[]>([]);
+  const [roles, setRoles] = useState<MemberRole[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [acting, setActing] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+
+  const load = useCallback(async () => {
+    const [one, events] = await Promise.all([
+      supabaseClient.from('workflow_instances').select(INSTANCE_SELECT).eq('id', Number(id)).eq('workflow', plugin.name).maybeSingle(),
+      supabaseClient.from('workflow_events').select('id, event, from_state, to_state, comment, actor_roles, created_at').eq('instance_id', Number(id)).order('id'),
+    ]);
+    if (one.error || !one.data) {
+      setFailure(one.error ? workflowError(plugin, one.error).message : translate('workflow.errors.WF007'));
+      return;
+    }
+    const row = one.data as unknown as Instance;
+    setInstance(row);
+    setLog((events.data ?? []) as LogRow[]);
+    setRoles(await rolesFor(row));
+  }, [id, plugin, translate]);
+  useEffect(() => void load(), [load]);
+
+  const version = instance ? versionOf(plugin, instance.version) : undefined;
+  const actions = useMemo(
+    () => (instance && version ? availableActions(plugin, version, instance.state, instance.form, roles) : []),
+    [instance, version, plugin, roles],
+  );
+  const compiled = useMemo(() => (version ? compileVersion(plugin, version) : undefined), [plugin, version]);
+  const diagram = useMemo(
+    () => (instance && compiled ? machineDiagram(compiled, { state: (s) => stateLabel(plugin, s), event: (e) => eventLabel(plugin, e) }, instance.state) : ''),
+    [instance, compiled, plugin],
+  );
+  // A logged event whose transition has no target (a note, say) left the state as it was.
+  const staysIn = (row: LogRow) =>
+    !!compiled?.transitions.some((t) => t.from === row.from_state && t.event === row.event && t.to === null) &&
+    !compiled.transitions.some((t) => t.from === row.from_state && t.event === row.event && t.to === row.to_state);
+
+  if (failure) return <Alert type="error" showIcon message={failure} />;
+  if (!instance || !version) return <Card loading />;
+  const formEditable = version.formEditable.states.includes(instance.state) && version.formEditable.roles.some((r) => roles.includes(r));
+
+  return (
+    <Show
+      title={`${translate(plugin.label)} · ${instance.subject?.name ?? ''}`}
+      headerButtons={() => null}
+      recordItemId={instance.id}
+    >
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            <Card size="small" title={translate('workflow.panel.state')}>
+              <Space size="large" wrap>
+                <Tag color={instance.done ? 'green' : 'blue'} style={{ fontSize: 14, padding: '2px 10px' }} data-testid="workflow-state">
+                  {stateLabel(plugin, instance.state)}
+                </Tag>
+                {instance.done && <Typography.Text type="secondary">{translate('workflow.panel.done')}</Typography.Text>}
+                <Typography.Text type="secondary">v{instance.version}</Typography.Text>
+              </Space>
+            </Card>
+            <Card size="small" title={translate('workflow.panel.actions')}>
+              {actions.length === 0 ? (
+                <Typography.Text type="secondary">{translate('workflow.panel.noActions')}</Typography.Text>
+              ) : (
+                <Space wrap>
+                  {actions.map((a) => {
+                    const button = (
+                      <Button
+                        key={a.event}
+                        type={version.events[a.event]!.tone === 'primary' ? 'primary' : 'default'}
+                        danger={version.events[a.event]!.tone === 'danger'}
+                        disabled={a.blockedBy !== null && Object.keys(version.events[a.event]!.payload.shape).length === 0}
+                        onClick={() => setActing(a.event)}
+                      >
+                        {eventLabel(plugin, a.event)}
+                      </Button>
+                    );
+                    return a.blockedBy ? (
+                      <Tooltip key={a.event} title={translate('workflow.panel.blocked', { reason: guardLabel(plugin, a.blockedBy) })}>
+                        {button}
+                      </Tooltip>
+                    ) : button;
+                  })}
+                </Space>
+              )}
+            </Card>
+            <Card
+              size="small"
+              title={translate('workflow.panel.form')}
+              extra={formEditable && <Button size="small" onClick={() => setEditing(true)}>{translate('workflow.panel.editForm')}</Button>}
+            >
+              {Object.keys(instance.form).length === 0 ? (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+              ) : (
+                <Descriptions size="small" column={1} bordered>
+                  {Object.entries(instance.form).map(([key, value]) => (
+                    <Descriptions.Item key={key} label={fieldLabel(plugin, key)}>
+                      {Array.isArray(value) ? value.join('、') : String(value)}
+                    </Descriptions.Item>
+                  ))}
+                </Descriptions>
+              )}
+              {instance.form_saved_at && (
+                <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
+                  {translate('workflow.panel.savedAt', { time: dayjs(instance.form_saved_at).format('YYYY-MM-DD HH:mm:ss') })}
+                </Typography.Text>
+              )}
+            </Card>
+            <Card size="small" title={translate('workflow.panel.diagram')}>
+              <Suspense fallback={<Card loading bordered={false} />}>
+                <Diagram text={diagram} />
+              </Suspense>
+            </Card>
+          </Space>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card size="small" title={translate('workflow.panel.timeline')}>
+            <Timeline
+              items={[...log].reverse().map((row) => ({
+                color: row.from_state === null ? 'gray' : 'blue',
+                children: (
+                  <div data-testid="workflow-log-row">
+                    <Typography.Text strong>{row.from_state === null ? translate('workflow.panel.startEvent') : eventLabel(plugin, row.event)}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {'  '}
+                      {row.from_state === null
+                        ? stateLabel(plugin, row.to_state)
+                        : staysIn(row)
+                          ? translate('workflow.panel.stay')
+                          : `→ ${stateLabel(plugin, row.to_state)}`}
+                    </Typography.Text>
+                    <div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {dayjs(row.created_at).format('YYYY-MM-DD HH:mm')} · {row.actor_roles.map((r) => translate(`memberships.roles.${r}`)).join('、')}
+                      </Typography.Text>
+                    </div>
+                    {row.comment && <Typography.Paragraph style={{ margin: '4px 0 0' }}>{row.comment}</Typography.Paragraph>}
+                  </div>
+                ),
+              }))}
+            />
+          </Card>
+        </Col>
+      </Row>
+      {acting && (
+        <ActionDialog plugin={plugin} version={version} instance={instance} roles={roles} event={acting} onClose={() => setActing(null)} onDone={() => void load()} />
+      )}
+      {editing && <FormDialog plugin={plugin} version={version} instance={instance} onClose={() => setEditing(false)} onDone={() => void load()} />}
+    </Show>
+  );
+}

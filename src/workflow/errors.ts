@@ -1,0 +1,42 @@
+// The engine's refusals (WF001–WF010, see the engine migration) as sentences a user reads, with
+// the plugin's own names for events, states, guards and fields.
+import { i18n } from '@/i18n';
+import type { WorkflowPlugin } from './types';
+
+interface EngineError {
+  code?: string;
+  message?: string;
+  details?: string | null;
+}
+
+export const eventLabel = (plugin: WorkflowPlugin, event: string) => i18n.t(`workflows.${plugin.name}.events.${event}`, { defaultValue: event });
+export const stateLabel = (plugin: WorkflowPlugin, state: string) => i18n.t(plugin.stateLabels[state] ?? `workflows.${plugin.name}.states.${state}`, { defaultValue: state });
+export const fieldLabel = (plugin: WorkflowPlugin, field: string) => i18n.t(`workflows.${plugin.name}.fields.${field}`, { defaultValue: field });
+export const guardLabel = (plugin: WorkflowPlugin, guard: string) => {
+  const negated = guard.startsWith('not ');
+  const name = negated ? guard.slice(4) : guard;
+  const def = plugin.guards[name];
+  return def ? i18n.t(def.label) : guard;
+};
+
+/** The message for an engine error; the field it concerns, when it names one. */
+export function workflowError(plugin: WorkflowPlugin, error: EngineError): { message: string; field?: string } {
+  const code = error.code ?? '';
+  if (!/^WF0\d\d$/.test(code)) return { message: i18n.t(i18n.exists(`errors.${code}`) ? `errors.${code}` : 'errors.unknown', { message: error.message ?? '' }) };
+  let detail: Record<string, unknown> = {};
+  try {
+    detail = JSON.parse(error.details ?? '{}') as Record<string, unknown>;
+  } catch {
+    // not ours; the code alone says enough
+  }
+  const field = typeof detail.path === 'string' ? detail.path.split(/[.[]/)[0] : undefined;
+  const limit = Array.isArray(detail.limit) ? detail.limit.join('、') : detail.limit;
+  const message = i18n.t(`workflow.errors.${code}`, {
+    event: typeof detail.event === 'string' ? eventLabel(plugin, detail.event) : '',
+    state: typeof detail.state === 'string' ? stateLabel(plugin, detail.state) : '',
+    guard: typeof detail.guard === 'string' ? guardLabel(plugin, detail.guard) : '',
+    field: field ? fieldLabel(plugin, field) : '',
+    rule: i18n.t(`workflow.rules.${String(detail.rule)}`, { limit, defaultValue: String(detail.rule ?? '') }),
+  });
+  return { message, field };
+}
