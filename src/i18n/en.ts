@@ -130,6 +130,7 @@ const en: Messages = {
       WF008: 'This workflow is not for this kind of unit',
       WF009: 'The form cannot be changed in this state',
       WF010: 'The history cannot be changed',
+      WF011: 'The form was saved elsewhere since you opened it; the latest is loaded, check it and edit again',
     },
     rules: {
       required: 'is required',

@@ -39,6 +39,8 @@ export interface CompiledVersion {
   formEditable: { states: string[]; roles: MemberRole[] };
   startRoles: MemberRole[];
   subjectKinds: string[];
+  hasFacts: boolean;
+  hasFormCheck: boolean;
 }
 
 export type JsonSchema = Record<string, unknown>;
@@ -216,6 +218,8 @@ export function compileVersion(plugin: WorkflowPlugin, v: WorkflowVersion): Comp
     formEditable: v.formEditable,
     startRoles: plugin.startRoles,
     subjectKinds: plugin.subjectKinds,
+    hasFacts: !!plugin.facts,
+    hasFormCheck: !!plugin.formCheck,
   };
 }
 

@@ -12,11 +12,12 @@ interface EngineError {
 export const eventLabel = (plugin: WorkflowPlugin, event: string) => i18n.t(`workflows.${plugin.name}.events.${event}`, { defaultValue: event });
 export const stateLabel = (plugin: WorkflowPlugin, state: string) => i18n.t(plugin.stateLabels[state] ?? `workflows.${plugin.name}.states.${state}`, { defaultValue: state });
 export const fieldLabel = (plugin: WorkflowPlugin, field: string) => i18n.t(`workflows.${plugin.name}.fields.${field}`, { defaultValue: field });
-export const guardLabel = (plugin: WorkflowPlugin, guard: string) => {
+/** A guard's sentence; its label may quote the facts it judged ({{campaign.filing_closes_on}}, say). */
+export const guardLabel = (plugin: WorkflowPlugin, guard: string, facts: Record<string, unknown> = {}) => {
   const negated = guard.startsWith('not ');
   const name = negated ? guard.slice(4) : guard;
   const def = plugin.guards[name];
-  return def ? i18n.t(def.label) : guard;
+  return def ? i18n.t(def.label, facts) : guard;
 };
 
 /** The message for an engine error; the field it concerns, when it names one. */
@@ -34,7 +35,7 @@ export function workflowError(plugin: WorkflowPlugin, error: EngineError): { mes
   const message = i18n.t(`workflow.errors.${code}`, {
     event: typeof detail.event === 'string' ? eventLabel(plugin, detail.event) : '',
     state: typeof detail.state === 'string' ? stateLabel(plugin, detail.state) : '',
-    guard: typeof detail.guard === 'string' ? guardLabel(plugin, detail.guard) : '',
+    guard: typeof detail.guard === 'string' ? guardLabel(plugin, detail.guard, (detail.facts ?? {}) as Record<string, unknown>) : '',
     field: field ? fieldLabel(plugin, field) : '',
     rule: i18n.t(`workflow.rules.${String(detail.rule)}`, { limit, defaultValue: String(detail.rule ?? '') }),
   });

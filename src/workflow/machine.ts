@@ -13,7 +13,7 @@ export type WorkflowGuardImpls<G> = {
 } & { [ROLE_GUARD]: (args: GuardArgs, params: { roles: MemberRole[] }) => boolean };
 
 export function guardInput(context: WorkflowContext, event: WorkflowEvent): GuardInput {
-  return { form: context.form ?? {}, payload: event.payload ?? {}, roles: event.actor?.roles ?? [] };
+  return { form: context.form ?? {}, payload: event.payload ?? {}, roles: event.actor?.roles ?? [], facts: context.facts ?? {} };
 }
 
 /** setup({ guards }) for a plugin: its guards, and hasRole, the guard every transition names. */
@@ -34,10 +34,10 @@ export function workflowActions<A extends Record<string, ActionDef>>(actions: A)
   return impls as Record<keyof A | keyof typeof ENGINE_ACTIONS, () => void>;
 }
 
-/** The machine's snapshot at a stored dotted state, with the instance's form as context. */
-export function snapshotAt(machine: AnyStateMachine, state: string, form: Record<string, unknown>) {
-  const actor = createActor(machine, { input: { form } });
-  return machine.resolveState({ value: pathToStateValue(state.split('.')), context: { form } }) as ReturnType<typeof actor.getSnapshot>;
+/** The machine's snapshot at a stored dotted state, with the instance's form and facts as context. */
+export function snapshotAt(machine: AnyStateMachine, state: string, form: Record<string, unknown>, facts: Record<string, unknown> = {}) {
+  const actor = createActor(machine, { input: { form, facts } });
+  return machine.resolveState({ value: pathToStateValue(state.split('.')), context: { form, facts } }) as ReturnType<typeof actor.getSnapshot>;
 }
 
 /** The first guard of an expression that refuses, as the database names it; null if it holds. */
@@ -102,9 +102,10 @@ export function availableActions(
   state: string,
   form: Record<string, unknown>,
   roles: MemberRole[],
+  facts: Record<string, unknown> = {},
 ): AvailableAction[] {
   const compiled = compiledOf(plugin, version);
-  const snapshot = snapshotAt(version.machine, state, form);
+  const snapshot = snapshotAt(version.machine, state, form, facts);
   const ancestors = stateAncestors(state);
   const result: AvailableAction[] = [];
   for (const event of Object.keys(version.events)) {
@@ -113,7 +114,7 @@ export function availableActions(
       .sort((a, b) => b.depth - a.depth || a.priority - b.priority);
     if (!candidates.length) continue;
     const sent: WorkflowEvent = { type: event, payload: {}, actor: { roles } };
-    const input = guardInput({ form }, sent);
+    const input = guardInput({ form, facts }, sent);
     result.push({ event, blockedBy: snapshot.can(sent) ? null : (failedGuard(candidates[0]!.guard, input, plugin.guards) ?? 'guard') });
   }
   return result;

@@ -46,10 +46,28 @@ export function versionMigration(plugin: WorkflowPlugin, compiled: CompiledVersi
     );
   }
 
+  if (plugin.facts) {
+    lines.push(
+      `create function workflow_plugins.${ident(`${prefix}facts`)}(instance_id bigint) returns jsonb`,
+      "language plpgsql stable\nset search_path = ''",
+      `as ${dollarQuote(plugin.facts.sql)};`,
+      '',
+    );
+  }
+  if (plugin.formCheck) {
+    lines.push(
+      `create function workflow_plugins.${ident(`${prefix}form_check`)}(form jsonb, subject_unit_id bigint) returns jsonb`,
+      "language plpgsql stable\nset search_path = ''",
+      `as ${dollarQuote(plugin.formCheck.sql)};`,
+      '',
+    );
+  }
+
   lines.push(
-    'insert into public.workflow_definitions (workflow, version, initial_state, states, start_roles, subject_kinds, form_schema, form_editable_states, form_editor_roles)',
+    'insert into public.workflow_definitions (workflow, version, initial_state, states, start_roles, subject_kinds, form_schema, form_editable_states, form_editor_roles, has_facts, has_form_check)',
     `values (${literal(workflow)}, ${version}, ${literal(compiled.initial)}, ${json(compiled.states)}, ${textArray(compiled.startRoles)}, ` +
-      `${textArray(compiled.subjectKinds)}, ${json(compiled.formSchema)}, ${textArray(compiled.formEditable.states)}, ${textArray(compiled.formEditable.roles)});`,
+      `${textArray(compiled.subjectKinds)}, ${json(compiled.formSchema)}, ${textArray(compiled.formEditable.states)}, ${textArray(compiled.formEditable.roles)}, ` +
+      `${compiled.hasFacts}, ${compiled.hasFormCheck});`,
     '',
     'insert into public.workflow_event_types (workflow, version, event, payload_schema) values',
     compiled.events.map((e) => `  (${literal(workflow)}, ${version}, ${literal(e.event)}, ${json(e.payloadSchema)})`).join(',\n') + ';',

@@ -13,6 +13,8 @@ export interface GuardInput {
   payload: Record<string, unknown>;
   /** The sender's roles in the instance's scope. */
   roles: MemberRole[];
+  /** What the plugin's facts function says about the instance's world (the campaign's phase, say). */
+  facts: Record<string, unknown>;
 }
 
 /** A guard implemented twice: `check` for the machine in the browser, `sql` for the database. */
@@ -22,7 +24,8 @@ export interface GuardDef<P extends Record<string, unknown> | undefined = undefi
   check: (input: GuardInput, params: P) => boolean;
   /**
    * Body of `(input jsonb, params jsonb) returns boolean`, one SQL expression or query. Reads
-   * `input->'form'`, `input->'payload'`, `input->'roles'` and `params` as check() reads them.
+   * `input->'form'`, `input->'payload'`, `input->'roles'`, `input->'facts'` and `params` as
+   * check() reads them.
    */
   sql: string;
   /** Inputs the agreement test evaluates both ways; they must include a true and a false case. */
@@ -38,6 +41,7 @@ export interface ActionDef {
 /** Machine context: what XState's guards read besides the event. */
 export interface WorkflowContext {
   form: Record<string, unknown>;
+  facts: Record<string, unknown>;
 }
 
 /** Every event the admin sends: its type, its payload and the sender's roles. */
@@ -79,6 +83,18 @@ export interface WorkflowPlugin {
   versions: WorkflowVersion[];
   guards: Record<string, GuardDef<never>>;
   actions: Record<string, ActionDef>;
+  /**
+   * Facts guards need beyond form, payload and roles: body of `(instance_id bigint) returns
+   * jsonb`, plpgsql. The database computes them for fire_event; the browser asks for the same
+   * JSON (workflow_facts) and puts it in the machine's context.
+   */
+  facts?: { sql: string };
+  /**
+   * Rules across the form's fields that JSON Schema cannot say: body of `(form jsonb,
+   * subject_unit_id bigint) returns jsonb` ({ path, rule } or null), plpgsql, run on every save.
+   * The zod form schema says the same with refinements; the tests compare them on the examples.
+   */
+  formCheck?: { sql: string };
   /** i18n keys of state labels, by dotted state path. */
   stateLabels: Record<string, string>;
   /**
@@ -86,7 +102,12 @@ export interface WorkflowPlugin {
    * and invalid ones; zod and the database must agree on which is which). Events without
    * examples are sent with {}.
    */
-  examples: { forms: Record<string, unknown>[]; payloads: Record<string, Record<string, unknown>[]> };
+  examples: {
+    forms: Record<string, unknown>[];
+    payloads: Record<string, Record<string, unknown>[]>;
+    /** SQL the tests run to set up an instance's world, with $1 = street id, $2 = community id. */
+    world?: string;
+  };
   /** i18n resources the plugin brings: { 'zh-CN': {...}, en: {...} } merged under `workflows.<name>`. */
   messages: Record<'zh-CN' | 'en', Record<string, unknown>>;
 }

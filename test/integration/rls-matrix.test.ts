@@ -92,7 +92,7 @@ const KEYS: Partial<Record<(typeof TABLES)[number], string[]>> = {
   workflow_event_types: ['workflow', 'version', 'event'],
 };
 const keyOf = (table: (typeof TABLES)[number]) => KEYS[table] ?? ['id'];
-const FUNCTIONS = ['invite_member', 'set_user_disabled', 'start_workflow', 'save_workflow_form', 'fire_event'];
+const FUNCTIONS = ['invite_member', 'set_user_disabled', 'start_workflow', 'save_workflow_form', 'fire_event', 'workflow_facts'];
 
 async function createUser(email: string, fullName: string): Promise<string> {
   return createUserIn(db, email, PASSWORD, fullName);
@@ -380,6 +380,7 @@ describe.each(WHO)('as %s', (who) => {
         ['start_workflow', { p_workflow: 'sample', p_subject_unit_id: f.A1 }],
         ['save_workflow_form', { p_instance_id: 1, p_form: {} }],
         ['fire_event', { p_instance_id: 1, p_event: 'cancel', p_expected_revision: 0 }],
+        ['workflow_facts', { p_instance_id: 1 }],
       ] as const) {
         expect((await client(who).rpc(fn, args)).error?.code, fn).toBe('42501');
       }
@@ -405,6 +406,9 @@ describe.each(WHO)('as %s', (who) => {
     expect(after).toEqual(fired.error ? { state: 'draft', revision: 0 } : { state: 'cancelled', revision: 1 });
     const log = await rows('select 1 from public.workflow_events where instance_id = $1', [forEvent]);
     expect(log).toHaveLength(fired.error ? 0 : 1);
+
+    const facts = await client(who).rpc('workflow_facts', { p_instance_id: forEvent });
+    expect(facts.error?.code ?? null, 'workflow_facts').toBe(roles.size === 0 ? 'WF007' : null);
   });
 
   it('invite_member and set_user_disabled: only the street office, only in its street', async () => {

@@ -5,7 +5,7 @@
 // and the database must refuse it too, with the error that names why.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { AnyMachineSnapshot } from 'xstate';
 import { getShortestPaths, getSimplePaths } from 'xstate/graph';
 import { MEMBER_ROLES, type MemberRole } from '../../src/access/roles.ts';
@@ -21,7 +21,7 @@ const PASSWORD = 'engine-pass-123';
 const run = `${process.pid}${Date.now().toString(36)}`;
 const PLUGINS: WorkflowPlugin[] = [samplePlugin, ...WORKFLOWS];
 
-let db: pg.Client;
+const db: pg.Client = await superuser();
 const unit: Record<'street' | 'c1' | 'c2' | 'compound', number> = { street: 0, c1: 0, c2: 0, compound: 0 };
 // One user per role: street-wide roles on the street, the filer on community c1.
 const as: Record<MemberRole, SupabaseClient> = {} as never;
@@ -29,24 +29,27 @@ let filerC2: SupabaseClient;
 
 const query = async <T,>(sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows as T[];
 
-beforeAll(async () => {
-  db = await superuser();
-  const add = async (kind: string, name: string, parent: number | null) =>
-    (await query<{ id: number }>('insert into public.units (kind, name, parent_id) values ($1, $2, $3) returning id::int', [kind, `${name}-${run}`, parent]))[0]!.id;
-  unit.street = await add('street', '引擎街道', null);
-  unit.c1 = await add('community', '引擎一社区', unit.street);
-  unit.c2 = await add('community', '引擎二社区', unit.street);
-  unit.compound = await add('compound', '引擎小区', unit.c1);
-  for (const role of MEMBER_ROLES) {
-    const email = `${role}.${run}@engine.local`;
-    const id = await createUser(db, email, PASSWORD, role);
-    await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3)', [id, role === 'community_filer' ? unit.c1 : unit.street, role]);
-    as[role] = await signedIn(email, PASSWORD);
-  }
-  const other = await createUser(db, `filer2.${run}@engine.local`, PASSWORD, 'filer c2');
-  await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3)', [other, unit.c2, 'community_filer']);
-  filerC2 = await signedIn(`filer2.${run}@engine.local`, PASSWORD);
-});
+// The world is made before the tests are collected (top-level await): the paths are generated
+// from the machines with the facts the database computes for an instance in this world.
+const add = async (kind: string, name: string, parent: number | null) =>
+  (await query<{ id: number }>('insert into public.units (kind, name, parent_id) values ($1, $2, $3) returning id::int', [kind, `${name}-${run}`, parent]))[0]!.id;
+unit.street = await add('street', '引擎街道', null);
+unit.c1 = await add('community', '引擎一社区', unit.street);
+unit.c2 = await add('community', '引擎二社区', unit.street);
+unit.compound = await add('compound', '引擎小区', unit.c1);
+for (const role of MEMBER_ROLES) {
+  const email = `${role}.${run}@engine.local`;
+  const id = await createUser(db, email, PASSWORD, role);
+  await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3)', [id, role === 'community_filer' ? unit.c1 : unit.street, role]);
+  as[role] = await signedIn(email, PASSWORD);
+}
+const other = await createUser(db, `filer2.${run}@engine.local`, PASSWORD, 'filer c2');
+await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3)', [other, unit.c2, 'community_filer']);
+filerC2 = await signedIn(`filer2.${run}@engine.local`, PASSWORD);
+
+for (const plugin of PLUGINS) {
+  if (plugin.examples.world) await db.query(plugin.examples.world, [unit.street, unit.c1]);
+}
 
 afterAll(async () => {
   await db?.end();
@@ -86,6 +89,12 @@ async function instanceRow(id: number) {
   );
   return row!;
 }
+/** What the plugin's facts function says of the instance, as the browser gets it. */
+async function factsOf(id: number): Promise<Record<string, unknown>> {
+  const { data, error } = await as.street_office.rpc('workflow_facts', { p_instance_id: id });
+  if (error) throw new Error(`workflow_facts: ${error.message}`);
+  return data as Record<string, unknown>;
+}
 const logCount = async (id: number) => (await query<{ n: number }>('select count(*)::int as n from public.workflow_events where instance_id = $1', [id]))[0]!.n;
 
 async function fire(role: MemberRole, id: number, event: string, revision: number, payload: Record<string, unknown> = {}) {
@@ -103,7 +112,14 @@ function eventVariants(plugin: WorkflowPlugin, version: WorkflowVersion): Workfl
 }
 
 /** The refusal the database must give, from the compiled rows: the engine's view of the machine. */
-function expectedRefusal(plugin: WorkflowPlugin, transitions: CompiledTransition[], state: string, form: Record<string, unknown>, event: WorkflowEvent): string | null {
+function expectedRefusal(
+  plugin: WorkflowPlugin,
+  transitions: CompiledTransition[],
+  state: string,
+  form: Record<string, unknown>,
+  facts: Record<string, unknown>,
+  event: WorkflowEvent,
+): string | null {
   const ancestors = stateAncestors(state);
   const candidates = transitions
     .filter((t) => t.event === event.type && ancestors.includes(t.from))
@@ -111,8 +127,18 @@ function expectedRefusal(plugin: WorkflowPlugin, transitions: CompiledTransition
   if (!candidates.length) return 'WF002';
   const mine = candidates.filter((t) => t.roles.some((r) => event.actor.roles.includes(r)));
   if (!mine.length) return 'WF003';
-  const input = { form, payload: event.payload ?? {}, roles: event.actor.roles };
+  const input = { form, payload: event.payload ?? {}, roles: event.actor.roles, facts };
   return mine.some((t) => failedGuard(t.guard, input, plugin.guards) === null) ? null : 'WF004';
+}
+
+// The facts an instance of each version and example form has in this world, from a probe.
+const PROBED_FACTS = new Map<string, Record<string, unknown>>();
+for (const plugin of PLUGINS) {
+  for (const version of plugin.versions) {
+    for (const [i, form] of plugin.examples.forms.entries()) {
+      PROBED_FACTS.set(`${plugin.name}@${version.version}#${i}`, await factsOf(await startInstance(plugin, version.version, form)));
+    }
+  }
 }
 
 for (const plugin of PLUGINS) {
@@ -121,9 +147,10 @@ for (const plugin of PLUGINS) {
       const compiled = compileVersion(plugin, version);
       const events = eventVariants(plugin, version);
 
-      describe.each(plugin.examples.forms.map((form, i) => [i, form] as const))(`v${version.version}, example form %i`, (_i, form) => {
+      const probes = plugin.examples.forms.map((_, i) => PROBED_FACTS.get(`${plugin.name}@${version.version}#${i}`)!);
+      describe.each(plugin.examples.forms.map((form, i) => [i, form, probes[i]!] as const))(`v${version.version}, example form %i`, (_i, form, facts) => {
         const options = {
-          input: { form },
+          input: { form, facts },
           events,
           serializeState: (s: AnyMachineSnapshot) => dotted(s.value),
           serializeEvent: (e: WorkflowEvent) => JSON.stringify(e),
@@ -174,15 +201,16 @@ for (const plugin of PLUGINS) {
               revision += 1;
               const row = await instanceRow(id);
               expect(row, `after ${step.event.type}`).toMatchObject({ state, revision, done: step.state.status === 'done' });
+              expect(await factsOf(id), 'the facts the path was planned with still hold').toEqual(facts);
             }
             expect(await logCount(id)).toBe(startLog + stepsOf(path).length);
 
             // In the state reached: everything the machine refuses is refused, and changes nothing.
-            const snapshot = snapshotAt(version.machine, state, form);
+            const snapshot = snapshotAt(version.machine, state, form, facts);
             const tries: WorkflowEvent[] = [...events, { type: 'no_such_event', payload: {}, actor: { roles: ['street_office'] } }];
             for (const event of tries) {
               if (event.type !== 'no_such_event' && snapshot.can(event)) continue;
-              const expected = event.type === 'no_such_event' ? 'WF001' : expectedRefusal(plugin, compiled.transitions, state, form, event);
+              const expected = event.type === 'no_such_event' ? 'WF001' : expectedRefusal(plugin, compiled.transitions, state, form, facts, event);
               expect(expected, `machine refuses ${event.type}/${event.actor.roles[0]} in ${state}; the compiled rows must too`).not.toBeNull();
               const { error } = await fire(event.actor.roles[0]!, id, event.type, revision, event.payload);
               expect(error?.code, `${event.type}/${event.actor.roles[0]} ${JSON.stringify(event.payload)} in ${state}`).toBe(expected);
@@ -199,7 +227,7 @@ for (const plugin of PLUGINS) {
       for (const [name, guard] of Object.entries(plugin.guards)) {
         const outcomes = new Set<boolean>();
         const inputs = guard.samples.flatMap((sample) => {
-          const base = { form: {}, payload: {}, roles: [], ...sample.input };
+          const base = { form: {}, payload: {}, roles: [], facts: {}, ...sample.input };
           // The same input with each field of form and payload replaced by other JSON types.
           const mangled = (['form', 'payload'] as const).flatMap((part) =>
             Object.keys(base[part]).flatMap((field) =>

@@ -29,6 +29,7 @@ interface Instance {
   revision: number;
   form: Record<string, unknown>;
   form_saved_at: string | null;
+  form_revision: number;
   street_id: number;
   community_id: number | null;
   created_at: string;
@@ -54,11 +55,12 @@ async function rolesFor(instance: Instance): Promise<MemberRole[]> {
   return [...new Set(roles)];
 }
 
-function ActionDialog({ plugin, version, instance, roles, event, onClose, onDone }: {
+function ActionDialog({ plugin, version, instance, roles, facts, event, onClose, onDone }: {
   plugin: WorkflowPlugin;
   version: WorkflowVersion;
   instance: Instance;
   roles: MemberRole[];
+  facts: Record<string, unknown>;
   event: string;
   onClose: () => void;
   onDone: () => void;
@@ -76,14 +78,14 @@ function ActionDialog({ plugin, version, instance, roles, event, onClose, onDone
     const payload = def.payload.parse(values);
     // The machine decides first, as the database will: a guard on the payload speaks here.
     const sent = { type: event, payload, actor: { roles } };
-    if (!snapshotAt(version.machine, instance.state, instance.form).can(sent)) {
+    if (!snapshotAt(version.machine, instance.state, instance.form, facts).can(sent)) {
       const compiled = compileVersion(plugin, version);
       const ancestors = stateAncestors(instance.state);
       const mine = compiled.transitions
         .filter((t) => t.event === event && ancestors.includes(t.from) && t.roles.some((r) => roles.includes(r)))
         .sort((a, b) => b.depth - a.depth || a.priority - b.priority);
-      const failed = mine.length ? failedGuard(mine[0]!.guard, { form: instance.form, payload, roles }, plugin.guards) : null;
-      setRefusal(translate('workflow.errors.WF004', { guard: failed ? guardLabel(plugin, failed) : '' }));
+      const failed = mine.length ? failedGuard(mine[0]!.guard, { form: instance.form, payload, roles, facts }, plugin.guards) : null;
+      setRefusal(translate('workflow.errors.WF004', { guard: failed ? guardLabel(plugin, failed, facts) : '' }));
       return;
     }
     setBusy(true);
@@ -135,12 +137,15 @@ function FormDialog({ plugin, version, instance, onClose, onDone }: {
   const submit = async () => {
     const values = { ...instance.form, ...cleanValues(await form.validateFields()) };
     setBusy(true);
-    const { error } = await supabaseClient.rpc('save_workflow_form', { p_instance_id: instance.id, p_form: version.form.parse(values) });
+    const { error } = await supabaseClient.rpc('save_workflow_form', {
+      p_instance_id: instance.id, p_form: version.form.parse(values), p_expected_form_revision: instance.form_revision,
+    });
     setBusy(false);
     if (error) {
       const { message: text, field } = workflowError(plugin, error);
       if (field) form.setFields([{ name: field, errors: [text] }]);
       else setRefusal(text);
+      if (error.code === 'WF011') onDone(); // load the newer form
       return;
     }
     void message.success(translate('workflow.formSaved'));
@@ -161,14 +166,16 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
   const [instance, setInstance] = useState<Instance | null>(null);
   const [log, setLog] = useState<LogRow[]>([]);
   const [roles, setRoles] = useState<MemberRole[]>([]);
+  const [facts, setFacts] = useState<Record<string, unknown>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [acting, setActing] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
 
   const load = useCallback(async () => {
-    const [one, events] = await Promise.all([
+    const [one, events, world] = await Promise.all([
       supabaseClient.from('workflow_instances').select(INSTANCE_SELECT).eq('id', Number(id)).eq('workflow', plugin.name).maybeSingle(),
       supabaseClient.from('workflow_events').select('id, event, from_state, to_state, comment, actor_roles, created_at').eq('instance_id', Number(id)).order('id'),
+      supabaseClient.rpc('workflow_facts', { p_instance_id: Number(id) }),
     ]);
     if (one.error || !one.data) {
       setFailure(one.error ? workflowError(plugin, one.error).message : translate('workflow.errors.WF007'));
@@ -177,14 +184,15 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
     const row = one.data as unknown as Instance;
     setInstance(row);
     setLog((events.data ?? []) as LogRow[]);
+    setFacts((world.data ?? {}) as Record<string, unknown>);
     setRoles(await rolesFor(row));
   }, [id, plugin, translate]);
   useEffect(() => void load(), [load]);
 
   const version = instance ? versionOf(plugin, instance.version) : undefined;
   const actions = useMemo(
-    () => (instance && version ? availableActions(plugin, version, instance.state, instance.form, roles) : []),
-    [instance, version, plugin, roles],
+    () => (instance && version ? availableActions(plugin, version, instance.state, instance.form, roles, facts) : []),
+    [instance, version, plugin, roles, facts],
   );
   const compiled = useMemo(() => (version ? compileVersion(plugin, version) : undefined), [plugin, version]);
   const diagram = useMemo(
@@ -236,7 +244,7 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
                       </Button>
                     );
                     return a.blockedBy ? (
-                      <Tooltip key={a.event} title={translate('workflow.panel.blocked', { reason: guardLabel(plugin, a.blockedBy) })}>
+                      <Tooltip key={a.event} title={translate('workflow.panel.blocked', { reason: guardLabel(plugin, a.blockedBy, facts) })}>
                         {button}
                       </Tooltip>
                     ) : button;
@@ -303,7 +311,7 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
         </Col>
       </Row>
       {acting && (
-        <ActionDialog plugin={plugin} version={version} instance={instance} roles={roles} event={acting} onClose={() => setActing(null)} onDone={() => void load()} />
+        <ActionDialog plugin={plugin} version={version} instance={instance} roles={roles} facts={facts} event={acting} onClose={() => setActing(null)} onDone={() => void load()} />
       )}
       {editing && <FormDialog plugin={plugin} version={version} instance={instance} onClose={() => setEditing(false)} onDone={() => void load()} />}
     </Show>
