@@ -71,6 +71,12 @@ export interface WorkflowVersion {
   formEditable: { states: string[]; roles: MemberRole[] };
 }
 
+type ExampleForms = Record<string, unknown>[] | ((world: Record<string, unknown>) => Record<string, unknown>[]);
+
+export function exampleForms(forms: ExampleForms | undefined, world: Record<string, unknown>): Record<string, unknown>[] {
+  return typeof forms === 'function' ? forms(world) : (forms ?? []);
+}
+
 export interface WorkflowPlugin {
   /** Lowercase identifier: a-z, 0-9 and underscores. */
   name: string;
@@ -85,7 +91,7 @@ export interface WorkflowPlugin {
   actions: Record<string, ActionDef>;
   /**
    * Facts guards need beyond form, payload and roles: body of `(instance_id bigint) returns
-   * jsonb`, plpgsql. The database computes them for fire_event; the browser asks for the same
+   * jsonb`, plpgsql (write `$1` where a table has an instance_id column too). The database computes them for fire_event; the browser asks for the same
    * JSON (workflow_facts) and puts it in the machine's context.
    */
   facts?: { sql: string };
@@ -103,9 +109,15 @@ export interface WorkflowPlugin {
    * examples are sent with {}.
    */
   examples: {
-    forms: Record<string, unknown>[];
+    /** Valid forms (a draft's rules); a function of the world when they name its rows. */
+    forms: ExampleForms;
+    /** Forms the browser and the database must both refuse. */
+    invalidForms?: ExampleForms;
     payloads: Record<string, Record<string, unknown>[]>;
-    /** SQL the tests run to set up an instance's world, with $1 = street id, $2 = community id. */
+    /**
+     * SQL the tests run to set up an instance's world, with $1 = street id, $2 = community id;
+     * its one row is the `world` the example forms are made from.
+     */
     world?: string;
   };
   /** i18n resources the plugin brings: { 'zh-CN': {...}, en: {...} } merged under `workflows.<name>`. */

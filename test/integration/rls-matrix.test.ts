@@ -74,6 +74,12 @@ const VISIBLE = {
   workflow_instances: (r: Scoped, s: ReturnType<typeof scope>) => scopedVisible(r, s) || (r.community_id === null && s.memberStreets.has(r.street_id)),
   workflow_events: (r: Scoped, s: ReturnType<typeof scope>) => scopedVisible(r, s) || (r.community_id === null && s.memberStreets.has(r.street_id)),
   workflow_snapshots: (r: Scoped, s: ReturnType<typeof scope>) => scopedVisible(r, s),
+  // A street's campaign configuration: every member of the street reads it.
+  campaigns: (r: Scoped, s: ReturnType<typeof scope>) => s.memberStreets.has(r.street_id),
+  campaign_phases: (r: Scoped, s: ReturnType<typeof scope>) => s.memberStreets.has(r.street_id),
+  campaign_leaders: (r: Scoped, s: ReturnType<typeof scope>) => s.memberStreets.has(r.street_id),
+  campaign_member_offices: (r: Scoped, s: ReturnType<typeof scope>) => s.memberStreets.has(r.street_id),
+  street_seals: (r: Scoped, s: ReturnType<typeof scope>) => s.memberStreets.has(r.street_id),
   // Machine definitions are configuration every signed-in user reads.
   workflow_definitions: () => true,
   workflow_transitions: () => true,
@@ -90,7 +96,11 @@ const KEYS: Partial<Record<(typeof TABLES)[number], string[]>> = {
   workflow_definitions: ['workflow', 'version'],
   workflow_transitions: ['workflow', 'version', 'from_state', 'event', 'priority'],
   workflow_event_types: ['workflow', 'version', 'event'],
+  campaign_phases: ['campaign_id', 'phase'],
+  street_seals: ['street_id'],
 };
+// Configuration the street office writes for its street, and nobody else.
+const OFFICE_TABLES = ['campaign_phases', 'campaign_leaders', 'campaign_member_offices', 'street_seals'] as const;
 const keyOf = (table: (typeof TABLES)[number]) => KEYS[table] ?? ['id'];
 const FUNCTIONS = ['invite_member', 'set_user_disabled', 'start_workflow', 'save_workflow_form', 'fire_event', 'workflow_facts'];
 
@@ -146,7 +156,27 @@ beforeAll(async () => {
       [instance!.id, event!.id],
     );
   }
+  campaigns.A = await campaignOf('A');
+  campaigns.B = await campaignOf('B');
 });
+
+/** A campaign of the street with its configuration, written as the seed writes history. */
+async function campaignOf(streetKey: 'A' | 'B'): Promise<number> {
+  const [instance] = await rows<{ id: number }>(
+    `insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id)
+     values ('campaign', 1, 'plan', $1, $1, null) returning id::int`, [f[streetKey]],
+  );
+  const [campaign] = await rows<{ id: number }>(
+    `insert into public.campaigns (street_id, name, start_year, end_year, filing_opens_on, filing_closes_on, instance_id)
+     values ($1, $2, 2026, 2028, current_date, current_date + 30, $3) returning id::int`, [f[streetKey], `矩阵行动-${run}`, instance!.id],
+  );
+  await db.query(`insert into public.campaign_phases (campaign_id, phase, starts_on, ends_on) values ($1, 'plan', '2026-10-01', '2027-02-28'), ($1, 'pilot', '2027-03-01', '2027-06-30')`, [campaign!.id]);
+  await db.query(`insert into public.campaign_leaders (campaign_id, position, person_name) values ($1, 'leader', '组长甲')`, [campaign!.id]);
+  await db.query(`insert into public.campaign_member_offices (campaign_id, name) values ($1, '党建办')`, [campaign!.id]);
+  await db.query(`insert into public.street_seals (street_id, image) values ($1, 'data:image/png;base64,iVBORw0KGgo=') on conflict do nothing`, [f[streetKey]]);
+  return campaign!.id;
+}
+const campaigns: Record<string, number> = {};
 
 /** A fresh sample instance in draft on the unit, as the engine would have started it. */
 async function draftInstance(unitKey: string): Promise<number> {
@@ -203,10 +233,15 @@ describe.each(WHO)('as %s', (who) => {
       workflow_definitions: await rows('select * from public.workflow_definitions'),
       workflow_transitions: await rows('select * from public.workflow_transitions'),
       workflow_event_types: await rows('select * from public.workflow_event_types'),
+      campaigns: await rows<Scoped>('select id::int, street_id::int from public.campaigns'),
+      campaign_phases: await rows<Scoped>('select campaign_id::int, phase, street_id::int from public.campaign_phases'),
+      campaign_leaders: await rows<Scoped>('select id::int, street_id::int from public.campaign_leaders'),
+      campaign_member_offices: await rows<Scoped>('select id::int, street_id::int from public.campaign_member_offices'),
+      street_seals: await rows<Scoped>('select street_id::int from public.street_seals'),
     };
     const s = scope(who);
     const expected = (all[table] as never[]).filter((row) => (VISIBLE[table] as (r: never, s: unknown, a: unknown) => boolean)(row, s, all));
-    const columns = keyOf(table);
+    const columns = keyOf(table) as string[];
     const { data, error } = await client(who).from(table).select(columns.join(', ')).limit(100000);
     if (who === 'anon') {
       expect(error?.code).toBe('42501'); // no grant at all
@@ -214,7 +249,9 @@ describe.each(WHO)('as %s', (who) => {
     }
     expect(error).toBeNull();
     expect(keys(data as unknown as Record<string, unknown>[], columns)).toEqual(keys(expected, columns));
-    if (who !== 'none' && table.startsWith('workflow_')) expect(data!.length, `${who} sees some ${table}`).toBeGreaterThan(0);
+    if (who !== 'none' && !table.startsWith('unit') && !table.startsWith('member') && table !== 'profiles') {
+      expect(data!.length, `${who} sees some ${table}`).toBeGreaterThan(0);
+    }
     if (who !== 'none' && table === 'units') expect(data!.length).toBeGreaterThan(0);
   });
 
@@ -372,6 +409,75 @@ describe.each(WHO)('as %s', (who) => {
     expect(await rows('select count(*)::int as n from public.' + table)).toEqual(before);
     const [state] = await rows<{ state: string; revision: number }>('select state, revision from public.workflow_instances where id = $1', [instance]);
     expect(state).toEqual({ state: 'draft', revision: 0 });
+  });
+
+  it.each(OFFICE_TABLES)('%s: the street office writes its own street\'s, nobody writes another street\'s', async (table) => {
+    const s = scope(who);
+    for (const street of ['A', 'B'] as const) {
+      const allowed = s.officeStreets.has(f[street]!);
+      const campaign = campaigns[street]!;
+      const count = async () => (await rows<{ n: number }>(`select count(*)::int as n from public.${table} where street_id = $1`, [f[street]]))[0]!.n;
+      const before = await count();
+      const row = {
+        campaign_phases: { campaign_id: campaign, phase: 'rollout', starts_on: '2027-07-01', ends_on: '2029-06-30', street_id: f.A },
+        campaign_leaders: { campaign_id: campaign, position: 'member', person_name: `成员-${who}`, street_id: f.A },
+        campaign_member_offices: { campaign_id: campaign, name: `办公室-${who}`, street_id: f.A },
+        street_seals: { street_id: f[street], image: 'data:image/png;base64,AAAA' },
+      }[table];
+      const ins = table === 'street_seals'
+        ? await client(who).from(table).upsert(row as never).select()
+        : await client(who).from(table).insert(row as never).select();
+      if (allowed) {
+        expect(ins.error, `${table} as ${who} in ${street}`).toBeNull();
+        if (table !== 'street_seals') expect(await count()).toBe(before + 1);
+        // The scope column follows the campaign, whatever was sent.
+        if (table !== 'street_seals') expect((ins.data![0] as { street_id: number }).street_id).toBe(f[street]);
+      } else {
+        expect(ins.error, `${table} as ${who} in ${street}`).not.toBeNull();
+        expect(await count()).toBe(before);
+      }
+      const del = await client(who).from(table).delete().eq(table === 'street_seals' ? 'street_id' : 'campaign_id', table === 'street_seals' ? f[street]! : campaign).select();
+      if (who === 'anon') expect(del.error?.code).toBe('42501');
+      else if (allowed) expect(del.data!.length).toBeGreaterThan(0);
+      else expect(del.data ?? []).toEqual([]);
+      // Put back what the office removed, for the identities after it.
+      if (allowed && table !== 'street_seals') {
+        await db.query('delete from public.campaign_phases where campaign_id = $1', [campaign]);
+        await db.query(`insert into public.campaign_phases (campaign_id, phase, starts_on, ends_on) values ($1, 'plan', '2026-10-01', '2027-02-28')`, [campaign]);
+        await db.query(`insert into public.campaign_leaders (campaign_id, position, person_name) select $1, 'leader', '组长甲' where not exists (select 1 from public.campaign_leaders where campaign_id = $1)`, [campaign]);
+        await db.query(`insert into public.campaign_member_offices (campaign_id, name) select $1, '党建办' where not exists (select 1 from public.campaign_member_offices where campaign_id = $1)`, [campaign]);
+      } else if (allowed) {
+        await db.query(`insert into public.street_seals (street_id, image) values ($1, 'data:image/png;base64,iVBORw0KGgo=') on conflict do nothing`, [f[street]]);
+      }
+    }
+  });
+
+  it('campaigns: the office creates one in its street (its workflow starts with it) and edits it; nobody deletes one', async () => {
+    const s = scope(who);
+    for (const street of ['A', 'B'] as const) {
+      const allowed = s.officeStreets.has(f[street]!);
+      const name = `新行动-${who}-${street}-${run}`;
+      const ins = await client(who).from('campaigns')
+        .insert({ street_id: f[street], name, start_year: 2027, end_year: 2029, filing_opens_on: '2027-01-01', filing_closes_on: '2027-02-28' })
+        .select('id, instance_id');
+      const made = await rows<{ instance_state: string }>(
+        'select i.state as instance_state from public.campaigns c join public.workflow_instances i on i.id = c.instance_id where c.name = $1', [name],
+      );
+      if (allowed) {
+        expect(ins.error, `campaign as ${who} in ${street}`).toBeNull();
+        expect(made).toEqual([{ instance_state: 'plan' }]);
+      } else {
+        expect(ins.error, `campaign as ${who} in ${street}`).not.toBeNull();
+        expect(made).toEqual([]);
+      }
+      const upd = await client(who).from('campaigns').update({ filing_closes_on: '2027-03-31' }).eq('id', campaigns[street]!).select('id');
+      if (who === 'anon') expect(upd.error?.code).toBe('42501');
+      else expect(upd.data ?? [], `update as ${who}`).toHaveLength(allowed ? 1 : 0);
+      const forged = await client(who).from('campaigns').update({ instance_id: 1 }).eq('id', campaigns[street]!);
+      expect(forged.error?.code).toBe('42501');
+      const del = await client(who).from('campaigns').delete().eq('id', campaigns[street]!);
+      expect(del.error?.code).toBe('42501');
+    }
   });
 
   it('start_workflow, save_workflow_form and fire_event: the roles the machine names, in their scope', async () => {

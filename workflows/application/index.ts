@@ -1,0 +1,315 @@
+// A community's 申报表 (attachment 4 of the campaign plan): the filer drafts it (saved as they
+// type), submits it while the campaign's filing window is open, a reviewer opens it and returns
+// it with what to fix or approves it with the street's opinion (街道意见). Later steps (picked
+// as a demonstration site, pre-acceptance, acceptance, re-evaluation) leave from `approved`.
+import { and, setup } from 'xstate';
+import { z } from 'zod';
+import type { MemberRole } from '../../src/access/roles.ts';
+import { jsonSchema } from '../../src/workflow/compile.ts';
+import { workflowActions, workflowGuards } from '../../src/workflow/machine.ts';
+import type { GuardDef, WorkflowContext, WorkflowEvent, WorkflowPlugin, WorkflowVersion } from '../../src/workflow/types.ts';
+
+// ---------------------------------------------------------------------------------------------
+// The form. Messages are i18n keys (workflows.application.rules.*), translated where shown.
+// ---------------------------------------------------------------------------------------------
+const rule = (key: string) => `workflows.application.rules.${key}`;
+const count = z.number({ error: rule('count') }).int(rule('count')).min(0, rule('count')).max(10_000_000, rule('count'));
+const unitIds = z.array(z.number().int().positive()).max(500);
+const milestone = z.strictObject({
+  content: z.string().min(1, rule('milestoneContent')).max(200, rule('tooLong')),
+  due_on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, rule('date')),
+});
+export const CREATION_TYPES = ['demonstration', 'standard'] as const;
+
+const fields = {
+  registered_households: count,
+  registered_people: count,
+  resident_households: count,
+  resident_people: count,
+  compound_ids: unitIds,
+  creation_type: z.enum(CREATION_TYPES, { error: rule('creationType') }),
+  demo_compound_ids: unitIds,
+  social_org_count: count,
+  measures: z.string().max(2000, rule('tooLong')),
+  brand_name: z.string().max(100, rule('tooLong')),
+  brand_goal: z.string().max(1000, rule('tooLong')),
+  milestones: z.array(milestone).max(20, rule('tooMany')),
+};
+export type ApplicationForm = Partial<{ [K in keyof typeof fields]: z.infer<(typeof fields)[K]> }>;
+
+/** Rules across fields, in zod; formCheck below says the same in SQL (and one zod cannot know). */
+function crossField(form: ApplicationForm, ctx: z.RefinementCtx) {
+  const pairs = [['registered_households', 'registered_people'], ['resident_households', 'resident_people']] as const;
+  for (const [households, people] of pairs) {
+    if (form[households] !== undefined && form[people] !== undefined && form[people] < form[households]) {
+      ctx.addIssue({ code: 'custom', path: [people], message: rule('peopleAtLeastHouseholds') });
+    }
+  }
+  const demo = form.demo_compound_ids ?? [];
+  if (demo.some((id) => !(form.compound_ids ?? []).includes(id))) {
+    ctx.addIssue({ code: 'custom', path: ['demo_compound_ids'], message: rule('demoAmongCompounds') });
+  }
+}
+
+const optional = Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.optional()])) as {
+  [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]>;
+};
+/** A draft: any field may be missing; every field present follows the rules. */
+export const draftSchema = z.strictObject(optional).superRefine(crossField);
+/** What submit needs: every field of attachment 4. */
+export const completeSchema = z
+  .strictObject({
+    ...fields,
+    measures: fields.measures.min(1, rule('required')),
+    brand_name: fields.brand_name.min(1, rule('required')),
+    brand_goal: fields.brand_goal.min(1, rule('required')),
+    milestones: fields.milestones.min(1, rule('milestonesRequired')),
+  })
+  .superRefine(crossField);
+
+// The same cross-field rules over a jsonb form `f`, as { path, rule } or null. Types are checked
+// first by the JSON Schema, so the casts below only see numbers and arrays.
+const crossFieldSql = (f: string) => `case
+    when jsonb_typeof(${f}->'registered_people') = 'number' and jsonb_typeof(${f}->'registered_households') = 'number'
+         and (${f}->>'registered_people')::numeric < (${f}->>'registered_households')::numeric
+      then jsonb_build_object('path', 'registered_people', 'rule', 'peopleAtLeastHouseholds')
+    when jsonb_typeof(${f}->'resident_people') = 'number' and jsonb_typeof(${f}->'resident_households') = 'number'
+         and (${f}->>'resident_people')::numeric < (${f}->>'resident_households')::numeric
+      then jsonb_build_object('path', 'resident_people', 'rule', 'peopleAtLeastHouseholds')
+    when jsonb_typeof(${f}->'demo_compound_ids') = 'array' and exists (
+           select 1 from jsonb_array_elements(${f}->'demo_compound_ids') d
+           where not coalesce(${f}->'compound_ids', '[]'::jsonb) @> jsonb_build_array(d))
+      then jsonb_build_object('path', 'demo_compound_ids', 'rule', 'demoAmongCompounds')
+  end`;
+
+const sqlLiteral = (value: unknown) => `'${JSON.stringify(value).replaceAll("'", "''")}'::jsonb`;
+const completeJsonSchema = jsonSchema(completeSchema, 'application complete form');
+
+// ---------------------------------------------------------------------------------------------
+// Guards, facts, actions
+// ---------------------------------------------------------------------------------------------
+interface CampaignFacts {
+  phase: string;
+  filing_opens_on: string;
+  filing_closes_on: string;
+}
+
+const guards = {
+  formComplete: {
+    label: 'workflows.application.guards.formComplete',
+    check: ({ form }) => completeSchema.safeParse(form).success,
+    sql: `select case
+      when private.wf_json_error(${sqlLiteral(completeJsonSchema)}, input->'form') is not null then false
+      else (${crossFieldSql("(input->'form')")}) is null
+    end`,
+    samples: [
+      { input: { form: { registered_households: 1, registered_people: 2, resident_households: 1, resident_people: 1, compound_ids: [1, 2], creation_type: 'standard', demo_compound_ids: [2], social_org_count: 0, measures: '措施', brand_name: '品牌', brand_goal: '目标', milestones: [{ content: '启动', due_on: '2026-03-01' }] } } },
+      { input: { form: { registered_households: 3, registered_people: 2, resident_households: 1, resident_people: 1, compound_ids: [1], creation_type: 'standard', demo_compound_ids: [], social_org_count: 0, measures: '措施', brand_name: '品牌', brand_goal: '目标', milestones: [{ content: '启动', due_on: '2026-03-01' }] } } },
+      { input: { form: { registered_households: 1, registered_people: 2, resident_households: 1, resident_people: 1, compound_ids: [1], creation_type: 'standard', demo_compound_ids: [5], social_org_count: 0, measures: '措施', brand_name: '品牌', brand_goal: '目标', milestones: [{ content: '启动', due_on: '2026-03-01' }] } } },
+      { input: { form: { registered_households: 1, registered_people: 2, measures: '措施' } } },
+      { input: { form: {} } },
+    ],
+  } satisfies GuardDef,
+  filingOpen: {
+    label: 'workflows.application.guards.filingOpen',
+    check: ({ facts }) => {
+      const campaign = facts.campaign as CampaignFacts | null | undefined;
+      const today = facts.today as string | undefined;
+      return !!campaign && !!today && campaign.phase === 'plan' && today >= campaign.filing_opens_on && today <= campaign.filing_closes_on;
+    },
+    sql: `select coalesce(
+      input->'facts'->'campaign'->>'phase' = 'plan'
+      and input->'facts'->>'today' >= input->'facts'->'campaign'->>'filing_opens_on'
+      and input->'facts'->>'today' <= input->'facts'->'campaign'->>'filing_closes_on', false)`,
+    samples: [
+      { input: { facts: { today: '2026-11-21', campaign: { phase: 'plan', filing_opens_on: '2026-11-01', filing_closes_on: '2026-12-31' } } } },
+      { input: { facts: { today: '2027-01-01', campaign: { phase: 'plan', filing_opens_on: '2026-11-01', filing_closes_on: '2026-12-31' } } } },
+      { input: { facts: { today: '2026-10-31', campaign: { phase: 'plan', filing_opens_on: '2026-11-01', filing_closes_on: '2026-12-31' } } } },
+      { input: { facts: { today: '2026-11-21', campaign: { phase: 'pilot', filing_opens_on: '2026-11-01', filing_closes_on: '2026-12-31' } } } },
+      { input: { facts: { today: '2026-11-21', campaign: null } } },
+      { input: { facts: {} } },
+    ],
+  } satisfies GuardDef,
+};
+
+const facts = {
+  // The street's latest campaign: its phase (its workflow's state) and filing window; and today
+  // in China, so the browser judges the window by the server's day, not its own clock.
+  sql: `declare
+  v_facts jsonb;
+begin
+  select jsonb_build_object(
+           'id', c.id, 'name', c.name, 'phase', ci.state,
+           'filing_opens_on', c.filing_opens_on, 'filing_closes_on', c.filing_closes_on)
+    into v_facts
+  from public.workflow_instances a
+  join public.campaigns c on c.street_id = a.street_id
+  join public.workflow_instances ci on ci.id = c.instance_id
+  where a.id = $1 -- the instance (campaigns has an instance_id column of its own)
+  order by c.start_year desc, c.id desc
+  limit 1;
+  return jsonb_build_object('campaign', v_facts, 'today', to_char(now() at time zone 'Asia/Shanghai', 'YYYY-MM-DD'));
+end;`,
+};
+
+const formCheck = {
+  sql: `declare
+  v_error jsonb;
+begin
+  v_error := ${crossFieldSql('form')};
+  if v_error is not null then
+    return v_error;
+  end if;
+  -- The compounds are the community's own (a rule zod cannot know: the browser offers only them).
+  if exists (
+    select 1 from jsonb_array_elements(coalesce(form->'compound_ids', '[]'::jsonb)) e
+    where not exists (
+      select 1 from public.units u
+      where u.id = (e #>> '{}')::bigint and u.kind = 'compound' and u.community_id = subject_unit_id)
+  ) then
+    return jsonb_build_object('path', 'compound_ids', 'rule', 'ownCompounds');
+  end if;
+  return null;
+end;`,
+};
+
+// ---------------------------------------------------------------------------------------------
+// The machine
+// ---------------------------------------------------------------------------------------------
+const role = (...roles: MemberRole[]) => ({ type: 'hasRole' as const, params: { roles } });
+const filer = role('community_filer');
+const reviewer = role('reviewer', 'street_office');
+
+const machine = setup({
+  types: {} as { context: WorkflowContext; events: WorkflowEvent; input: WorkflowContext },
+  guards: workflowGuards(guards),
+  actions: workflowActions({}),
+}).createMachine({
+  id: 'application',
+  context: ({ input }) => ({ form: input?.form ?? {}, facts: input?.facts ?? {} }),
+  initial: 'draft',
+  states: {
+    draft: { on: { submit: { guard: and([filer, 'formComplete', 'filingOpen']), target: 'submitted', actions: ['snapshotForm'] } } },
+    // Submitted and not yet opened: the filer may still take it back.
+    submitted: { on: { withdraw: { guard: filer, target: 'draft' }, open: { guard: reviewer, target: 'in_review' } } },
+    in_review: { on: { return: { guard: reviewer, target: 'returned' }, approve: { guard: reviewer, target: 'approved' } } },
+    returned: { on: { resubmit: { guard: and([filer, 'formComplete', 'filingOpen']), target: 'submitted', actions: ['snapshotForm'] } } },
+    approved: {},
+  },
+});
+
+const comment = z.string().min(2, rule('commentRequired')).max(500, rule('tooLong'));
+const v1: WorkflowVersion = {
+  version: 1,
+  machine,
+  events: {
+    submit: { label: 'workflows.application.events.submit', payload: z.strictObject({}), tone: 'primary' },
+    withdraw: { label: 'workflows.application.events.withdraw', payload: z.strictObject({}) },
+    open: { label: 'workflows.application.events.open', payload: z.strictObject({}), tone: 'primary' },
+    return: { label: 'workflows.application.events.return', payload: z.strictObject({ comment }), tone: 'danger' },
+    approve: { label: 'workflows.application.events.approve', payload: z.strictObject({ opinion: comment }), tone: 'primary' },
+    resubmit: { label: 'workflows.application.events.resubmit', payload: z.strictObject({}), tone: 'primary' },
+  },
+  form: draftSchema,
+  formEditable: { states: ['draft', 'returned'], roles: ['community_filer'] },
+};
+
+const completeExample = (world: Record<string, unknown>) => {
+  const compounds = (world.compounds as number[] | undefined) ?? [];
+  return {
+    registered_households: 1200, registered_people: 3400, resident_households: 1500, resident_people: 4100,
+    compound_ids: compounds, creation_type: 'demonstration', demo_compound_ids: compounds.slice(0, 1), social_org_count: 6,
+    measures: '以“红色物业”为抓手，推进小区党支部应建尽建。', brand_name: '禾邻红管家', brand_goal: '建成示范型社区',
+    milestones: [{ content: '完成小区党支部组建', due_on: '2026-12-31' }],
+  };
+};
+
+export const applicationPlugin: WorkflowPlugin = {
+  name: 'application',
+  label: 'workflows.application.name',
+  subjectKinds: ['community'],
+  startRoles: ['community_filer', 'street_office'],
+  versions: [v1],
+  guards,
+  actions: {},
+  facts,
+  formCheck,
+  stateLabels: {
+    draft: 'workflows.application.states.draft',
+    submitted: 'workflows.application.states.submitted',
+    in_review: 'workflows.application.states.in_review',
+    returned: 'workflows.application.states.returned',
+    approved: 'workflows.application.states.approved',
+  },
+  examples: {
+    forms: (world) => [completeExample(world), { registered_households: 10, registered_people: 20 }],
+    invalidForms: (world) => [
+      { ...completeExample(world), registered_people: 1 },
+      { ...completeExample(world), demo_compound_ids: [999999999] },
+      { registered_households: -1 },
+      { measures: 'x'.repeat(2001) },
+      { unknown_field: 1 },
+    ],
+    payloads: {
+      return: [{ comment: '常住人数与户数不符，请核实' }, { comment: '' }],
+      approve: [{ opinion: '同意申报示范型社区' }, { opinion: 'x' }],
+    },
+    // A campaign in its plan phase with the filing window open, and three compounds.
+    world: `with campaign_instance as (
+        insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id)
+        select 'campaign', 1, 'plan', u.id, u.id, null from public.units u where u.id = $1::bigint returning id),
+      campaign as (
+        insert into public.campaigns (street_id, name, start_year, end_year, filing_opens_on, filing_closes_on, instance_id)
+        select $1::bigint, '测试行动', 2026, 2028, current_date - 30, current_date + 30, id from campaign_instance returning id),
+      compounds as (
+        insert into public.units (kind, name, parent_id)
+        select 'compound', '申报测试小区' || g || '-' || $2::bigint, $2::bigint from generate_series(1, 3) g returning id)
+      select (select count(*) from campaign) as campaigns, (select jsonb_agg(id order by id) from compounds) as compounds`,
+  },
+  messages: {
+    'zh-CN': {
+      name: '创建申报',
+      states: { draft: '草稿', submitted: '已提交', in_review: '审核中', returned: '已退回', approved: '已通过' },
+      events: { submit: '提交申报', withdraw: '撤回', open: '开始审核', return: '退回修改', approve: '审核通过', resubmit: '重新提交' },
+      guards: {
+        formComplete: '申报表尚未填写完整',
+        filingOpen: '申报窗口未开放：须在规划部署阶段的申报期内（{{campaign.filing_opens_on}} 至 {{campaign.filing_closes_on}}）提交',
+      },
+      fields: {
+        registered_households: '户籍户数', registered_people: '户籍人数', resident_households: '常住户数', resident_people: '常住人数',
+        compound_ids: '所辖各小区名称', creation_type: '创建类型', demo_compound_ids: '拟创建示范型小区', social_org_count: '社会组织数',
+        measures: '创建措施', brand_name: '项目名称', brand_goal: '创建目标', milestones: '项目内容及任务节点',
+        comment: '退回意见', opinion: '街道意见',
+      },
+      rules: {
+        count: '请填写不小于 0 的整数', required: '请填写此项', tooLong: '内容过长', tooMany: '条目过多', date: '请选择日期',
+        creationType: '请选择创建类型', milestoneContent: '请填写任务节点内容', milestonesRequired: '请至少填写一个任务节点',
+        peopleAtLeastHouseholds: '人数不能少于户数', demoAmongCompounds: '示范型小区须是本社区所辖小区之一',
+        ownCompounds: '只能选择本社区所辖的小区', commentRequired: '请填写意见（至少 2 个字）',
+      },
+      creationTypes: { demonstration: '示范型', standard: '标准型' },
+    },
+    en: {
+      name: 'Application',
+      states: { draft: 'Draft', submitted: 'Submitted', in_review: 'In review', returned: 'Returned', approved: 'Approved' },
+      events: { submit: 'Submit', withdraw: 'Withdraw', open: 'Open', return: 'Return for changes', approve: 'Approve', resubmit: 'Resubmit' },
+      guards: {
+        formComplete: 'The application form is not complete',
+        filingOpen: 'Filing is closed: submit in the plan phase, between {{campaign.filing_opens_on}} and {{campaign.filing_closes_on}}',
+      },
+      fields: {
+        registered_households: 'Registered households', registered_people: 'Registered residents', resident_households: 'Resident households', resident_people: 'Residents',
+        compound_ids: 'Compounds', creation_type: 'Creation type', demo_compound_ids: 'Compounds to bring to demonstration', social_org_count: 'Social organisations',
+        measures: 'Measures', brand_name: 'Project name', brand_goal: 'Goal', milestones: 'Content and milestones',
+        comment: 'What to fix', opinion: "Street's opinion",
+      },
+      rules: {
+        count: 'Enter a whole number, 0 or more', required: 'Required', tooLong: 'Too long', tooMany: 'Too many entries', date: 'Pick a date',
+        creationType: 'Choose the creation type', milestoneContent: 'Describe the milestone', milestonesRequired: 'Add at least one milestone',
+        peopleAtLeastHouseholds: 'People cannot be fewer than households', demoAmongCompounds: 'Demonstration compounds must be among the compounds',
+        ownCompounds: "Only this community's compounds", commentRequired: 'Write at least 2 characters',
+      },
+      creationTypes: { demonstration: 'Demonstration', standard: 'Standard' },
+    },
+  },
+};
