@@ -18,6 +18,7 @@ import { refineResources, resourceRoutes } from '@/registry/refine';
 // Every page is its own chunk: the login screen does not load the admin's pages.
 const LoginPage = lazy(() => import('@/pages/login'));
 const DashboardPage = lazy(() => import('@/pages/dashboard'));
+const PrintPage = lazy(() => import('@/pages/workflow/print'));
 
 const theme = {
   token: {
@@ -70,6 +71,16 @@ export default function App() {
                   <Route index element={<DashboardPage />} />
                   {resourceRoutes()}
                   <Route path="*" element={<ErrorComponent />} />
+                </Route>
+                {/* Printable pages: no menu or header, an A4 sheet. */}
+                <Route
+                  element={
+                    <Authenticated key="print" fallback={<CatchAllNavigate to="/login" />}>
+                      <Outlet />
+                    </Authenticated>
+                  }
+                >
+                  <Route path="/print/:workflow/:id" element={<PrintPage />} />
                 </Route>
                 <Route
                   element={

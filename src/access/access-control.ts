@@ -2,13 +2,25 @@
 // rules (see the policies), so this is about not offering what would be refused.
 import type { AccessControlProvider } from '@refinedev/core';
 import { resourceByName } from '@/registry/resources';
-import { myMemberships, scopeOf } from './memberships';
+import { myMemberships, scopeOf, type MemberRole } from './memberships';
 
 const ACTIONS = { list: 'list', show: 'list', create: 'create', edit: 'edit', clone: 'create', delete: 'delete' } as const;
+
+// Pages that are Refine resources of their own, not in the registry (src/registry/refine.tsx
+// adds them), and the roles that may open them. A page not named here nor in the registry (我的
+// 待办, 我的已办: everyone's own) is open to every signed-in user.
+const PAGE_ACCESS: Record<string, MemberRole[]> = {
+  'applications-overview': ['street_office', 'reviewer'],
+};
 
 export const accessControlProvider: AccessControlProvider = {
   can: async ({ resource, action }) => {
     if (!resource || resource === 'dashboard') return { can: true };
+    const pageRoles = PAGE_ACCESS[resource];
+    if (pageRoles) {
+      const { roles } = scopeOf(await myMemberships());
+      return { can: pageRoles.some((role) => roles.has(role)) };
+    }
     const [name, page] = resource.split('/') as [string, string | undefined];
     const def = resourceByName.get(name);
     if (!def) return { can: true };

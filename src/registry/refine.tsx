@@ -1,6 +1,6 @@
 // Refine resources and routes, generated from the registry.
 import type { ResourceProps } from '@refinedev/core';
-import { DashboardOutlined, NodeIndexOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, DashboardOutlined, FileDoneOutlined, HistoryOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { Route } from 'react-router';
 import { i18n } from '@/i18n';
@@ -11,10 +11,17 @@ import { RESOURCES } from './resources';
 
 const WorkflowList = lazy(() => import('@/pages/workflow/list').then((m) => ({ default: m.WorkflowList })));
 const WorkflowShow = lazy(() => import('@/pages/workflow/show').then((m) => ({ default: m.WorkflowShow })));
+// The work lists: pages of their own, resources so they are in the menu (access: access-control.ts).
+const TodoPage = lazy(() => import('@/pages/worklist/todo'));
+const DonePage = lazy(() => import('@/pages/worklist/done'));
+const ApplicationsOverviewPage = lazy(() => import('@/pages/worklist/applications'));
 
 export function refineResources(): ResourceProps[] {
   return [
     { name: 'dashboard', list: '/', meta: { label: i18n.t('dashboard.title'), icon: <DashboardOutlined /> } },
+    { name: 'todo', list: '/todo', meta: { label: i18n.t('worklist.todo.title'), icon: <CheckSquareOutlined /> } },
+    { name: 'done', list: '/done', meta: { label: i18n.t('worklist.done.title'), icon: <HistoryOutlined /> } },
+    { name: 'applications-overview', list: '/applications-overview', meta: { label: i18n.t('worklist.applications.title'), icon: <FileDoneOutlined /> } },
     ...RESOURCES.flatMap((def): ResourceProps[] => [
       {
         name: def.name,
@@ -47,7 +54,12 @@ export function resourceRoutes() {
       <Route path=":id" element={<WorkflowShow plugin={plugin} />} />
     </Route>
   ));
-  return [...workflows, ...RESOURCES.map((def) => (
+  const worklists = [
+    <Route key="todo" path="todo" element={<TodoPage />} />,
+    <Route key="done" path="done" element={<DonePage />} />,
+    <Route key="applications-overview" path="applications-overview" element={<ApplicationsOverviewPage />} />,
+  ];
+  return [...worklists, ...workflows, ...RESOURCES.map((def) => (
     <Route key={def.name} path={def.name}>
       <Route index element={<GenericList def={def} />} />
       {def.access.create.length > 0 && <Route path="create" element={<GenericCreate def={def} />} />}

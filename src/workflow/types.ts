@@ -1,6 +1,7 @@
 // The workflow plugin contract. A plugin is a folder under workflows/ exporting one
 // WorkflowPlugin; workflows/registry.ts lists them. The engine compiles each version's machine
 // into the rows Postgres enforces (src/workflow/compile.ts) and the admin renders from the rest.
+import type { ComponentType } from 'react';
 import type { AnyStateMachine } from 'xstate';
 import type { z } from 'zod';
 import type { MemberRole } from '../access/roles';
@@ -71,6 +72,27 @@ export interface WorkflowVersion {
   formEditable: { states: string[]; roles: MemberRole[] };
 }
 
+/** What a plugin's own form view is given by the workflow panel. */
+export interface FormViewProps {
+  plugin: WorkflowPlugin;
+  instance: {
+    id: number;
+    state: string;
+    form: Record<string, unknown>;
+    form_revision: number;
+    form_saved_at: string | null;
+    subject_unit_id: number;
+    street_id: number;
+    community_id: number | null;
+    subject: { name: string; kind: string } | null;
+  };
+  /** The user may save the form now (its state and their role). */
+  editable: boolean;
+  facts: Record<string, unknown>;
+  /** Reload the instance (after a save, or when another tab saved first). */
+  onSaved: () => void;
+}
+
 type ExampleForms = Record<string, unknown>[] | ((world: Record<string, unknown>) => Record<string, unknown>[]);
 
 export function exampleForms(forms: ExampleForms | undefined, world: Record<string, unknown>): Record<string, unknown>[] {
@@ -101,6 +123,11 @@ export interface WorkflowPlugin {
    * The zod form schema says the same with refinements; the tests compare them on the examples.
    */
   formCheck?: { sql: string };
+  /**
+   * Hand-written views where a person needs more than the generated ones (lazy components, so
+   * Node never loads them): the form in the panel, and a printable page.
+   */
+  views?: { form?: ComponentType<FormViewProps>; print?: ComponentType<{ instanceId: number }> };
   /** i18n keys of state labels, by dotted state path. */
   stateLabels: Record<string, string>;
   /**

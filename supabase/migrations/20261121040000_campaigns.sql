@@ -79,7 +79,7 @@ set search_path = ''
 as $$
 begin
   if not exists (select 1 from public.units u where u.id = new.street_id and u.kind = 'street') then
-    raise exception 'a campaign belongs to a street' using errcode = '23514', hint = 'street_id';
+    raise exception '行动须属于一个街道' using errcode = '23514', hint = 'street_id';
   end if;
   -- Clients cannot name the instance (no column grant); the seed, writing history, may.
   if new.instance_id is null then
@@ -97,7 +97,7 @@ set search_path = ''
 as $$
 begin
   if new.street_id <> old.street_id or new.instance_id is distinct from old.instance_id then
-    raise exception 'a campaign stays with its street and its workflow' using errcode = '42501';
+    raise exception '行动不能改属其他街道或其他流程' using errcode = '42501';
   end if;
   new.updated_at := now();
   return new;
@@ -123,6 +123,14 @@ for each row execute function private.campaign_child_scope();
 create trigger campaign_member_offices_scope before insert or update on public.campaign_member_offices
 for each row execute function private.campaign_child_scope();
 
+create function private.phase_label(p_phase public.campaign_phase) returns text
+language sql immutable
+set search_path = ''
+as $$
+  select case p_phase when 'plan' then '规划部署阶段' when 'pilot' then '示范推进阶段' when 'rollout' then '全面推进阶段'
+    when 'acceptance' then '全面验收阶段' else '长效提升阶段' end
+$$;
+
 -- Phases follow one another: each starts after the one before it ends.
 create function private.campaign_phases_in_order() returns trigger
 language plpgsql
@@ -137,7 +145,8 @@ begin
   where p.campaign_id = new.campaign_id and (prev.ends_on is null or prev.ends_on > p.starts_on)
   limit 1;
   if found then
-    raise exception 'phase % starts before phase % ends', v_bad.phase, v_bad.previous
+    -- In Chinese: the admin shows our own messages as they are.
+    raise exception '阶段须依次衔接：「%」须在「%」结束之后开始', private.phase_label(v_bad.phase), private.phase_label(v_bad.previous)
       using errcode = '23514', constraint = 'campaign_phases_order_check', hint = 'starts_on';
   end if;
   return null;
@@ -198,4 +207,5 @@ using (street_id = any ((select private.office_street_ids())::bigint[]))
 with check (street_id = any ((select private.office_street_ids())::bigint[]));
 
 revoke all on function private.campaigns_before_insert(), private.campaigns_before_update(),
-  private.campaign_child_scope(), private.campaign_phases_in_order() from public, anon, authenticated;
+  private.campaign_child_scope(), private.campaign_phases_in_order(), private.phase_label(public.campaign_phase)
+  from public, anon, authenticated;

@@ -2,6 +2,7 @@
 // type), submits it while the campaign's filing window is open, a reviewer opens it and returns
 // it with what to fix or approves it with the street's opinion (街道意见). Later steps (picked
 // as a demonstration site, pre-acceptance, acceptance, re-evaluation) leave from `approved`.
+import { lazy } from 'react';
 import { and, setup } from 'xstate';
 import { z } from 'zod';
 import type { MemberRole } from '../../src/access/roles.ts';
@@ -234,6 +235,10 @@ export const applicationPlugin: WorkflowPlugin = {
   actions: {},
   facts,
   formCheck,
+  views: {
+    form: lazy(() => import('./form-view.tsx')),
+    print: lazy(() => import('./print-view.tsx')),
+  },
   stateLabels: {
     draft: 'workflows.application.states.draft',
     submitted: 'workflows.application.states.submitted',
@@ -269,6 +274,7 @@ export const applicationPlugin: WorkflowPlugin = {
   messages: {
     'zh-CN': {
       name: '创建申报',
+      formTitle: '申报表',
       states: { draft: '草稿', submitted: '已提交', in_review: '审核中', returned: '已退回', approved: '已通过' },
       events: { submit: '提交申报', withdraw: '撤回', open: '开始审核', return: '退回修改', approve: '审核通过', resubmit: '重新提交' },
       guards: {
@@ -288,9 +294,41 @@ export const applicationPlugin: WorkflowPlugin = {
         ownCompounds: '只能选择本社区所辖的小区', commentRequired: '请填写意见（至少 2 个字）',
       },
       creationTypes: { demonstration: '示范型', standard: '标准型' },
+      community_name: '社区名称',
+      count: '共 {{n}} 个',
+      brandProject: '特色品牌项目',
+      returnedWith: '退回意见（请按意见修改后重新提交）',
+      changed: { tag: '本次修改', before: '上次提交：{{value}}' },
+      milestone: { due_on: '完成时间', content: '任务节点内容', add: '添加任务节点', remove: '删除此任务节点' },
+      draft: {
+        restored: '已恢复您上次未保存的修改',
+        saved: '已自动保存 · {{time}}',
+        pending: '正在编辑…',
+        saving: '保存中…',
+        invalid: '有填写不符合要求的内容，修改后自动保存',
+        conflict: '表单已在其他窗口保存了更新的内容，已为您载入最新内容',
+        failed: '保存失败，请检查标红的内容',
+      },
+      print: {
+        title: '{{year}}年{{street}}城市基层党建全域提升申报表',
+        subtitle: '（社区）',
+        overview: '社区概况',
+        compoundCount: '小区数',
+        plannedDemo: '{{year}}年拟创建示范型小区',
+        creationType: '{{year}}年社区创建类型',
+        number: '个数',
+        names: '名称',
+        opinion: '街道意见',
+        date: '{{y}}年{{m}}月{{d}}日',
+        seal: '（盖章）',
+        print: '打印',
+        pdf: '下载 PDF',
+        notApproved: '尚未审核通过，街道意见待填',
+      },
     },
     en: {
       name: 'Application',
+      formTitle: 'Application form',
       states: { draft: 'Draft', submitted: 'Submitted', in_review: 'In review', returned: 'Returned', approved: 'Approved' },
       events: { submit: 'Submit', withdraw: 'Withdraw', open: 'Open', return: 'Return for changes', approve: 'Approve', resubmit: 'Resubmit' },
       guards: {
@@ -310,6 +348,37 @@ export const applicationPlugin: WorkflowPlugin = {
         ownCompounds: "Only this community's compounds", commentRequired: 'Write at least 2 characters',
       },
       creationTypes: { demonstration: 'Demonstration', standard: 'Standard' },
+      community_name: 'Community',
+      count: '{{n}} in all',
+      brandProject: 'Featured brand project',
+      returnedWith: 'Returned: fix as asked, then resubmit',
+      changed: { tag: 'Changed', before: 'Last submitted: {{value}}' },
+      milestone: { due_on: 'Due', content: 'Milestone', add: 'Add a milestone', remove: 'Remove this milestone' },
+      draft: {
+        restored: 'Your unsaved changes were restored',
+        saved: 'Saved automatically · {{time}}',
+        pending: 'Editing…',
+        saving: 'Saving…',
+        invalid: 'Some entries break a rule; it saves once they are fixed',
+        conflict: 'The form was saved in another window; the latest is loaded',
+        failed: 'Not saved: check the fields marked in red',
+      },
+      print: {
+        title: '{{year}} {{street}} application for the urban Party-building campaign',
+        subtitle: '(community)',
+        overview: 'Overview',
+        compoundCount: 'Compounds',
+        plannedDemo: 'Compounds to bring to demonstration in {{year}}',
+        creationType: 'Creation type in {{year}}',
+        number: 'Number',
+        names: 'Names',
+        opinion: "Street's opinion",
+        date: '{{y}}-{{m}}-{{d}}',
+        seal: '(seal)',
+        print: 'Print',
+        pdf: 'Download PDF',
+        notApproved: 'Not approved yet: the street has not given its opinion',
+      },
     },
   },
 };

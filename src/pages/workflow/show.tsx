@@ -1,6 +1,7 @@
 // The workflow panel every plugin's instances get: the current state, the actions this user may
 // take now (from the machine, by role and guard), each with a form generated from its payload
 // schema, the form itself, the log as a timeline, and the machine drawn with the state marked.
+import { PrinterOutlined } from '@ant-design/icons';
 import { Show } from '@refinedev/antd';
 import { useTranslation } from '@refinedev/core';
 import { App, Alert, Button, Card, Col, Descriptions, Empty, Form, Modal, Row, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
@@ -8,6 +9,7 @@ import dayjs from 'dayjs';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { myMemberships, type MemberRole } from '@/access/memberships';
+import { i18n } from '@/i18n';
 import { supabaseClient } from '@/providers/supabase-client';
 import { compileVersion } from '@/workflow/compile';
 import { eventLabel, fieldLabel, guardLabel, stateLabel, workflowError } from '@/workflow/errors';
@@ -30,6 +32,7 @@ interface Instance {
   form: Record<string, unknown>;
   form_saved_at: string | null;
   form_revision: number;
+  subject_unit_id: number;
   street_id: number;
   community_id: number | null;
   created_at: string;
@@ -207,11 +210,18 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
   if (failure) return <Alert type="error" showIcon message={failure} />;
   if (!instance || !version) return <Card loading />;
   const formEditable = version.formEditable.states.includes(instance.state) && version.formEditable.roles.some((r) => roles.includes(r));
+  const FormView = plugin.views?.form;
 
   return (
     <Show
       title={`${translate(plugin.label)} · ${instance.subject?.name ?? ''}`}
-      headerButtons={() => null}
+      headerButtons={() =>
+        plugin.views?.print ? (
+          <Button icon={<PrinterOutlined />} href={`/print/${plugin.name}/${instance.id}`} target="_blank">
+            {translate('workflow.panel.print')}
+          </Button>
+        ) : null
+      }
       recordItemId={instance.id}
     >
       <Row gutter={[16, 16]}>
@@ -252,28 +262,36 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
                 </Space>
               )}
             </Card>
-            <Card
-              size="small"
-              title={translate('workflow.panel.form')}
-              extra={formEditable && <Button size="small" onClick={() => setEditing(true)}>{translate('workflow.panel.editForm')}</Button>}
-            >
-              {Object.keys(instance.form).length === 0 ? (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
-              ) : (
-                <Descriptions size="small" column={1} bordered>
-                  {Object.entries(instance.form).map(([key, value]) => (
-                    <Descriptions.Item key={key} label={fieldLabel(plugin, key)}>
-                      {Array.isArray(value) ? value.join('、') : String(value)}
-                    </Descriptions.Item>
-                  ))}
-                </Descriptions>
-              )}
-              {instance.form_saved_at && (
-                <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
-                  {translate('workflow.panel.savedAt', { time: dayjs(instance.form_saved_at).format('YYYY-MM-DD HH:mm:ss') })}
-                </Typography.Text>
-              )}
-            </Card>
+            {FormView ? (
+              <Card size="small" title={i18n.exists(`workflows.${plugin.name}.formTitle`) ? translate(`workflows.${plugin.name}.formTitle`) : translate('workflow.panel.form')}>
+                <Suspense fallback={<Card loading bordered={false} />}>
+                  <FormView plugin={plugin} instance={instance} editable={formEditable} facts={facts} onSaved={() => void load()} />
+                </Suspense>
+              </Card>
+            ) : (
+              <Card
+                size="small"
+                title={translate('workflow.panel.form')}
+                extra={formEditable && <Button size="small" onClick={() => setEditing(true)}>{translate('workflow.panel.editForm')}</Button>}
+              >
+                {Object.keys(instance.form).length === 0 ? (
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+                ) : (
+                  <Descriptions size="small" column={1} bordered>
+                    {Object.entries(instance.form).map(([key, value]) => (
+                      <Descriptions.Item key={key} label={fieldLabel(plugin, key)}>
+                        {Array.isArray(value) ? value.join('、') : String(value)}
+                      </Descriptions.Item>
+                    ))}
+                  </Descriptions>
+                )}
+                {instance.form_saved_at && (
+                  <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
+                    {translate('workflow.panel.savedAt', { time: dayjs(instance.form_saved_at).format('YYYY-MM-DD HH:mm:ss') })}
+                  </Typography.Text>
+                )}
+              </Card>
+            )}
             <Card size="small" title={translate('workflow.panel.diagram')}>
               <Suspense fallback={<Card loading bordered={false} />}>
                 <Diagram text={diagram} />

@@ -1,0 +1,278 @@
+// 申报情况: for the street office and reviewers, one row per community of their street(s) with
+// where its application stands (or 未申报), filtered, sorted, and exported to Excel exactly as shown.
+// This page is about one workflow by nature, so it names it: the plugin called `application`.
+import { List } from '@refinedev/antd';
+import { CanAccess, useGo, useTranslation } from '@refinedev/core';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Form, Input, Result, Select, Space, Table, Tag, Typography } from 'antd';
+import type { SortOrder } from 'antd/es/table/interface';
+import dayjs from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import { myMemberships } from '@/access/memberships';
+import { supabaseClient } from '@/providers/supabase-client';
+import { stateLabel } from '@/workflow/errors';
+import { pluginByName } from '@/workflow/plugins';
+import { compiledOf, fetchAll } from './shared';
+
+const WORKFLOW = 'application';
+/** The state filter's value for communities without an application. */
+const NONE = '__none__';
+
+interface Community {
+  id: number;
+  name: string;
+  street_id: number;
+}
+
+interface Application {
+  id: number;
+  community_id: number;
+  state: string;
+  done: boolean;
+  form: { creation_type?: string; compound_ids?: unknown[] };
+  updated_at: string;
+}
+
+interface OverviewRow {
+  key: number;
+  community: string;
+  application: Application | null;
+  /** The state, or NONE. */
+  state: string;
+  stateText: string;
+  creationType: string;
+  compounds: number | null;
+  updatedAt: string | null;
+}
+
+type SortKey = 'community' | 'state' | 'creationType' | 'compounds' | 'updatedAt';
+interface Sort {
+  key: SortKey | null;
+  order: 'ascend' | 'descend' | null;
+}
+
+interface Loaded {
+  rows: OverviewRow[];
+  streets: string[];
+}
+
+const collator = new Intl.Collator('zh-CN');
+
+function Overview() {
+  const { translate } = useTranslation();
+  const { message } = App.useApp();
+  const go = useGo();
+  const plugin = pluginByName.get(WORKFLOW);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [stateFilter, setStateFilter] = useState<string | undefined>();
+  const [nameFilter, setNameFilter] = useState('');
+  const [sort, setSort] = useState<Sort>({ key: null, order: null });
+  const [exporting, setExporting] = useState(false);
+
+  // The machine's states in document order, then 未申报: the state column sorts by how far along.
+  const states = useMemo(() => (plugin ? [...new Set(plugin.versions.flatMap((v) => compiledOf(plugin, v).states.map((s) => s.path)))] : []), [plugin]);
+
+  useEffect(() => {
+    if (!plugin) return;
+    void (async () => {
+      try {
+        const ms = await myMemberships();
+        const streetIds = [...new Set(ms.filter((m) => m.community_id === null && (m.role === 'street_office' || m.role === 'reviewer')).map((m) => m.street_id))];
+        if (!streetIds.length) {
+          setLoaded({ rows: [], streets: [] });
+          return;
+        }
+        const [streets, communities, applications] = await Promise.all([
+          fetchAll<{ name: string }>((from, to) => supabaseClient.from('units').select('name').in('id', streetIds).order('id').range(from, to)),
+          fetchAll<Community>((from, to) =>
+            supabaseClient.from('units').select('id, name, street_id').eq('kind', 'community').in('street_id', streetIds).order('id').range(from, to),
+          ),
+          // Newest first: a community's first row below is its latest application.
+          fetchAll<Application>((from, to) =>
+            supabaseClient
+              .from('workflow_instances')
+              .select('id, community_id, state, done, form, updated_at')
+              .eq('workflow', WORKFLOW)
+              .in('street_id', streetIds)
+              .order('created_at', { ascending: false })
+              .order('id', { ascending: false })
+              .range(from, to),
+          ),
+        ]);
+        const latest = new Map<number, Application>();
+        for (const a of applications) if (!latest.has(a.community_id)) latest.set(a.community_id, a);
+        const rows = communities.map((c): OverviewRow => {
+          const a = latest.get(c.id) ?? null;
+          const type = a?.form.creation_type;
+          return {
+            key: c.id,
+            community: c.name,
+            application: a,
+            state: a ? a.state : NONE,
+            stateText: a ? stateLabel(plugin, a.state) : translate('worklist.applications.none'),
+            creationType: type ? translate(`workflows.${WORKFLOW}.creationTypes.${type}`, { defaultValue: type }) : '',
+            compounds: a && Array.isArray(a.form.compound_ids) ? a.form.compound_ids.length : null,
+            updatedAt: a?.updated_at ?? null,
+          };
+        });
+        setLoaded({ rows, streets: streets.map((s) => s.name) });
+      } catch (error) {
+        setFailure(translate('errors.unknown', { message: (error as { message?: string }).message ?? '' }));
+        setLoaded({ rows: [], streets: [] });
+      }
+    })();
+  }, [plugin, translate]);
+
+  // Exactly what the table shows, in its order: the export writes these rows.
+  const visible = useMemo(() => {
+    const name = nameFilter.trim().toLowerCase();
+    const rows = (loaded?.rows ?? []).filter((r) => (!stateFilter || r.state === stateFilter) && (!name || r.community.toLowerCase().includes(name)));
+    if (!sort.key || !sort.order) return rows;
+    const rank = (s: string) => (s === NONE ? states.length : states.indexOf(s));
+    const compare: Record<SortKey, (a: OverviewRow, b: OverviewRow) => number> = {
+      community: (a, b) => collator.compare(a.community, b.community),
+      state: (a, b) => rank(a.state) - rank(b.state),
+      creationType: (a, b) => collator.compare(a.creationType, b.creationType),
+      compounds: (a, b) => (a.compounds ?? -1) - (b.compounds ?? -1),
+      updatedAt: (a, b) => (a.updatedAt ?? '').localeCompare(b.updatedAt ?? ''),
+    };
+    const sign = sort.order === 'ascend' ? 1 : -1;
+    return [...rows].sort((a, b) => sign * compare[sort.key!](a, b) || a.key - b.key);
+  }, [loaded, stateFilter, nameFilter, sort, states]);
+
+  const counts = useMemo(() => {
+    const by = new Map<string, number>();
+    for (const r of loaded?.rows ?? []) by.set(r.state, (by.get(r.state) ?? 0) + 1);
+    return [...states, NONE].filter((s) => by.has(s)).map((s) => ({ state: s, count: by.get(s)! }));
+  }, [loaded, states]);
+
+  if (!plugin) return <Alert type="warning" showIcon message={translate('worklist.applications.noWorkflow')} />;
+
+  const headers = {
+    community: translate('worklist.applications.fields.community'),
+    state: translate('worklist.applications.fields.state'),
+    creationType: translate('worklist.applications.fields.creationType'),
+    compounds: translate('worklist.applications.fields.compounds'),
+    updatedAt: translate('worklist.applications.fields.updatedAt'),
+  };
+
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      // Loaded on click: the writer is not part of any page's first load.
+      const { default: writeXlsxFile } = await import('write-excel-file/browser');
+      const header = (value: string) => ({ value, fontWeight: 'bold' as const });
+      await writeXlsxFile(visible, {
+        sheet: translate('worklist.applications.sheet'),
+        stickyRowsCount: 1,
+        columns: [
+          { header: header(headers.community), width: 18, cell: (r: OverviewRow) => r.community },
+          { header: header(headers.state), width: 12, cell: (r: OverviewRow) => r.stateText },
+          { header: header(headers.creationType), width: 12, cell: (r: OverviewRow) => r.creationType || null },
+          { header: header(headers.compounds), width: 10, cell: (r: OverviewRow) => r.compounds },
+          {
+            header: header(headers.updatedAt),
+            width: 18,
+            cell: (r: OverviewRow) => (r.updatedAt ? { value: dayjs(r.updatedAt).format('YYYY-MM-DD HH:mm'), type: String } : null),
+          },
+        ],
+      }).toFile(`${translate('worklist.applications.fileName', { street: loaded!.streets.join('、'), date: dayjs().format('YYYYMMDD') })}.xlsx`);
+    } catch (error) {
+      void message.error(translate('errors.unknown', { message: (error as Error).message }));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const sortable = (key: SortKey) => ({
+    key,
+    sorter: true,
+    sortOrder: (sort.key === key ? sort.order : null) as SortOrder,
+  });
+
+  return (
+    <List
+      title={translate('worklist.applications.title')}
+      canCreate={false}
+      headerButtons={
+        <Button icon={<DownloadOutlined />} onClick={() => void exportXlsx()} loading={exporting} disabled={!loaded || visible.length === 0}>
+          {translate('worklist.applications.export')}
+        </Button>
+      }
+    >
+      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} />}
+      <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'center', gap: 8, marginBottom: 12 }}>
+        <Form layout="inline" name="overview-filters">
+          <Form.Item label={headers.state} style={{ marginBottom: 0 }}>
+            <Select
+              allowClear
+              placeholder={translate('common.all')}
+              style={{ minWidth: 140 }}
+              value={stateFilter}
+              onChange={setStateFilter}
+              options={[...states.map((s) => ({ value: s, label: stateLabel(plugin, s) })), { value: NONE, label: translate('worklist.applications.none') }]}
+              data-testid="overview-state"
+            />
+          </Form.Item>
+          <Form.Item label={headers.community} style={{ marginBottom: 0 }}>
+            <Input allowClear placeholder={translate('worklist.applications.namePlaceholder')} value={nameFilter} onChange={(e) => setNameFilter(e.target.value)} style={{ width: 180 }} />
+          </Form.Item>
+        </Form>
+        {/* How many communities stand where; a count filters the list to them. */}
+        <Space size={[4, 4]} wrap data-testid="overview-counts">
+          {counts.map(({ state, count }) => (
+            <Tag.CheckableTag key={state} checked={stateFilter === state} onChange={(checked) => setStateFilter(checked ? state : undefined)}>
+              {state === NONE ? translate('worklist.applications.none') : stateLabel(plugin, state)} {count}
+            </Tag.CheckableTag>
+          ))}
+        </Space>
+      </div>
+      <Table<OverviewRow>
+        rowKey="key"
+        size="small"
+        loading={!loaded}
+        dataSource={visible}
+        data-testid="overview-table"
+        onChange={(_, __, sorter) => {
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          setSort({ key: (s?.order ? (s.columnKey as SortKey) : null) ?? null, order: s?.order ?? null });
+        }}
+        onRow={(r) => (r.application ? { onClick: () => go({ to: `/workflows/${WORKFLOW}/${r.application!.id}` }), style: { cursor: 'pointer' } } : {})}
+        pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (total) => translate('common.total', { total }) }}
+      >
+        <Table.Column<OverviewRow> {...sortable('community')} dataIndex="community" title={headers.community} width={240} />
+        <Table.Column<OverviewRow>
+          {...sortable('state')}
+          title={headers.state}
+          width={140}
+          render={(_, r) =>
+            r.application ? (
+              <Tag color={r.application.done ? 'green' : 'blue'}>{r.stateText}</Tag>
+            ) : (
+              <Typography.Text type="secondary">{r.stateText}</Typography.Text>
+            )
+          }
+        />
+        <Table.Column<OverviewRow> {...sortable('creationType')} title={headers.creationType} width={140} render={(_, r) => r.creationType || translate('common.none')} />
+        <Table.Column<OverviewRow> {...sortable('compounds')} title={headers.compounds} width={120} align="right" render={(_, r) => r.compounds ?? translate('common.none')} />
+        <Table.Column<OverviewRow>
+          {...sortable('updatedAt')}
+          title={headers.updatedAt}
+          onHeaderCell={() => ({ style: { paddingInlineStart: 32 } })}
+          onCell={() => ({ style: { paddingInlineStart: 32 } })}
+          render={(_, r) => (r.updatedAt ? dayjs(r.updatedAt).format('YYYY-MM-DD HH:mm') : translate('common.none'))}
+        />
+      </Table>
+    </List>
+  );
+}
+
+export default function ApplicationsOverviewPage() {
+  const { translate } = useTranslation();
+  return (
+    <CanAccess resource="applications-overview" action="list" fallback={<Result status="403" subTitle={translate('buttons.notAccessTitle')} />}>
+      <Overview />
+    </CanAccess>
+  );
+}

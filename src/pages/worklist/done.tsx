@@ -1,0 +1,92 @@
+// 我的已办: what the signed-in user has done (every event they sent, starts included), newest
+// first, with the instance it was done in and where that instance stands now; a row opens it.
+import { List, useTable } from '@refinedev/antd';
+import { useGetIdentity, useGo, useTranslation } from '@refinedev/core';
+import { Card, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import type { Identity } from '@/providers/auth-provider';
+import { eventLabel, stateLabel } from '@/workflow/errors';
+import { PLUGINS, pluginByName } from '@/workflow/plugins';
+
+interface EventRow {
+  id: number;
+  instance_id: number;
+  workflow: string;
+  event: string;
+  from_state: string | null;
+  to_state: string;
+  comment: string | null;
+  created_at: string;
+  instance: { state: string; done: boolean; subject: { name: string } | null } | null;
+}
+
+const SELECT = 'id, instance_id, workflow, event, from_state, to_state, comment, created_at, instance:workflow_instances!instance_id(state, done, subject:units!subject_unit_id(name))';
+
+function DoneTable({ userId }: { userId: string }) {
+  const { translate } = useTranslation();
+  const go = useGo();
+  // workflow_events is scoped by the data provider (its ENGINE_SCOPES) as every list is.
+  const { tableProps } = useTable<EventRow>({
+    resource: 'workflow_events',
+    meta: { select: SELECT },
+    filters: {
+      permanent: [
+        { field: 'actor_id', operator: 'eq', value: userId },
+        { field: 'workflow', operator: 'in', value: PLUGINS.map((p) => p.name) },
+      ],
+    },
+    sorters: { permanent: [{ field: 'created_at', order: 'desc' }, { field: 'id', order: 'desc' }] },
+    pagination: { pageSize: 50 },
+    syncWithLocation: false,
+  });
+  const plugin = (row: EventRow) => pluginByName.get(row.workflow)!;
+  return (
+    <Table<EventRow>
+      {...tableProps}
+      rowKey="id"
+      size="small"
+      data-testid="done-table"
+      locale={{ emptyText: translate('worklist.done.empty') }}
+      onRow={(record) => ({ onClick: () => go({ to: `/workflows/${record.workflow}/${record.instance_id}` }), style: { cursor: 'pointer' } })}
+      pagination={{ ...tableProps.pagination, hideOnSinglePage: true, showTotal: (total) => translate('common.total', { total }) }}
+    >
+      <Table.Column<EventRow> dataIndex="created_at" title={translate('worklist.fields.doneAt')} width={150} render={(v: string) => dayjs(v).format('YYYY-MM-DD HH:mm')} />
+      <Table.Column<EventRow> key="workflow" title={translate('worklist.fields.workflow')} width={140} render={(_, r) => translate(plugin(r).label)} />
+      <Table.Column<EventRow> key="subject" title={translate('worklist.fields.subject')} render={(_, r) => r.instance?.subject?.name ?? ''} />
+      <Table.Column<EventRow>
+        key="event"
+        title={translate('worklist.fields.event')}
+        render={(_, r) => (
+          <span>
+            {r.from_state === null ? translate('workflow.panel.startEvent') : eventLabel(plugin(r), r.event)}
+            {r.from_state !== r.to_state && (
+              <Typography.Text type="secondary">{`  → ${stateLabel(plugin(r), r.to_state)}`}</Typography.Text>
+            )}
+          </span>
+        )}
+      />
+      <Table.Column<EventRow>
+        dataIndex="comment"
+        title={translate('worklist.fields.comment')}
+        ellipsis
+        render={(v: string | null) => v ?? <Typography.Text type="secondary">{translate('common.none')}</Typography.Text>}
+      />
+      <Table.Column<EventRow>
+        key="state"
+        title={translate('worklist.fields.currentState')}
+        width={140}
+        render={(_, r) => r.instance && <Tag color={r.instance.done ? 'green' : 'blue'}>{stateLabel(plugin(r), r.instance.state)}</Tag>}
+      />
+    </Table>
+  );
+}
+
+export default function DonePage() {
+  const { translate } = useTranslation();
+  const { data: user } = useGetIdentity<Identity>();
+  return (
+    <List title={translate('worklist.done.title')} canCreate={false}>
+      {user ? <DoneTable userId={user.id} /> : <Card loading bordered={false} />}
+    </List>
+  );
+}

@@ -1,0 +1,202 @@
+// 我的待办: every instance, of every workflow, in which the signed-in user can act now, with how
+// long it has waited and by when it must be done; a row opens the instance's panel.
+//
+// "Waiting for the user" means: the machine offers the user at least one action in the
+// instance's state for a role they hold where it lives (availableActions), whether or not a guard
+// holds it back today. A draft whose submit waits for a complete form is exactly the filer's work
+// still to do; the action is shown greyed, with the guard's reason on hover, as on the panel.
+import { List } from '@refinedev/antd';
+import { useGo, useTranslation } from '@refinedev/core';
+import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import { myMemberships, scopeOf } from '@/access/memberships';
+import { supabaseClient } from '@/providers/supabase-client';
+import { eventLabel, guardLabel, stateLabel } from '@/workflow/errors';
+import { availableActions, type AvailableAction } from '@/workflow/machine';
+import { PLUGINS, pluginByName, versionOf } from '@/workflow/plugins';
+import type { WorkflowPlugin } from '@/workflow/types';
+import { deadlineOf, fetchAll, formatWaited, mapLimited, rolesWhere, scopeOr } from './shared';
+
+interface InstanceRow {
+  id: number;
+  workflow: string;
+  version: number;
+  state: string;
+  form: Record<string, unknown>;
+  street_id: number;
+  community_id: number | null;
+  updated_at: string;
+  subject: { name: string } | null;
+  /** The latest logged event: when the instance entered its current state. */
+  last: { created_at: string }[];
+}
+
+interface TodoRow {
+  id: number;
+  plugin: WorkflowPlugin;
+  subject: string;
+  state: string;
+  actions: AvailableAction[];
+  facts: Record<string, unknown>;
+  since: string;
+  waitedMs: number;
+  deadline: string | null;
+  today: string;
+}
+
+// Since when it has waited: the instance's last transition (its latest event), not updated_at,
+// which a saved draft moves too; updated_at only when the log is not readable.
+const SELECT = 'id, workflow, version, state, form, street_id, community_id, updated_at, subject:units!subject_unit_id(name), last:workflow_events(created_at)';
+
+async function loadTodo(): Promise<TodoRow[]> {
+  const memberships = await myMemberships();
+  const scope = scopeOr(scopeOf(memberships));
+  if (!scope) return [];
+  const instances = await fetchAll<InstanceRow>((from, to) =>
+    supabaseClient
+      .from('workflow_instances')
+      .select(SELECT)
+      .in('workflow', PLUGINS.map((p) => p.name))
+      .eq('done', false)
+      .or(scope)
+      .order('id')
+      .order('id', { referencedTable: 'last', ascending: false })
+      .limit(1, { referencedTable: 'last' })
+      .range(from, to),
+  );
+
+  // Which instances offer the user an action: roles alone decide that (facts only decide
+  // whether a guard holds the action back), so facts are fetched for these only.
+  const candidates = instances.flatMap((row) => {
+    const plugin = pluginByName.get(row.workflow);
+    const version = plugin && versionOf(plugin, row.version);
+    if (!plugin || !version) return [];
+    const roles = rolesWhere(memberships, row.street_id, row.community_id);
+    if (!roles.length || !availableActions(plugin, version, row.state, row.form, roles).length) return [];
+    return [{ row, plugin, version, roles }];
+  });
+  // Six at a time. An instance whose facts cannot be read is still listed, without them: its
+  // panel says why when opened.
+  const facts = await mapLimited(candidates, 6, async ({ row, plugin }) => {
+    if (!plugin.facts) return {};
+    const { data, error } = await supabaseClient.rpc('workflow_facts', { p_instance_id: row.id });
+    return (error ? {} : (data ?? {})) as Record<string, unknown>;
+  });
+
+  const now = Date.now();
+  return candidates.map(({ row, plugin, version, roles }, i) => {
+    const world = facts[i]!;
+    const actions = availableActions(plugin, version, row.state, row.form, roles, world);
+    const since = row.last[0]?.created_at ?? row.updated_at;
+    return {
+      id: row.id,
+      plugin,
+      subject: row.subject?.name ?? '',
+      state: row.state,
+      actions,
+      facts: world,
+      since,
+      waitedMs: now - new Date(since).getTime(),
+      deadline: deadlineOf(plugin, version, row.state, roles, actions, world),
+      today: typeof world.today === 'string' ? world.today : dayjs().format('YYYY-MM-DD'),
+    };
+  });
+}
+
+function Deadline({ row }: { row: TodoRow }) {
+  const { translate } = useTranslation();
+  if (!row.deadline) return <Typography.Text type="secondary">{translate('common.none')}</Typography.Text>;
+  const days = dayjs(row.deadline).diff(dayjs(row.today), 'day');
+  const hint = days < 0 ? translate('worklist.deadline.overdue') : days === 0 ? translate('worklist.deadline.today') : translate('worklist.deadline.daysLeft', { count: days });
+  return (
+    <Space size={6}>
+      <span>{row.deadline}</span>
+      <Typography.Text type={days < 0 ? 'danger' : days <= 7 ? 'warning' : 'secondary'} style={{ fontSize: 12 }}>
+        {hint}
+      </Typography.Text>
+    </Space>
+  );
+}
+
+export default function TodoPage() {
+  const { translate } = useTranslation();
+  const go = useGo();
+  const [rows, setRows] = useState<TodoRow[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setRows(null);
+    setFailure(null);
+    try {
+      setRows(await loadTodo());
+    } catch (error) {
+      setFailure(translate('errors.unknown', { message: (error as { message?: string }).message ?? '' }));
+      setRows([]);
+    }
+  }, [translate]);
+  useEffect(() => void load(), [load]);
+
+  return (
+    <List
+      title={translate('worklist.todo.title')}
+      canCreate={false}
+      headerButtons={<Button icon={<ReloadOutlined />} onClick={() => void load()}>{translate('buttons.refresh')}</Button>}
+    >
+      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} />}
+      <Table<TodoRow>
+        rowKey="id"
+        size="small"
+        loading={rows === null}
+        dataSource={rows ?? []}
+        data-testid="todo-table"
+        locale={{ emptyText: translate('worklist.todo.empty') }}
+        onRow={(record) => ({ onClick: () => go({ to: `/workflows/${record.plugin.name}/${record.id}` }), style: { cursor: 'pointer' } })}
+        pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (total) => translate('common.total', { total }) }}
+      >
+        <Table.Column<TodoRow> key="workflow" title={translate('worklist.fields.workflow')} width={140} render={(_, r) => translate(r.plugin.label)} />
+        <Table.Column<TodoRow> dataIndex="subject" title={translate('worklist.fields.subject')} />
+        <Table.Column<TodoRow>
+          key="state"
+          title={translate('worklist.fields.state')}
+          width={140}
+          render={(_, r) => <Tag color="blue">{stateLabel(r.plugin, r.state)}</Tag>}
+        />
+        <Table.Column<TodoRow>
+          key="actions"
+          title={translate('worklist.fields.actions')}
+          render={(_, r) => (
+            <Space size={[4, 4]} wrap>
+              {r.actions.map((a) =>
+                a.blockedBy ? (
+                  <Tooltip key={a.event} title={translate('workflow.panel.blocked', { reason: guardLabel(r.plugin, a.blockedBy, r.facts) })}>
+                    <Tag bordered={false} style={{ color: 'rgba(0,0,0,0.45)' }}>{eventLabel(r.plugin, a.event)}</Tag>
+                  </Tooltip>
+                ) : (
+                  <Tag key={a.event} bordered={false} color="red">{eventLabel(r.plugin, a.event)}</Tag>
+                ),
+              )}
+            </Space>
+          )}
+        />
+        <Table.Column<TodoRow>
+          key="waited"
+          title={translate('worklist.fields.waited')}
+          width={110}
+          sorter={(a, b) => a.waitedMs - b.waitedMs}
+          defaultSortOrder="descend"
+          sortDirections={['descend', 'ascend']}
+          render={(_, r) => <Tooltip title={dayjs(r.since).format('YYYY-MM-DD HH:mm')}>{formatWaited(r.waitedMs)}</Tooltip>}
+        />
+        <Table.Column<TodoRow>
+          key="deadline"
+          title={translate('worklist.fields.deadline')}
+          width={190}
+          sorter={(a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999')}
+          render={(_, r) => <Deadline row={r} />}
+        />
+      </Table>
+    </List>
+  );
+}

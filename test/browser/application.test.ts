@@ -1,0 +1,164 @@
+// The 申报表 from start to print, in the browser, on the demo data: the filing window is closed,
+// so the filer's complete form cannot be submitted (the reason and the dates are shown); the
+// office opens the window; the filer fills the form with a mistake the form catches, fixes it and
+// submits; a reviewer returns it; the filer fixes and resubmits; the reviewer sees what changed,
+// approves with the street's opinion; the printed page shows it with the date and the seal.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../stack/config.ts';
+import { launchBrowser, screenshotDir, startAdmin } from '../support/browser.ts';
+import { superuser } from '../support/clients.ts';
+
+let admin: Awaited<ReturnType<typeof startAdmin>>;
+let browser: Browser;
+let closesOn: string;
+
+beforeAll(async () => {
+  admin = await startAdmin();
+  browser = await launchBrowser();
+  const db = await superuser();
+  // Close street 1's filing window (yesterday), to be reopened by the office in the browser.
+  const { rows } = await db.query<{ closes: string }>(
+    `update public.campaigns c set filing_closes_on = current_date - 1 from public.campaigns old
+     where c.id = old.id and c.street_id = 1 returning to_char(old.filing_closes_on, 'YYYY-MM-DD') as closes`,
+  );
+  closesOn = rows[0]!.closes;
+  await db.end();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await admin?.close();
+  const db = await superuser();
+  await db.query('update public.campaigns set filing_closes_on = $1 where street_id = 1', [closesOn]);
+  await db.end();
+});
+
+async function signIn(email: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${admin.url}/login`);
+  await page.getByLabel('邮箱').fill(email);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByTestId('welcome').waitFor();
+  return page;
+}
+
+const state = (page: Page) => page.getByTestId('workflow-state');
+const dialog = (page: Page) => page.locator('.ant-modal-content');
+const saved = (page: Page) => expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 10_000 }).toMatch(/已自动保存/);
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+
+async function act(page: Page, action: string, fields: Record<string, string> = {}) {
+  await page.getByRole('button', { name: action, exact: true }).click();
+  for (const [label, value] of Object.entries(fields)) await dialog(page).getByLabel(label).fill(value);
+  await dialog(page).getByRole('button', { name: action, exact: true }).click();
+  await page.getByText(`已办理：${action}`).waitFor();
+}
+
+describe('the 申报表 in the browser', () => {
+  it('filed, gated by the window, returned, resubmitted, approved and printed', async () => {
+    // The filer opens 禾丰社区's draft from the list.
+    const filer = await signIn('filer.c1@demo.local');
+    await filer.locator('.ant-menu').first().getByText('创建申报', { exact: true }).click();
+    await filer.getByRole('cell', { name: '禾丰社区' }).click();
+    await filer.waitForURL(/\/workflows\/application\/\d+$/);
+    const url = filer.url();
+    expect(await state(filer).textContent()).toBe('草稿');
+    await filer.getByLabel('户籍户数').waitFor();
+
+    // A mistake the form catches as it is typed, and the draft is not saved until fixed.
+    await filer.getByLabel('常住人数').fill('5');
+    await filer.getByText('人数不能少于户数').waitFor();
+    await expect.poll(() => filer.getByTestId('save-state').textContent()).toMatch(/不符合要求/);
+    await shot(filer, 'application-filer-mistake');
+    await filer.getByLabel('常住人数').fill('3120');
+    await saved(filer);
+
+    await filer.getByLabel('创建措施').fill('推行“红色物业”，小区党支部应建尽建；每季度召开“大党委”联席会议。');
+    await filer.getByLabel('项目名称').fill('禾邻红管家');
+    await filer.getByLabel('创建目标').fill('两年内建成示范型社区。');
+    await filer.getByRole('button', { name: '添加任务节点' }).click();
+    await filer.getByPlaceholder('任务节点内容').fill('完成小区党支部组建');
+    await filer.getByPlaceholder('完成时间').click();
+    await filer.getByPlaceholder('完成时间').fill('2027-03-31');
+    await filer.keyboard.press('Enter');
+    await saved(filer);
+
+    // Complete, but the window is closed: the action says why, with the dates.
+    await filer.reload();
+    await filer.getByLabel('户籍户数').waitFor();
+    const submit = filer.getByRole('button', { name: '提交申报' });
+    expect(await submit.isDisabled()).toBe(true);
+    await submit.hover({ force: true });
+    await filer.getByText(/申报窗口未开放.*至/).waitFor();
+    await shot(filer, 'application-filer-window-closed');
+
+    // The office extends the window in the campaign's panel.
+    const office = await signIn('office.s1@demo.local');
+    await office.locator('.ant-menu').first().getByText('全域提升行动', { exact: true }).click();
+    await office.getByRole('cell', { name: '青禾街道' }).click();
+    await office.getByLabel('申报期').waitFor();
+    await expect.poll(() => state(office).textContent()).toBe('规划部署阶段');
+    const end = office.getByPlaceholder('结束日期').first();
+    await end.click();
+    await end.fill(closesOn);
+    await office.keyboard.press('Enter');
+    await office.getByRole('button', { name: '保存', exact: true }).click();
+    await office.getByText('已保存').first().waitFor();
+    await shot(office, 'campaign-office-config');
+
+    // Now the filer submits.
+    await filer.reload();
+    await expect.poll(() => submit.isDisabled()).toBe(false);
+    await act(filer, '提交申报');
+    await expect.poll(() => state(filer).textContent()).toBe('已提交');
+
+    // The reviewer opens it and returns it with what to fix.
+    const reviewer = await signIn('reviewer.s1@demo.local');
+    await reviewer.goto(url);
+    await act(reviewer, '开始审核');
+    await act(reviewer, '退回修改', { 退回意见: '创建目标请写明示范型小区的个数' });
+    await expect.poll(() => state(reviewer).textContent()).toBe('已退回');
+
+    // The filer sees the comment beside the form, fixes and resubmits.
+    await filer.reload();
+    await filer.getByTestId('return-comment').getByText('创建目标请写明示范型小区的个数').waitFor();
+    await shot(filer, 'application-filer-returned');
+    await filer.getByLabel('创建目标').fill('两年内建成示范型社区，其中示范型小区 2 个。');
+    await saved(filer);
+    await act(filer, '重新提交');
+    await expect.poll(() => state(filer).textContent()).toBe('已提交');
+
+    // The reviewer sees what changed since the last submission, and approves with the opinion.
+    await reviewer.reload();
+    await reviewer.getByTestId('changed-brand_goal').waitFor();
+    expect(await reviewer.getByTestId('changed-measures').count()).toBe(0);
+    await shot(reviewer, 'application-reviewer-changes');
+    await act(reviewer, '开始审核');
+    await act(reviewer, '审核通过', { 街道意见: '同意申报示范型社区。' });
+    await expect.poll(() => state(reviewer).textContent()).toBe('已通过');
+
+    // The printed page: the table of attachment 4, the opinion, its date and the seal.
+    await reviewer.goto(`${admin.url}/print/application/${url.split('/').pop()}`);
+    const sheet = reviewer.getByTestId('application-sheet');
+    await sheet.getByText('禾丰社区').first().waitFor();
+    expect(await reviewer.getByTestId('sheet-opinion').textContent()).toContain('同意申报示范型社区。');
+    await reviewer.getByTestId('sheet-seal').waitFor();
+    expect(await sheet.textContent()).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(await sheet.textContent()).toContain('禾邻红管家');
+    await reviewer.emulateMedia({ media: 'print' });
+    await sheet.screenshot({ path: path.join(screenshotDir, 'application-printed.png') });
+    await reviewer.emulateMedia({ media: 'screen' });
+    const [download] = await Promise.all([reviewer.waitForEvent('download'), reviewer.getByRole('button', { name: '下载 PDF' }).click()]);
+    expect(download.suggestedFilename()).toBe('禾丰社区-申报表.pdf');
+    const pdf = readFileSync((await download.path())!);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(20_000);
+
+    for (const page of [filer, office, reviewer]) await page.context().close();
+  }, 240_000);
+});

@@ -1,0 +1,262 @@
+// The 申报表 as a community fills it in: attachment 4's rows, rules checked as the user types,
+// the draft saved a moment after each change (and kept in the browser until it is), the
+// reviewer's comment beside it when it was returned, and what changed since the last submission
+// marked for the reviewer.
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from '@refinedev/core';
+import { Alert, App, Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import type { Rule } from 'antd/es/form';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useZodLocale } from '@/pages/workflow/schema-form';
+import { supabaseClient } from '@/providers/supabase-client';
+import { workflowError } from '@/workflow/errors';
+import type { FormViewProps } from '@/workflow/types';
+import { CREATION_TYPES, draftSchema, type ApplicationForm } from './index';
+
+type Values = Omit<ApplicationForm, 'milestones'> & { milestones?: { content?: string; due_on?: Dayjs | null }[] };
+type SaveState = 'saved' | 'pending' | 'saving' | 'invalid' | 'conflict' | 'failed';
+
+const AUTOSAVE_MS = 800;
+const localKey = (id: number) => `qt.application-draft.${id}`;
+
+/** Form values as the schema reads them: empty inputs absent, dates as YYYY-MM-DD. */
+function toForm(values: Values): ApplicationForm {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    if (key === 'milestones') {
+      out.milestones = (value as NonNullable<Values['milestones']>)
+        .filter((m) => m && (m.content || m.due_on))
+        .map((m) => ({ content: m.content ?? '', due_on: m.due_on ? m.due_on.format('YYYY-MM-DD') : '' }));
+    } else out[key] = value;
+  }
+  return out as ApplicationForm;
+}
+
+function toValues(form: Record<string, unknown>): Values {
+  const milestones = (form.milestones as { content: string; due_on: string }[] | undefined)?.map((m) => ({
+    content: m.content,
+    due_on: m.due_on ? dayjs(m.due_on) : null,
+  }));
+  return { ...(form as ApplicationForm), milestones };
+}
+
+export default function ApplicationFormView({ plugin, instance, editable, onSaved }: FormViewProps) {
+  const { translate } = useTranslation();
+  const { message } = App.useApp();
+  useZodLocale();
+  const [form] = Form.useForm<Values>();
+  const [compounds, setCompounds] = useState<{ id: number; name: string }[]>([]);
+  const [returnComment, setReturnComment] = useState<string | null>(null);
+  const [previous, setPrevious] = useState<Record<string, unknown> | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>('saved');
+  const [savedAt, setSavedAt] = useState(instance.form_saved_at);
+  const revision = useRef(instance.form_revision);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const t = (key: string, options?: Record<string, unknown>) => translate(`workflows.application.${key}`, options);
+
+  // The community's compounds, its latest return comment, and the submission before the last.
+  useEffect(() => {
+    void supabaseClient.from('units').select('id, name').eq('kind', 'compound').eq('community_id', instance.subject_unit_id).order('id')
+      .then(({ data }) => setCompounds(data ?? []));
+    void supabaseClient.from('workflow_events').select('comment').eq('instance_id', instance.id).eq('event', 'return').order('id', { ascending: false }).limit(1)
+      .then(({ data }) => setReturnComment(data?.[0]?.comment ?? null));
+    void supabaseClient.from('workflow_snapshots').select('form').eq('instance_id', instance.id).order('id', { ascending: false }).limit(2)
+      .then(({ data }) => setPrevious(data && data.length === 2 ? (data[1]!.form as Record<string, unknown>) : null));
+  }, [instance.id, instance.subject_unit_id, instance.state]);
+
+  // Load the saved form; a newer unsaved draft kept in this browser wins (a refresh, a crash).
+  useEffect(() => {
+    let values = toValues(instance.form);
+    const kept = editable ? localStorage.getItem(localKey(instance.id)) : null;
+    if (kept) {
+      const { at, form: draft, revision: keptRevision } = JSON.parse(kept) as { at: number; form: Record<string, unknown>; revision: number };
+      if (keptRevision === instance.form_revision && at > Date.parse(instance.form_saved_at ?? '0') && JSON.stringify(draft) !== JSON.stringify(instance.form)) {
+        values = toValues(draft);
+        void message.info(t('draft.restored'));
+        setSaveState('pending');
+        timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
+      } else localStorage.removeItem(localKey(instance.id));
+    }
+    form.setFieldsValue(values);
+    // Only when another save than ours brought a new revision (a second tab, say).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [instance.id]);
+  useEffect(() => {
+    if (instance.form_revision !== revision.current) {
+      revision.current = instance.form_revision;
+      form.setFieldsValue({ ...Object.fromEntries(Object.keys(form.getFieldsValue(true)).map((k) => [k, undefined])), ...toValues(instance.form) });
+      setSavedAt(instance.form_saved_at);
+    }
+  }, [instance.form_revision, instance.form, instance.form_saved_at, form]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const save = useCallback(async () => {
+    const values = toForm(form.getFieldsValue(true));
+    if (!draftSchema.safeParse(values).success) {
+      setSaveState('invalid');
+      void form.validateFields({ recursive: true }).catch(() => undefined);
+      return;
+    }
+    setSaveState('saving');
+    const { data, error } = await supabaseClient.rpc('save_workflow_form', {
+      p_instance_id: instance.id, p_form: values, p_expected_form_revision: revision.current,
+    });
+    if (error) {
+      if (error.code === 'WF011') {
+        setSaveState('conflict');
+        localStorage.removeItem(localKey(instance.id));
+        onSaved(); // brings the newer revision, which replaces these fields
+        return;
+      }
+      const { message: text, field } = workflowError(plugin, error);
+      if (field) form.setFields([{ name: field as keyof Values, errors: [text] }]);
+      else void message.error(text);
+      setSaveState('failed');
+      return;
+    }
+    const saved = data as { form_revision: number; form_saved_at: string };
+    revision.current = saved.form_revision;
+    setSavedAt(saved.form_saved_at);
+    localStorage.removeItem(localKey(instance.id));
+    setSaveState('saved');
+    onSaved();
+  }, [form, instance.id, message, onSaved, plugin]);
+
+  const onValuesChange = () => {
+    localStorage.setItem(localKey(instance.id), JSON.stringify({ at: Date.now(), form: toForm(form.getFieldsValue(true)), revision: revision.current }));
+    setSaveState('pending');
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
+  };
+
+  // Each field's rule: the draft schema over the whole form, its issues for this field, in words.
+  const rule: Rule = useMemo(
+    () => ({
+      validator: async (r) => {
+        const field = (r as { field?: string }).field ?? '';
+        const result = draftSchema.safeParse(toForm(form.getFieldsValue(true)));
+        if (result.success) return;
+        const issue = result.error.issues.find((i) => i.path.join('.') === field);
+        if (issue) throw new Error(issue.message.startsWith('workflows.') ? translate(issue.message) : issue.message);
+      },
+    }),
+    [form, translate],
+  );
+
+  const compoundIds = Form.useWatch('compound_ids', form) ?? [];
+  const demoIds = Form.useWatch('demo_compound_ids', form) ?? [];
+  const label = (key: string) => {
+    const changed = previous && ['submitted', 'in_review'].includes(instance.state) && JSON.stringify(previous[key]) !== JSON.stringify(instance.form[key]);
+    return (
+      <Space size={4}>
+        {t(`fields.${key}`)}
+        {changed && (
+          <Tooltip title={t('changed.before', { value: describe(key, previous[key]) })}>
+            <Tag color="orange" data-testid={`changed-${key}`}>{t('changed.tag')}</Tag>
+          </Tooltip>
+        )}
+      </Space>
+    );
+  };
+  const describe = (key: string, value: unknown): string => {
+    if (value === undefined || value === null) return translate('common.none');
+    if (key === 'compound_ids' || key === 'demo_compound_ids') return (value as number[]).map((id) => compounds.find((c) => c.id === id)?.name ?? id).join('、');
+    if (key === 'milestones') return (value as { content: string; due_on: string }[]).map((m) => `${m.due_on} ${m.content}`).join('；');
+    if (key === 'creation_type') return t(`creationTypes.${String(value)}`);
+    return String(value);
+  };
+  const item = (name: keyof Values, dependencies: (keyof Values)[] = []) => ({
+    name, label: label(name), rules: [rule], dependencies, validateTrigger: ['onChange', 'onBlur'],
+  });
+  const count = <InputNumber min={0} precision={0} style={{ width: '100%' }} />;
+  const compoundOptions = compounds.map((c) => ({ value: c.id, label: c.name }));
+
+  return (
+    <>
+      {returnComment && instance.state === 'returned' && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('returnedWith')} description={returnComment} data-testid="return-comment" />
+      )}
+      <Form form={form} name="application" layout="vertical" disabled={!editable} onValuesChange={onValuesChange} requiredMark={false}>
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item label={t('community_name')}>
+              <Input value={instance.subject?.name ?? ''} disabled />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item {...item('creation_type')}>
+              <Radio.Group options={CREATION_TYPES.map((c) => ({ value: c, label: t(`creationTypes.${c}`) }))} />
+            </Form.Item>
+          </Col>
+          {(['registered_households', 'registered_people', 'resident_households', 'resident_people'] as const).map((key) => (
+            <Col xs={12} md={6} key={key}>
+              <Form.Item {...item(key, key.endsWith('people') ? [key.replace('people', 'households') as keyof Values] : [])}>{count}</Form.Item>
+            </Col>
+          ))}
+          <Col xs={24} md={18}>
+            <Form.Item {...item('compound_ids')} extra={t('count', { n: compoundIds.length })}>
+              <Select mode="multiple" options={compoundOptions} optionFilterProp="label" allowClear />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item {...item('social_org_count')}>{count}</Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item {...item('demo_compound_ids', ['compound_ids'])} extra={t('count', { n: demoIds.length })}>
+              <Select mode="multiple" options={compoundOptions.filter((o) => compoundIds.includes(o.value))} optionFilterProp="label" allowClear />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item {...item('measures')}>
+              <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Typography.Title level={5} style={{ marginTop: 0 }}>{t('brandProject')}</Typography.Title>
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item {...item('brand_name')}>
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item {...item('brand_goal')}>
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} showCount />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label={label('milestones')} required={false}>
+          <Form.List name="milestones">
+            {(rows, { add, remove }) => (
+              <>
+                {rows.map((row) => (
+                  <Space key={row.key} align="start" style={{ display: 'flex' }}>
+                    <Form.Item name={[row.name, 'due_on']} rules={[rule]} style={{ marginBottom: 8 }}>
+                      <DatePicker placeholder={t('milestone.due_on')} />
+                    </Form.Item>
+                    <Form.Item name={[row.name, 'content']} rules={[rule]} style={{ marginBottom: 8, width: 420 }}>
+                      <Input placeholder={t('milestone.content')} maxLength={200} />
+                    </Form.Item>
+                    {editable && <Button type="text" icon={<DeleteOutlined />} aria-label={t('milestone.remove')} onClick={() => { remove(row.name); onValuesChange(); }} />}
+                  </Space>
+                ))}
+                {editable && (
+                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ content: '', due_on: null })}>
+                    {t('milestone.add')}
+                  </Button>
+                )}
+              </>
+            )}
+          </Form.List>
+        </Form.Item>
+      </Form>
+      {editable && (
+        <Typography.Text type={saveState === 'invalid' || saveState === 'failed' || saveState === 'conflict' ? 'danger' : 'secondary'} data-testid="save-state">
+          {saveState === 'saved' && savedAt ? t('draft.saved', { time: dayjs(savedAt).format('HH:mm:ss') }) : t(`draft.${saveState}`)}
+        </Typography.Text>
+      )}
+    </>
+  );
+}
