@@ -1,5 +1,7 @@
 // One port that routes like Supabase's API gateway: /rest/v1 to PostgREST, /auth/v1 to the auth
-// server; every request needs a valid apikey, and CORS is answered for the admin's origins.
+// server, /storage/v1 to the storage server; every request needs a valid apikey (but for opening
+// a signed or public storage URL, which carries none), and CORS is answered for the admin's
+// origins.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -9,12 +11,20 @@ export interface GatewayOptions {
   postgrestPort: number;
   allowedOrigins: string[];
   auth: (req: IncomingMessage, res: ServerResponse, pathAndQuery: string) => Promise<void>;
+  /** Supabase Storage's API; without it /storage/v1 is not routed. */
+  storage?: (req: IncomingMessage, res: ServerResponse, pathAndQuery: string) => Promise<void>;
 }
 
 const ALLOWED_HEADERS = [
   'authorization', 'apikey', 'x-client-info', 'content-type', 'accept', 'accept-profile', 'content-profile',
   'prefer', 'range', 'range-unit', 'x-supabase-api-version', 'x-upsert', 'cache-control', 'if-none-match',
 ].join(', ');
+// Storage's two resource trees, /object/… and /bucket…; anything else under /storage/v1 is unrouted.
+const STORAGE_ROUTE = /^\/(storage)\/v1(\/(?:object\/|bucket(?:[/?]|$)).*)$/;
+// A signed URL (its token is the credential) and a public bucket's URL are opened by a browser
+// as they are (an <img>, a link), with no apikey, as on Supabase.
+const OPEN_STORAGE_READ = /^\/storage\/v1\/object\/(?:sign|public)\//;
+
 const EXPOSED_HEADERS = ['content-range', 'content-location', 'location', 'x-supabase-api-version', 'x-total-count', 'link', 'preference-applied'].join(', ');
 
 // Headers that describe one hop, not the message (RFC 9110 §7.6.1).
@@ -72,21 +82,23 @@ export async function startGateway(options: GatewayOptions): Promise<{ port: num
     }
 
     const url = req.url ?? '/';
-    const route = /^\/(rest|auth)\/v1(\/.*|\?.*|)$/.exec(url);
+    const route = /^\/(rest|auth)\/v1(\/.*|\?.*|)$/.exec(url) ?? (options.storage ? STORAGE_ROUTE.exec(url) : null);
     if (!route) return json(res, 404, { message: 'no Route matched with those values' });
 
     // Key check as Kong's key-auth does it: header first, then the query string.
     const query = new URL(url, 'http://gateway.local').searchParams;
     const apikey = (req.headers.apikey as string | undefined) ?? query.get('apikey') ?? undefined;
-    if (!apikey) return json(res, 401, { message: 'No API key found in request' });
-    if (!keys.has(apikey)) return json(res, 401, { message: 'Invalid API key' });
+    const open = route[1] === 'storage' && (req.method === 'GET' || req.method === 'HEAD') && OPEN_STORAGE_READ.test(url);
+    if (!apikey && !open) return json(res, 401, { message: 'No API key found in request' });
+    if (apikey && !keys.has(apikey)) return json(res, 401, { message: 'Invalid API key' });
     // A request with a key but no user token acts as the key's role.
-    if (!req.headers.authorization) req.headers.authorization = `Bearer ${apikey}`;
+    if (!req.headers.authorization && apikey) req.headers.authorization = `Bearer ${apikey}`;
 
     const rest = route[2] || '/';
     const pathAndQuery = rest.startsWith('?') ? `/${rest}` : rest;
-    if (route[1] === 'auth') {
-      options.auth(req, res, pathAndQuery).catch((error: unknown) => {
+    if (route[1] === 'auth' || route[1] === 'storage') {
+      const handler = route[1] === 'auth' ? options.auth : options.storage!;
+      handler(req, res, pathAndQuery).catch((error: unknown) => {
         if (!res.headersSent) json(res, 500, { message: String(error) });
         else res.destroy();
       });

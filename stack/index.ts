@@ -1,11 +1,13 @@
-// The local Supabase stack: PostgreSQL, PostgREST, the auth server and the gateway, started in
-// order and stopped in reverse. `npm start` and the tests' global setup both call startStack.
+// The local Supabase stack: PostgreSQL, PostgREST, the auth and storage servers and the gateway,
+// started in order and stopped in reverse. `npm start` and the tests' global setup both call
+// startStack.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createAuthServer } from './auth/server.ts';
 import {
   LOCAL_ANON_KEY,
+  LOCAL_DB_PASSWORD,
   LOCAL_JWT_SECRET,
   LOCAL_SERVICE_ROLE_KEY,
   readSupabaseConfig,
@@ -19,6 +21,7 @@ import { migrate, type MigrateResult } from './migrate.ts';
 import { assertPortFree, freePort } from './ports.ts';
 import { startPostgres, superuserClient } from './postgres.ts';
 import { startPostgrest } from './postgrest.ts';
+import { createStorageServer } from './storage/server.ts';
 
 export interface StackOptions {
   /** Folder for the database and logs; git-ignored. */
@@ -148,6 +151,14 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     });
     stops.push(() => auth.close());
 
+    // Files under <stateDir>/storage; the server logs in as authenticator, as PostgREST does.
+    const storage = await createStorageServer({
+      dbUrl: `postgresql://authenticator:${LOCAL_DB_PASSWORD}@127.0.0.1:${dbPort}/postgres`,
+      jwtSecret: LOCAL_JWT_SECRET,
+      rootDir: path.join(stateDir, 'storage'),
+    });
+    stops.push(() => storage.close());
+
     await assertPortFree(apiPort, 'API gateway');
     const gateway = await startGateway({
       port: apiPort,
@@ -155,6 +166,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       postgrestPort: postgrest.port,
       allowedOrigins: options.allowedOrigins ?? [config.siteUrl, ...config.additionalRedirectUrls],
       auth: auth.handle,
+      storage: storage.handle,
     });
     stops.push(() => gateway.close());
 

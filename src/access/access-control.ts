@@ -11,6 +11,13 @@ const ACTIONS = { list: 'list', show: 'list', create: 'create', edit: 'edit', cl
 // 待办, 我的已办: everyone's own) is open to every signed-in user.
 const PAGE_ACCESS: Record<string, MemberRole[]> = {
   'applications-overview': ['street_office', 'reviewer'],
+  // Every street role reads the key-task list; the office alone writes it (the policies).
+  'key-tasks': ['street_office', 'reviewer', 'viewer'],
+  // Every street role reads the targets and their progress; the office alone writes them (the policies).
+  targets: ['street_office', 'reviewer', 'viewer'],
+  // Everyone scored against the standard reads it; the office alone edits (the policies).
+  standard: ['street_office', 'reviewer', 'viewer', 'community_filer'],
+  scoring: ['street_office', 'reviewer', 'viewer', 'community_filer'],
 };
 
 export const accessControlProvider: AccessControlProvider = {

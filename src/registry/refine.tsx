@@ -1,6 +1,6 @@
 // Refine resources and routes, generated from the registry.
 import type { ResourceProps } from '@refinedev/core';
-import { CheckSquareOutlined, DashboardOutlined, FileDoneOutlined, HistoryOutlined, NodeIndexOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, DashboardOutlined, FileDoneOutlined, FormOutlined, HistoryOutlined, NodeIndexOutlined, ProfileOutlined, ScheduleOutlined, AimOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { Route } from 'react-router';
 import { i18n } from '@/i18n';
@@ -15,6 +15,14 @@ const WorkflowShow = lazy(() => import('@/pages/workflow/show').then((m) => ({ d
 const TodoPage = lazy(() => import('@/pages/worklist/todo'));
 const DonePage = lazy(() => import('@/pages/worklist/done'));
 const ApplicationsOverviewPage = lazy(() => import('@/pages/worklist/applications'));
+// 重点任务: the campaign's key-task list (access: access-control.ts).
+const KeyTasksPage = lazy(() => import('@/pages/key-tasks'));
+// 行动目标: the campaign's dated targets (access: access-control.ts).
+const TargetsPage = lazy(() => import('@/pages/targets'));
+// 评分标准: the campaign's scoring standard per year (access: access-control.ts).
+const StandardPage = lazy(() => import('@/pages/standard'));
+// 评分表: a unit's scores in a round (access: access-control.ts).
+const ScoringPage = lazy(() => import('@/pages/scoring'));
 
 export function refineResources(): ResourceProps[] {
   return [
@@ -22,6 +30,10 @@ export function refineResources(): ResourceProps[] {
     { name: 'todo', list: '/todo', meta: { label: i18n.t('worklist.todo.title'), icon: <CheckSquareOutlined /> } },
     { name: 'done', list: '/done', meta: { label: i18n.t('worklist.done.title'), icon: <HistoryOutlined /> } },
     { name: 'applications-overview', list: '/applications-overview', meta: { label: i18n.t('worklist.applications.title'), icon: <FileDoneOutlined /> } },
+    { name: 'key-tasks', list: '/key-tasks', meta: { label: i18n.t('keyTasks.title'), icon: <ScheduleOutlined /> } },
+    { name: 'targets', list: '/targets', meta: { label: i18n.t('targets.title'), icon: <AimOutlined /> } },
+    { name: 'standard', list: '/standard', meta: { label: i18n.t('standard.title'), icon: <ProfileOutlined /> } },
+    { name: 'scoring', list: '/scoring', meta: { label: i18n.t('scoring.title'), icon: <FormOutlined /> } },
     ...RESOURCES.flatMap((def): ResourceProps[] => [
       {
         name: def.name,
@@ -58,6 +70,10 @@ export function resourceRoutes() {
     <Route key="todo" path="todo" element={<TodoPage />} />,
     <Route key="done" path="done" element={<DonePage />} />,
     <Route key="applications-overview" path="applications-overview" element={<ApplicationsOverviewPage />} />,
+    <Route key="key-tasks" path="key-tasks" element={<KeyTasksPage />} />,
+    <Route key="targets" path="targets" element={<TargetsPage />} />,
+    <Route key="standard" path="standard" element={<StandardPage />} />,
+    <Route key="scoring" path="scoring" element={<ScoringPage />} />,
   ];
   return [...worklists, ...workflows, ...RESOURCES.map((def) => (
     <Route key={def.name} path={def.name}>

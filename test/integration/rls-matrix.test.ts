@@ -80,6 +80,25 @@ const VISIBLE = {
   campaign_leaders: (r: Scoped, s: ReturnType<typeof scope>) => s.memberStreets.has(r.street_id),
   campaign_member_offices: (r: Scoped, s: ReturnType<typeof scope>) => s.memberStreets.has(r.street_id),
   street_seals: (r: Scoped, s: ReturnType<typeof scope>) => s.memberStreets.has(r.street_id),
+  // The key-task list, its lead offices and progress: every member of the street reads them.
+  key_tasks: (r: Scoped, s: ReturnType<typeof scope>) => s.memberStreets.has(r.street_id),
+  key_task_leads: (r: Scoped, s: ReturnType<typeof scope>) => s.memberStreets.has(r.street_id),
+  key_task_reports: (r: Scoped, s: ReturnType<typeof scope>) => s.memberStreets.has(r.street_id),
+  // The standard and its rounds: the street's members read (communities score against it).
+  standard_versions: (r: Scoped, s: ReturnType<typeof scope>) => s.memberStreets.has(r.street_id),
+  standard_items: (r: Scoped, s: ReturnType<typeof scope>) => s.memberStreets.has(r.street_id),
+  standard_subitems: (r: Scoped, s: ReturnType<typeof scope>) => s.memberStreets.has(r.street_id),
+  standard_vetoes: (r: Scoped, s: ReturnType<typeof scope>) => s.memberStreets.has(r.street_id),
+  score_rounds: (r: Scoped, s: ReturnType<typeof scope>) => s.memberStreets.has(r.street_id),
+  // Scores, findings and grades follow their unit.
+  score_entries: (r: Scoped, s: ReturnType<typeof scope>) => scopedVisible(r, s),
+  veto_findings: (r: Scoped, s: ReturnType<typeof scope>) => scopedVisible(r, s),
+  unit_grades: (r: Scoped, s: ReturnType<typeof scope>) => scopedVisible(r, s),
+  // The campaign's targets: the street's members read, its office writes.
+  campaign_targets: (r: Scoped, s: ReturnType<typeof scope>) => s.memberStreets.has(r.street_id),
+  // The engine's running means and totals: no API role reads them (unit_grades is the view).
+  score_means: () => false,
+  unit_totals: () => false,
   // Machine definitions are configuration every signed-in user reads.
   workflow_definitions: () => true,
   workflow_transitions: () => true,
@@ -97,12 +116,24 @@ const KEYS: Partial<Record<(typeof TABLES)[number], string[]>> = {
   workflow_transitions: ['workflow', 'version', 'from_state', 'event', 'priority'],
   workflow_event_types: ['workflow', 'version', 'event'],
   campaign_phases: ['campaign_id', 'phase'],
+  veto_findings: ['round_id', 'unit_id', 'veto_id'],
+  unit_grades: ['round_id', 'unit_id'],
+  score_means: ['round_id', 'unit_id', 'subitem_id'],
+  unit_totals: ['round_id', 'unit_id'],
   street_seals: ['street_id'],
+  key_task_leads: ['task_id', 'office_id'],
 };
 // Configuration the street office writes for its street, and nobody else.
 const OFFICE_TABLES = ['campaign_phases', 'campaign_leaders', 'campaign_member_offices', 'street_seals'] as const;
+// The key-task list: the street office writes it for its street, on behalf of the lead offices.
+// Tables no API role reads or writes at all.
+const INTERNAL_TABLES: string[] = ['score_means', 'unit_totals'];
+const KEY_TASK_TABLES = ['key_tasks', 'key_task_leads', 'key_task_reports'] as const;
 const keyOf = (table: (typeof TABLES)[number]) => KEYS[table] ?? ['id'];
-const FUNCTIONS = ['invite_member', 'set_user_disabled', 'start_workflow', 'save_workflow_form', 'fire_event', 'workflow_facts'];
+const FUNCTIONS = [
+  'invite_member', 'set_user_disabled', 'start_workflow', 'save_workflow_form', 'fire_event', 'workflow_facts',
+  'publish_standard', 'copy_standard', 'recompute_grades', 'target_progress', 'target_units',
+];
 
 async function createUser(email: string, fullName: string): Promise<string> {
   return createUserIn(db, email, PASSWORD, fullName);
@@ -158,6 +189,9 @@ beforeAll(async () => {
   }
   campaigns.A = await campaignOf('A');
   campaigns.B = await campaignOf('B');
+  for (const street of ['A', 'B'] as const) rounds[street] = await standardOf(street);
+  keyTasks.A = await keyTasksOf('A');
+  keyTasks.B = await keyTasksOf('B');
 });
 
 /** A campaign of the street with its configuration, written as the seed writes history. */
@@ -174,9 +208,62 @@ async function campaignOf(streetKey: 'A' | 'B'): Promise<number> {
   await db.query(`insert into public.campaign_leaders (campaign_id, position, person_name) values ($1, 'leader', '组长甲')`, [campaign!.id]);
   await db.query(`insert into public.campaign_member_offices (campaign_id, name) values ($1, '党建办')`, [campaign!.id]);
   await db.query(`insert into public.street_seals (street_id, image) values ($1, 'data:image/png;base64,iVBORw0KGgo=') on conflict do nothing`, [f[streetKey]]);
+  await db.query(`insert into public.campaign_targets (campaign_id, due_on, unit_kind, grade, count) values ($1, '2027-06-30', 'compound', 'demonstration', 3)`, [campaign!.id]);
   return campaign!.id;
 }
 const campaigns: Record<string, number> = {};
+
+/**
+ * The street's campaign's standard: a published version (one compound item) with a round, a
+ * reviewer's score, a veto finding and grades for each compound; and a draft version to edit.
+ */
+async function standardOf(streetKey: 'A' | 'B'): Promise<number> {
+  const [version] = await rows<{ id: number }>('insert into public.standard_versions (campaign_id, year) values ($1, 2026) returning id::int', [campaigns[streetKey]]);
+  const [item] = await rows<{ id: number }>("insert into public.standard_items (version_id, level, number, goal) values ($1, 'compound', 11, '组织建设好') returning id::int", [version!.id]);
+  const [sub] = await rows<{ id: number }>('insert into public.standard_subitems (item_id, content, points) values ($1, $2, 100) returning id::int', [item!.id, '睦邻家园小区党支部']);
+  const [veto] = await rows<{ id: number }>("insert into public.standard_vetoes (version_id, level, content) values ($1, 'compound', '重大安全事故') returning id::int", [version!.id]);
+  await db.query("update public.standard_versions set status = 'published', published_at = now() where id = $1", [version!.id]);
+  const [round] = await rows<{ id: number }>(
+    "insert into public.score_rounds (campaign_id, kind, year, version_id) values ($1, 'self_check', 2026, $2) returning id::int", [campaigns[streetKey], version!.id],
+  );
+  for (const key of streetKey === 'A' ? ['A1x', 'A2x', 'A3x'] : ['B1x']) {
+    await db.query("insert into public.score_entries (round_id, unit_id, subitem_id, scorer_id, scorer_role, score) values ($1, $2, $3, gen_random_uuid(), 'reviewer', 80)", [round!.id, f[key], sub!.id]);
+    await db.query('insert into public.veto_findings (round_id, unit_id, veto_id, found) values ($1, $2, $3, false)', [round!.id, f[key], veto!.id]);
+  }
+  await db.query(
+    `insert into public.unit_grades (round_id, unit_id, kind, street_id, community_id, total, standard, demonstration, parts, parts_standard, parts_demo, reasons)
+     select $1, g.unit_id, g.kind, g.street_id, g.community_id, g.total, g.standard, g.demonstration, g.parts, g.parts_standard, g.parts_demo, g.reasons
+     from private.round_grades($1) g`, [round!.id],
+  );
+  const [draft] = await rows<{ id: number }>('insert into public.standard_versions (campaign_id, year) values ($1, 2027) returning id::int', [campaigns[streetKey]]);
+  const [draftItem] = await rows<{ id: number }>("insert into public.standard_items (version_id, level, number, goal) values ($1, 'compound', 11, '组织建设好') returning id::int", [draft!.id]);
+  const [draftSub] = await rows<{ id: number }>('insert into public.standard_subitems (item_id, content, points) values ($1, $2, 100) returning id::int', [draftItem!.id, '睦邻家园小区党支部']);
+  subitems[streetKey] = sub!.id;
+  draftSubitems[streetKey] = draftSub!.id;
+  versions[streetKey] = draft!.id;
+  return round!.id;
+}
+const draftSubitems: Record<string, number> = {};
+const rounds: Record<string, number> = {};
+const subitems: Record<string, number> = {};
+const versions: Record<string, number> = {};
+
+/**
+ * A key-task list on a campaign of its own (the configuration test above deletes and restores
+ * its campaign's member offices, which lead tasks here): a task, its lead office, a progress note.
+ */
+async function keyTasksOf(streetKey: 'A' | 'B'): Promise<{ campaign: number; office: number; task: number }> {
+  const campaign = await campaignOf(streetKey);
+  const [office] = await rows<{ id: number }>('select id::int from public.campaign_member_offices where campaign_id = $1', [campaign]);
+  const [task] = await rows<{ id: number }>(
+    `insert into public.key_tasks (campaign_id, year_starts_on, action, number, content, deadline)
+     values ($1, '2027-01-01', 'brand', 1, '矩阵任务', '2027-02-28') returning id::int`, [campaign],
+  );
+  await db.query('insert into public.key_task_leads (task_id, office_id) values ($1, $2)', [task!.id, office!.id]);
+  await db.query("insert into public.key_task_reports (task_id, note) values ($1, '矩阵进展')", [task!.id]);
+  return { campaign, office: office!.id, task: task!.id };
+}
+const keyTasks: Record<string, { campaign: number; office: number; task: number }> = {};
 
 /** A fresh sample instance in draft on the unit, as the engine would have started it. */
 async function draftInstance(unitKey: string): Promise<number> {
@@ -192,7 +279,10 @@ afterAll(async () => {
   if (!db) return;
   await db.query('delete from auth.users where email like $1', [`%.${run}@matrix.local`]);
   // Units that carry workflows stay (the log is append-only, and it references them).
-  const unused = 'and not exists (select 1 from public.workflow_instances i where i.subject_unit_id = units.id) and not exists (select 1 from public.units c where c.parent_id = units.id)';
+  const unused = `and not exists (select 1 from public.workflow_instances i where i.subject_unit_id = units.id)
+    and not exists (select 1 from public.units c where c.parent_id = units.id)
+    and not exists (select 1 from public.score_entries e where e.unit_id = units.id)
+    and not exists (select 1 from public.unit_grades g where g.unit_id = units.id)`;
   for (let pass = 0; pass < 3; pass++) await db.query(`delete from public.units where name like $1 ${unused}`, [`%-${run}`]);
   await db.end();
 });
@@ -238,18 +328,32 @@ describe.each(WHO)('as %s', (who) => {
       campaign_leaders: await rows<Scoped>('select id::int, street_id::int from public.campaign_leaders'),
       campaign_member_offices: await rows<Scoped>('select id::int, street_id::int from public.campaign_member_offices'),
       street_seals: await rows<Scoped>('select street_id::int from public.street_seals'),
+      key_tasks: await rows<Scoped>('select id::int, street_id::int from public.key_tasks'),
+      key_task_leads: await rows<Scoped>('select task_id::int, office_id::int, street_id::int from public.key_task_leads'),
+      key_task_reports: await rows<Scoped>('select id::int, street_id::int from public.key_task_reports'),
+      standard_versions: await rows<Scoped>('select id::int, street_id::int from public.standard_versions'),
+      standard_items: await rows<Scoped>('select id::int, street_id::int from public.standard_items'),
+      standard_subitems: await rows<Scoped>('select id::int, street_id::int from public.standard_subitems'),
+      standard_vetoes: await rows<Scoped>('select id::int, street_id::int from public.standard_vetoes'),
+      score_rounds: await rows<Scoped>('select id::int, street_id::int from public.score_rounds'),
+      score_entries: await scoped('score_entries'),
+      veto_findings: await rows<Scoped>('select round_id::int, unit_id::int, veto_id::int, street_id::int, community_id::int from public.veto_findings'),
+      unit_grades: await rows<Scoped>('select round_id::int, unit_id::int, street_id::int, community_id::int from public.unit_grades'),
+      score_means: [],
+      unit_totals: [],
+      campaign_targets: await rows<Scoped>('select id::int, street_id::int from public.campaign_targets'),
     };
     const s = scope(who);
     const expected = (all[table] as never[]).filter((row) => (VISIBLE[table] as (r: never, s: unknown, a: unknown) => boolean)(row, s, all));
     const columns = keyOf(table) as string[];
     const { data, error } = await client(who).from(table).select(columns.join(', ')).limit(100000);
-    if (who === 'anon') {
+    if (who === 'anon' || INTERNAL_TABLES.includes(table)) {
       expect(error?.code).toBe('42501'); // no grant at all
       return;
     }
     expect(error).toBeNull();
     expect(keys(data as unknown as Record<string, unknown>[], columns)).toEqual(keys(expected, columns));
-    if (who !== 'none' && !table.startsWith('unit') && !table.startsWith('member') && table !== 'profiles') {
+    if (who !== 'none' && !['units', 'memberships', 'profiles'].includes(table)) {
       expect(data!.length, `${who} sees some ${table}`).toBeGreaterThan(0);
     }
     if (who !== 'none' && table === 'units') expect(data!.length).toBeGreaterThan(0);
@@ -452,6 +556,52 @@ describe.each(WHO)('as %s', (who) => {
     }
   });
 
+  it.each(KEY_TASK_TABLES)('%s: the street office writes its own street\'s key tasks, nobody writes another street\'s', async (table) => {
+    const s = scope(who);
+    for (const street of ['A', 'B'] as const) {
+      const allowed = s.officeStreets.has(f[street]!);
+      const { campaign, office } = keyTasks[street]!;
+      const next = async () => (await rows<{ n: number }>('select coalesce(max(number), 0)::int + 1 as n from public.key_tasks where campaign_id = $1', [campaign]))[0]!.n;
+      // A task of the street's list to write on, with a progress note, as the seed writes them.
+      const [task] = await rows<{ id: number }>(
+        `insert into public.key_tasks (campaign_id, year_starts_on, action, number, content, all_year)
+         values ($1, '2027-01-01', 'red_magnet', $2, '矩阵待写任务', true) returning id::int`, [campaign, await next()],
+      );
+      await db.query("insert into public.key_task_reports (task_id, note) values ($1, '矩阵原有进展')", [task!.id]);
+      const column = table === 'key_tasks' ? 'id' : 'task_id';
+      const count = async () => (await rows<{ n: number }>(`select count(*)::int as n from public.${table} where street_id = $1`, [f[street]]))[0]!.n;
+      const before = await count();
+      // Spoofed street: the triggers take the campaign's, then the policies check that one.
+      const row = {
+        key_tasks: { campaign_id: campaign, year_starts_on: '2027-01-01', action: 'brand', number: await next(), content: `任务-${who}`, deadline: '2027-03-31', street_id: f.A },
+        key_task_leads: { task_id: task!.id, office_id: office, street_id: f.A },
+        key_task_reports: { task_id: task!.id, note: `进展-${who}`, street_id: f.A },
+      }[table];
+      const ins = await client(who).from(table).insert(row as never).select();
+      if (allowed) {
+        expect(ins.error, `${table} as ${who} in ${street}`).toBeNull();
+        expect(await count()).toBe(before + 1);
+        expect((ins.data![0] as { street_id: number }).street_id).toBe(f[street]);
+      } else {
+        expect(ins.error?.code, `${table} as ${who} in ${street}`).toBe('42501');
+        expect(await count()).toBe(before);
+        // Put a lead there to try removing it.
+        if (table === 'key_task_leads') await db.query('insert into public.key_task_leads (task_id, office_id) values ($1, $2)', [task!.id, office]);
+      }
+      if (table !== 'key_task_leads') {
+        const upd = await client(who).from(table).update(table === 'key_tasks' ? { status: 'done' } : { note: `改写-${who}` }).eq(column, task!.id).select();
+        if (who === 'anon') expect(upd.error?.code).toBe('42501');
+        else expect(upd.data ?? [], `update ${table} as ${who} in ${street}`).toHaveLength(allowed ? (table === 'key_tasks' ? 1 : 2) : 0);
+      }
+      const del = await client(who).from(table).delete().eq(column, task!.id).select();
+      if (who === 'anon') expect(del.error?.code).toBe('42501');
+      else if (allowed) expect(del.data!.length, `delete ${table} as ${who} in ${street}`).toBeGreaterThan(0);
+      else expect(del.data ?? []).toEqual([]);
+      // Only the fixture's task stays, for the identities after this one.
+      await db.query('delete from public.key_tasks where campaign_id = $1 and number > 1', [campaign]);
+    }
+  });
+
   it('campaigns: the office creates one in its street (its workflow starts with it) and edits it; nobody deletes one', async () => {
     const s = scope(who);
     for (const street of ['A', 'B'] as const) {
@@ -477,6 +627,68 @@ describe.each(WHO)('as %s', (who) => {
       expect(forged.error?.code).toBe('42501');
       const del = await client(who).from('campaigns').delete().eq('id', campaigns[street]!);
       expect(del.error?.code).toBe('42501');
+    }
+  });
+
+  it('campaign_targets: the office writes its street\'s; target_progress answers each caller for what they see', async () => {
+    const s = scope(who);
+    for (const street of ['A', 'B'] as const) {
+      const office = s.officeStreets.has(f[street]!);
+      const ins = await client(who).from('campaign_targets')
+        .insert({ campaign_id: campaigns[street], due_on: '2028-12-31', unit_kind: 'community', grade: 'standard', share: 1, street_id: f.A })
+        .select('id, street_id');
+      expect(ins.error === null, `campaign_targets insert as ${who} in ${street}`).toBe(office);
+      if (office) expect(ins.data![0]!.street_id).toBe(f[street]);
+      if (ins.data?.length) await db.query('delete from public.campaign_targets where id = $1', [ins.data[0]!.id]);
+      const progress = await client(who).rpc('target_progress', { p_campaign_id: campaigns[street] });
+      if (who === 'anon') expect(progress.error?.code).toBe('42501');
+      else expect((progress.data as unknown[] | null)?.length ?? 0, `target_progress as ${who} in ${street}`).toBe(s.memberStreets.has(f[street]!) ? 1 : 0);
+    }
+  });
+
+  it('the standard, scores and grades: office edits its street\'s draft; filers self-score their community, reviewers the street; grades only computed', async () => {
+    const s = scope(who);
+    const ms = who === 'anon' ? [] : IDENTITIES[who]!;
+    for (const street of ['A', 'B'] as const) {
+      const office = s.officeStreets.has(f[street]!);
+      const scorer = ms.some((m) => m.unit === street && (m.role === 'street_office' || m.role === 'reviewer'));
+      const unitKey = street === 'A' ? 'A1x' : 'B1x';
+      const selfScorer = ms.some((m) => m.role === 'community_filer' && m.unit === (street === 'A' ? 'A1' : 'B1'));
+
+      const version = await client(who).from('standard_versions').insert({ campaign_id: campaigns[street], year: 2031 }).select('id');
+      expect(version.error === null, `standard_versions insert as ${who} in ${street}`).toBe(office);
+      if (version.data?.length) await db.query('delete from public.standard_versions where id = $1', [version.data[0]!.id]);
+
+      const reworded = await client(who).from('standard_subitems').update({ content: `改-${who}` }).eq('id', draftSubitems[street]!).select('id');
+      if (who === 'anon') expect(reworded.error?.code).toBe('42501');
+      else expect(reworded.data ?? [], `standard_subitems update as ${who}`).toHaveLength(office ? 1 : 0);
+      await db.query("update public.standard_subitems set content = '睦邻家园小区党支部' where id = $1", [draftSubitems[street]]);
+      // The published version is frozen for everyone, the office included.
+      const frozen = await client(who).from('standard_subitems').update({ content: '改' }).eq('id', subitems[street]!).select('id');
+      if (who === 'anon') expect(frozen.error?.code).toBe('42501');
+      else if (office) expect(frozen.error?.message).toMatch(/已发布的标准不能修改/);
+      else expect(frozen.data ?? []).toEqual([]);
+
+      const entry = (role: 'self' | 'reviewer', score = 70) => ({ round_id: rounds[street], unit_id: f[unitKey], subitem_id: subitems[street], scorer_role: role, score });
+      const self = await client(who).from('score_entries').insert(entry('self')).select('id');
+      expect(self.error === null, `self score as ${who} in ${street}`).toBe(selfScorer);
+      const review = await client(who).from('score_entries').insert(entry('reviewer')).select('id');
+      expect(review.error === null, `reviewer score as ${who} in ${street}`).toBe(scorer);
+      if (scorer) {
+        const over = await client(who).from('score_entries').update({ score: 150 }).eq('id', review.data![0]!.id);
+        expect(over.error?.message).toBe('得分不能超过该细则的分值 100.0 分');
+      }
+      const forged = await client(who).from('score_entries').insert({ ...entry('reviewer'), scorer_id: crypto.randomUUID() });
+      expect(forged.error?.code, `forged scorer as ${who}: ${forged.error?.message}`).toBe('42501');
+      if (userIds[who]) await db.query('delete from public.score_entries where scorer_id = $1', [userIds[who]]);
+
+      const grade = await client(who).from('unit_grades').update({ standard: true, demonstration: true }).eq('round_id', rounds[street]!);
+      expect(grade.error?.code).toBe('42501');
+      const recompute = await client(who).rpc('recompute_grades', { p_round_id: rounds[street] });
+      expect(recompute.error?.code ?? null, `recompute_grades as ${who} in ${street}`).toBe(scorer ? null : '42501');
+      const publish = await client(who).rpc('publish_standard', { p_version_id: versions[street] });
+      // The fixture's draft covers one level only: the office is told it cannot publish yet.
+      expect(publish.error?.code ?? null, `publish_standard as ${who} in ${street}`).toBe(office ? '23514' : '42501');
     }
   });
 

@@ -2,19 +2,22 @@ import { useGetIdentity, useTranslation } from '@refinedev/core';
 import { Card, Descriptions, Skeleton, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { Identity } from '@/providers/auth-provider';
+// 行动目标完成情况 (street roles; it renders nothing for a community's filer).
+import TargetsOverview from './targets';
 
 export default function DashboardPage() {
   const { translate } = useTranslation();
   const { data: user, isLoading } = useGetIdentity<Identity>();
   if (isLoading || !user) return <Skeleton active />;
   return (
-    <div style={{ display: 'grid', gap: 16 }}>
+    <div style={{ display: 'grid', gap: 12 }}>
       <div>
         <Typography.Title level={4} style={{ marginBottom: 4 }} data-testid="welcome">
           {translate('dashboard.welcome', { name: user.name })}
         </Typography.Title>
         <Typography.Text type="secondary">{translate('dashboard.intro')}</Typography.Text>
       </div>
+      <TargetsOverview />
       <Card size="small" title={translate('dashboard.account')}>
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={translate('dashboard.fields.name')}>{user.name}</Descriptions.Item>

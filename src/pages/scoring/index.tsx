@@ -1,0 +1,276 @@
+// 评分表: one unit in one round, against the round's standard: per sub-item the unit's own score
+// (自评, the community's filer), each reviewer's score and their mean, the current user's score
+// and note, the evidence files; the veto conditions of the unit's level; and the grade that
+// follows (computed by the database after every reviewer score), with why a unit fell short.
+import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { useTranslation } from '@refinedev/core';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Input, InputNumber, Select, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { myMemberships, type MyMembership } from '@/access/memberships';
+import { toHttpError } from '@/providers/data-provider';
+import { supabaseClient } from '@/providers/supabase-client';
+
+interface Round { id: number; street_id: number; kind: string; year: number; version_id: number; published_at: string | null }
+interface Unit { id: number; name: string; kind: string; street_id: number; community_id: number | null }
+interface Row { key: number; number: number; goal: string; content: string; points: number; sort: number; span: number }
+interface Entry { id: number; subitem_id: number; scorer_id: string; scorer_role: 'self' | 'reviewer'; score: number; note: string | null }
+interface Veto { id: number; content: string }
+interface Grade { total: number; standard: boolean; demonstration: boolean; reasons: string[]; parts: number | null; parts_standard: number | null; parts_demo: number | null }
+interface Evidence { name: string; path: string }
+
+const BUCKET = 'evidence';
+const SCORED_KINDS = ['street', 'community', 'compound', 'building', 'business_district', 'social_org'];
+const safeName = (name: string) => name.replace(/[\\/%?#\u0000-\u001f]/g, '_');
+
+export default function ScoringPage() {
+  const { translate: t } = useTranslation();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const [me, setMe] = useState<string | null>(null);
+  const [memberships, setMemberships] = useState<MyMembership[]>([]);
+  const [rounds, setRounds] = useState<Round[]>([]);
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [rows, setRows] = useState<Row[]>([]);
+  const [entries, setEntries] = useState<Entry[]>([]);
+  const [vetoes, setVetoes] = useState<Veto[]>([]);
+  const [findings, setFindings] = useState<Record<number, boolean>>({});
+  const [grade, setGrade] = useState<Grade | null>(null);
+  const [evidence, setEvidence] = useState<Record<number, Evidence[]>>({});
+  const roundId = Number(params.get('round')) || rounds[0]?.id;
+  const unitId = Number(params.get('unit')) || undefined;
+  const round = rounds.find((r) => r.id === roundId);
+  const unit = units.find((u) => u.id === unitId);
+
+  useEffect(() => {
+    void (async () => {
+      setMe((await supabaseClient.auth.getUser()).data.user?.id ?? null);
+      setMemberships(await myMemberships());
+      const { data } = await supabaseClient.from('score_rounds').select('id, street_id, kind, year, version_id, published_at').order('created_at', { ascending: false });
+      setRounds((data ?? []) as Round[]);
+    })();
+  }, []);
+  useEffect(() => {
+    if (!round) return;
+    void supabaseClient.from('units').select('id, name, kind, street_id, community_id').eq('street_id', round.street_id).in('kind', SCORED_KINDS).order('id').limit(5000)
+      .then(({ data }) => setUnits((data ?? []) as Unit[]));
+  }, [round]);
+
+  // What the user may do on this unit: self-score as its community's filer; score as a reviewer
+  // or the office of its street (the policies say the same).
+  const mayReview = !!round && !round.published_at && memberships.some((m) => m.community_id === null && m.street_id === round.street_id && ['street_office', 'reviewer'].includes(m.role));
+  const maySelf = !!round && !!unit && !round.published_at && memberships.some((m) => m.role === 'community_filer' && m.community_id !== null && m.community_id === unit.community_id);
+
+  const load = useCallback(async () => {
+    if (!round || !unit) return;
+    const [items, ents, vts, fnd, grd] = await Promise.all([
+      supabaseClient.from('standard_items').select('id, number, goal, standard_subitems(id, content, points, sort)').eq('version_id', round.version_id).eq('level', unit.kind).order('number'),
+      supabaseClient.from('score_entries').select('id, subitem_id, scorer_id, scorer_role, score, note').eq('round_id', round.id).eq('unit_id', unit.id),
+      supabaseClient.from('standard_vetoes').select('id, content').eq('version_id', round.version_id).eq('level', unit.kind).order('id'),
+      supabaseClient.from('veto_findings').select('veto_id, found').eq('round_id', round.id).eq('unit_id', unit.id),
+      supabaseClient.from('unit_grades').select('total, standard, demonstration, reasons, parts, parts_standard, parts_demo').eq('round_id', round.id).eq('unit_id', unit.id).maybeSingle(),
+    ]);
+    const flat: Row[] = [];
+    for (const item of (items.data ?? []) as { id: number; number: number; goal: string; standard_subitems: { id: number; content: string; points: number; sort: number }[] }[]) {
+      const subs = [...item.standard_subitems].sort((a, b) => a.sort - b.sort);
+      subs.forEach((s, i) => flat.push({ key: s.id, number: item.number, goal: item.goal, content: s.content, points: Number(s.points), sort: i, span: i === 0 ? subs.length : 0 }));
+    }
+    setRows(flat);
+    setEntries(((ents.data ?? []) as Entry[]).map((e) => ({ ...e, score: Number(e.score) })));
+    setVetoes((vts.data ?? []) as Veto[]);
+    setFindings(Object.fromEntries(((fnd.data ?? []) as { veto_id: number; found: boolean }[]).map((f) => [f.veto_id, f.found])));
+    setGrade(grd.data ? { ...(grd.data as Grade), total: Number(grd.data.total) } : null);
+    const files: Record<number, Evidence[]> = {};
+    await Promise.all(flat.map(async (r) => {
+      const folder = `${unit.id}/${round.id}/${r.key}`;
+      const { data } = await supabaseClient.storage.from(BUCKET).list(folder, { limit: 100, sortBy: { column: 'name', order: 'asc' } });
+      files[r.key] = (data ?? []).filter((f) => f.id).map((f) => ({ name: f.name.replace(/^\d+-/, ''), path: `${folder}/${f.name}` }));
+    }));
+    setEvidence(files);
+  }, [round, unit]);
+  useEffect(() => void load(), [load]);
+
+  const recompute = async () => {
+    if (!round) return;
+    const { error } = await supabaseClient.rpc('recompute_grades', { p_round_id: round.id });
+    if (error) return void message.error(toHttpError(error).message);
+    const { data } = await supabaseClient.from('unit_grades').select('total, standard, demonstration, reasons, parts, parts_standard, parts_demo').eq('round_id', round.id).eq('unit_id', unit!.id).maybeSingle();
+    setGrade(data ? { ...(data as Grade), total: Number(data.total) } : null);
+  };
+
+  const saveScore = async (row: Row, role: 'self' | 'reviewer', score: number | null, note?: string) => {
+    if (!round || !unit || score === null) return;
+    const mine = entries.find((e) => e.subitem_id === row.key && e.scorer_id === me && e.scorer_role === role);
+    const { error } = mine
+      ? await supabaseClient.from('score_entries').update({ score, ...(note !== undefined ? { note } : {}) }).eq('id', mine.id)
+      : await supabaseClient.from('score_entries').insert({ round_id: round.id, unit_id: unit.id, subitem_id: row.key, scorer_role: role, score, note: note ?? null });
+    if (error) return void message.error(toHttpError(error).message);
+    await load();
+    if (role === 'reviewer') await recompute();
+  };
+
+  const setFinding = async (veto: Veto, found: boolean) => {
+    const { error } = await supabaseClient.from('veto_findings').upsert({ round_id: round!.id, unit_id: unit!.id, veto_id: veto.id, found });
+    if (error) return void message.error(toHttpError(error).message);
+    setFindings({ ...findings, [veto.id]: found });
+    await recompute();
+  };
+
+  const upload = async (row: Row, file: File) => {
+    const path = `${unit!.id}/${round!.id}/${row.key}/${Date.now()}-${safeName(file.name)}`;
+    const { error } = await supabaseClient.storage.from(BUCKET).upload(path, file, { contentType: file.type || 'application/octet-stream' });
+    if (error) return void message.error(t('scoring.uploadRefused', { reason: error.message }));
+    void message.success(t('scoring.uploaded', { name: file.name }));
+    await load();
+  };
+  const openFile = async (file: Evidence) => {
+    const { data, error } = await supabaseClient.storage.from(BUCKET).createSignedUrl(file.path, 600);
+    if (error) return void message.error(error.message);
+    window.open(data.signedUrl, '_blank', 'noopener');
+  };
+
+  const reviewerScores = (row: Row) => entries.filter((e) => e.subitem_id === row.key && e.scorer_role === 'reviewer');
+  const mean = (row: Row) => {
+    const list = reviewerScores(row);
+    return list.length ? list.reduce((s, e) => s + e.score, 0) / list.length : null;
+  };
+  const selfTotal = useMemo(() => rows.reduce((sum, r) => sum + (entries.find((e) => e.subitem_id === r.key && e.scorer_role === 'self')?.score ?? 0), 0), [rows, entries]);
+  const roundLabel = (r: Round) => `${r.year} ${t(`scoring.rounds.${r.kind}`)}${r.published_at ? t('scoring.publishedTag') : ''}`;
+
+
+  // The unit's score and grade, as the database last computed them, and why it fell short.
+  const gradeCard = (
+    <Card size="small" title={t('scoring.grade')} data-testid="grade-card">
+      <Descriptions size="small" column={3}>
+        <Descriptions.Item label={t('scoring.selfTotal')}>{selfTotal}</Descriptions.Item>
+        <Descriptions.Item label={t('scoring.total')}><span data-testid="grade-total">{grade ? grade.total : '—'}</span></Descriptions.Item>
+        <Descriptions.Item label={t('scoring.gradeLabel')}>
+          <span data-testid="grade-tag">
+            {!grade ? '—' : grade.demonstration ? <Tag color="red">{t('scoring.demonstration')}</Tag> : grade.standard ? <Tag color="blue">{t('scoring.standard')}</Tag> : <Tag>{t('scoring.none')}</Tag>}
+          </span>
+        </Descriptions.Item>
+      </Descriptions>
+      {grade && grade.reasons.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          message={t('scoring.why')}
+          description={<ul style={{ paddingLeft: 18, margin: 0 }}>{grade.reasons.map((r) => (
+            <li key={r}>{t(`scoring.reasons.${r}`, { total: grade.total, missing: (grade.parts ?? 0) - (grade.parts_standard ?? 0), of: grade.parts ?? 0, demo: grade.parts_demo ?? 0 })}</li>
+          ))}</ul>}
+        />
+      )}
+      {round?.published_at && <Alert type="warning" showIcon style={{ marginTop: 8 }} message={t('scoring.published')} />}
+    </Card>
+  );
+
+  if (!rounds.length) return <Card title={t('scoring.title')}><Empty description={t('scoring.noRounds')} /></Card>;
+  return (
+    <Card
+      title={t('scoring.title')}
+      extra={
+        <Space wrap>
+          <Select style={{ width: 200 }} value={roundId} aria-label={t('scoring.round')} onChange={(v) => setParams({ round: String(v) })} options={rounds.map((r) => ({ value: r.id, label: roundLabel(r) }))} />
+          <Select
+            style={{ width: 260 }}
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('scoring.pickUnit')}
+            aria-label={t('scoring.unit')}
+            value={unitId}
+            onChange={(v) => setParams({ round: String(roundId), unit: String(v) })}
+            options={units.map((u) => ({ value: u.id, label: `${u.name}（${t(`units.kinds.${u.kind}`)}）` }))}
+          />
+        </Space>
+      }
+    >
+      {!unit ? (
+        <Empty description={t('scoring.pickUnit')} />
+      ) : (
+        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            {gradeCard}
+            <Table<Row>
+              size="small"
+              bordered
+              pagination={false}
+              rowKey="key"
+              tableLayout="fixed"
+              dataSource={rows}
+              columns={[
+                { title: t('scoring.fields.number'), dataIndex: 'number', width: 56, onCell: (r) => ({ rowSpan: r.span }) },
+                { title: t('scoring.fields.goal'), dataIndex: 'goal', width: 130, onCell: (r) => ({ rowSpan: r.span }) },
+                { title: t('scoring.fields.content'), dataIndex: 'content' },
+                { title: t('scoring.fields.points'), dataIndex: 'points', width: 56, align: 'right' },
+                {
+                  title: t('scoring.fields.self'), width: 90,
+                  render: (_, r) => {
+                    const own = entries.find((e) => e.subitem_id === r.key && e.scorer_role === 'self');
+                    return maySelf ? (
+                      <InputNumber size="small" min={0} max={r.points} step={0.5} defaultValue={own?.score} aria-label={t('scoring.selfFor', { n: r.number, i: r.sort + 1 })}
+                        onBlur={(e) => void saveScore(r, 'self', e.target.value === '' ? null : Number(e.target.value))} style={{ width: 72 }} />
+                    ) : (own?.score ?? '—');
+                  },
+                },
+                {
+                  title: t('scoring.fields.reviewers'), width: 120,
+                  render: (_, r) => {
+                    const list = reviewerScores(r);
+                    const m = mean(r);
+                    return list.length ? (
+                      <Tooltip title={list.map((e, i) => `${t('scoring.reviewerN', { n: i + 1 })}：${e.score}${e.note ? `（${e.note}）` : ''}`).join('；')}>
+                        <Space size={4} data-testid={`mean-${r.key}`}>
+                          <Typography.Text strong>{m!.toFixed(1)}</Typography.Text>
+                          <Typography.Text type="secondary">{`(${list.map((e) => e.score).join(' / ')})`}</Typography.Text>
+                        </Space>
+                      </Tooltip>
+                    ) : '—';
+                  },
+                },
+                ...(mayReview ? [{
+                  title: t('scoring.fields.mine'), width: 190,
+                  render: (_: unknown, r: Row) => {
+                    const own = entries.find((e) => e.subitem_id === r.key && e.scorer_role === 'reviewer' && e.scorer_id === me);
+                    return (
+                      <Space.Compact size="small">
+                        <InputNumber size="small" min={0} max={r.points} step={0.5} defaultValue={own?.score} aria-label={t('scoring.mineFor', { n: r.number, i: r.sort + 1 })}
+                          onBlur={(e) => void saveScore(r, 'reviewer', e.target.value === '' ? null : Number(e.target.value))} style={{ width: 72 }} />
+                        <Input size="small" defaultValue={own?.note ?? ''} placeholder={t('scoring.note')} style={{ width: 96 }}
+                          onBlur={(e) => own && e.target.value !== (own.note ?? '') && void saveScore(r, 'reviewer', own.score, e.target.value)} />
+                      </Space.Compact>
+                    );
+                  },
+                }] : []),
+                {
+                  title: t('scoring.fields.evidence'), width: 170,
+                  render: (_, r) => (
+                    <Space direction="vertical" size={2}>
+                      {(evidence[r.key] ?? []).map((f) => (
+                        <Typography.Link key={f.path} onClick={() => void openFile(f)} ellipsis style={{ maxWidth: 160 }}>
+                          <PaperClipOutlined /> {f.name}
+                        </Typography.Link>
+                      ))}
+                      {(maySelf || mayReview) && (
+                        <Upload showUploadList={false} beforeUpload={(file) => { void upload(r, file); return false; }}>
+                          <Button size="small" icon={<UploadOutlined />} aria-label={t('scoring.uploadFor', { n: r.number, i: r.sort + 1 })}>{t('scoring.upload')}</Button>
+                        </Upload>
+                      )}
+                    </Space>
+                  ),
+                },
+              ]}
+            />
+            <Typography.Title level={5} style={{ marginTop: 16 }}>{t('scoring.vetoes')}</Typography.Title>
+            {vetoes.length === 0 ? <Typography.Text type="secondary">{t('scoring.noVetoes')}</Typography.Text> : (
+              <Space direction="vertical">
+                {vetoes.map((v) => (
+                  <Checkbox key={v.id} checked={!!findings[v.id]} disabled={!mayReview} onChange={(e) => void setFinding(v, e.target.checked)}>
+                    {v.content}
+                  </Checkbox>
+                ))}
+              </Space>
+            )}
+        </Space>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,124 @@
+-- Evidence for scoring (评分佐证材料): a private Storage bucket whose objects live under the id of
+-- the unit they are evidence for, `<unit_id>/<anything>`, e.g. `1001/2026/photo.jpg`. Who may
+-- read, upload, overwrite or remove follows the unit's rows: RLS on storage.objects, evaluated
+-- by Supabase Storage as the caller. Runs unchanged on a hosted project (storage.* is
+-- Supabase's; this file only adds a bucket, two helpers in private, and policies).
+
+insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)
+values (
+  'evidence',
+  'evidence',
+  false,
+  20 * 1024 * 1024,
+  array[
+    'image/png',
+    'image/jpeg',
+    'image/webp',
+    'application/pdf',
+    'application/msword',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/vnd.ms-excel',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/vnd.ms-powerpoint',
+    'application/vnd.openxmlformats-officedocument.presentationml.presentation'
+  ]
+)
+on conflict (id) do update
+  set public = excluded.public,
+      file_size_limit = excluded.file_size_limit,
+      allowed_mime_types = excluded.allowed_mime_types;
+
+-- The unit an object name is evidence for: its first folder, when that is a unit id; null
+-- otherwise (a file at the top, a folder that is not a number), which no policy matches.
+create function private.object_unit_id(p_name text) returns bigint
+language plpgsql immutable
+set search_path = ''
+as $$
+declare
+  v_folder text := (storage.foldername(p_name))[1];
+begin
+  if v_folder ~ '^[1-9][0-9]{0,17}$' then
+    return v_folder::bigint;
+  end if;
+  return null;
+end;
+$$;
+
+-- Scopes where the caller may file evidence, as unit ids (see private.scope_unit_ids): the
+-- streets where it is the office or a reviewer, the communities where it is the filer. Viewers
+-- read, never write.
+create function private.evidence_writer_scope_ids() returns bigint[]
+language plpgsql stable security definer
+set search_path = ''
+as $$
+begin
+  return (
+    select coalesce(array_agg(distinct coalesce(m.community_id, m.street_id)), '{}')
+    from public.memberships m
+    join public.profiles p on p.id = m.user_id and not p.disabled
+    where m.user_id = (select auth.uid())
+      and m.role in ('street_office', 'reviewer', 'community_filer')
+  );
+end;
+$$;
+
+revoke all on function private.object_unit_id(text), private.evidence_writer_scope_ids() from public, anon;
+grant execute on function private.object_unit_id(text), private.evidence_writer_scope_ids() to authenticated;
+
+-- Read: whoever reads the unit's rows by street or community (private.scope_unit_ids), as the
+-- units' own policy does; community roles do not read the street's own evidence. The unit is
+-- looked up through its primary key; `objects.name` is qualified, for units has a name too.
+create policy evidence_select on storage.objects for select to authenticated
+using (
+  bucket_id = 'evidence'
+  and exists (
+    select 1 from public.units u
+    where u.id = private.object_unit_id(objects.name)
+      and (u.street_id = any ((select private.scope_unit_ids())::bigint[])
+        or u.community_id = any ((select private.scope_unit_ids())::bigint[]))
+  )
+);
+
+-- Upload, overwrite (upsert) and remove: the unit's community filer, the street's office and
+-- reviewers.
+create policy evidence_insert on storage.objects for insert to authenticated
+with check (
+  bucket_id = 'evidence'
+  and exists (
+    select 1 from public.units u
+    where u.id = private.object_unit_id(objects.name)
+      and (u.street_id = any ((select private.evidence_writer_scope_ids())::bigint[])
+        or u.community_id = any ((select private.evidence_writer_scope_ids())::bigint[]))
+  )
+);
+
+create policy evidence_update on storage.objects for update to authenticated
+using (
+  bucket_id = 'evidence'
+  and exists (
+    select 1 from public.units u
+    where u.id = private.object_unit_id(objects.name)
+      and (u.street_id = any ((select private.evidence_writer_scope_ids())::bigint[])
+        or u.community_id = any ((select private.evidence_writer_scope_ids())::bigint[]))
+  )
+)
+with check (
+  bucket_id = 'evidence'
+  and exists (
+    select 1 from public.units u
+    where u.id = private.object_unit_id(objects.name)
+      and (u.street_id = any ((select private.evidence_writer_scope_ids())::bigint[])
+        or u.community_id = any ((select private.evidence_writer_scope_ids())::bigint[]))
+  )
+);
+
+create policy evidence_delete on storage.objects for delete to authenticated
+using (
+  bucket_id = 'evidence'
+  and exists (
+    select 1 from public.units u
+    where u.id = private.object_unit_id(objects.name)
+      and (u.street_id = any ((select private.evidence_writer_scope_ids())::bigint[])
+        or u.community_id = any ((select private.evidence_writer_scope_ids())::bigint[]))
+  )
+);

@@ -1,0 +1,121 @@
+// The scoring sheet in the browser: a filer self-scores a compound of their community and
+// uploads evidence; two reviewers (the street's reviewer and its office) score it; the grade
+// follows from their mean, computed by the database; the dashboard's measured count moves.
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../stack/config.ts';
+import { launchBrowser, screenshotDir, startAdmin } from '../support/browser.ts';
+import { superuser } from '../support/clients.ts';
+
+let admin: Awaited<ReturnType<typeof startAdmin>>;
+let browser: Browser;
+let unitId: number;
+let roundId: number;
+let targetId: number;
+let subitems: { id: number; points: number }[];
+const run = Date.now().toString(36);
+// A 1×1 PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+beforeAll(async () => {
+  admin = await startAdmin();
+  browser = await launchBrowser();
+  const db = await superuser();
+  // A compound of 禾丰社区 (filer.c1's) that no one has scored yet, in street 1's seeded round.
+  unitId = (await db.query<{ id: number }>("insert into public.units (kind, name, parent_id) values ('compound', $1, 101) returning id::int", [`评分测试小区-${run}`])).rows[0]!.id;
+  const round = (await db.query<{ id: number; version_id: number }>('select id::int, version_id::int from public.score_rounds where street_id = 1 order by created_at desc limit 1')).rows[0]!;
+  roundId = round.id;
+  subitems = (await db.query<{ id: number; points: string }>(
+    "select s.id::int, s.points from public.standard_subitems s join public.standard_items i on i.id = s.item_id where i.version_id = $1 and i.level = 'compound' order by i.number, s.sort",
+    [round.version_id],
+  )).rows.map((r) => ({ id: r.id, points: Number(r.points) }));
+  targetId = (await db.query<{ id: number }>(
+    "select id::int from public.campaign_targets where street_id = 1 and unit_kind = 'compound' and grade = 'demonstration' and count is not null order by due_on limit 1",
+  )).rows[0]!.id;
+  await db.end();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await admin?.close();
+});
+
+async function signIn(email: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${admin.url}/login`);
+  await page.getByLabel('邮箱').fill(email);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByTestId('welcome').waitFor();
+  return page;
+}
+
+const sheet = (page: Page) => page.goto(`${admin.url}/scoring?round=${roundId}&unit=${unitId}`);
+const measured = async (page: Page) => {
+  await page.goto(`${admin.url}/`);
+  return Number((await page.getByTestId(`measured-${targetId}`).first().textContent())?.match(/\d+/)?.[0]);
+};
+
+/** Scores every sub-item in the given column ("我的评分" or "自评") with points × share. */
+async function scoreAll(page: Page, label: '我的评分' | '自评', share: number) {
+  const inputs = page.getByLabel(new RegExp(`条${label}$`));
+  await expect.poll(() => inputs.count()).toBe(subitems.length);
+  for (const [i, s] of subitems.entries()) {
+    const input = inputs.nth(i);
+    await input.fill(String(Math.round(s.points * share * 2) / 2));
+    await input.blur();
+    await page.waitForLoadState('networkidle');
+  }
+}
+
+describe('the scoring sheet', () => {
+  it('self-score with evidence, two reviewers, the grade follows, the dashboard count moves', async () => {
+    const office = await signIn('office.s1@demo.local');
+    const before = await measured(office);
+
+    // The filer self-scores and uploads a photo as evidence for the first sub-item.
+    const filer = await signIn('filer.c1@demo.local');
+    await sheet(filer);
+    await filer.getByText('评分测试小区').first().waitFor();
+    await scoreAll(filer, '自评', 1);
+    await filer.getByLabel(/第 \d+ 项第 1 条上传佐证/).first().locator('..').locator('input[type=file]').setInputFiles({ name: '支部活动照片.png', mimeType: 'image/png', buffer: PNG });
+    await filer.getByText('已上传 支部活动照片.png').waitFor();
+    await filer.getByText('支部活动照片.png', { exact: true }).waitFor();
+    // An executable is refused by the server, with the reason.
+    await filer.getByLabel(/第 \d+ 项第 1 条上传佐证/).first().locator('..').locator('input[type=file]').setInputFiles({ name: 'tool.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
+    await filer.getByText(/文件未上传：.*not supported/).waitFor();
+    expect(await filer.getByLabel(/条我的评分$/).count()).toBe(0); // not a reviewer
+    await expect.poll(() => filer.getByTestId('grade-total').textContent()).toBe('—');
+    await filer.screenshot({ path: path.join(screenshotDir, 'scoring-filer.png'), fullPage: true });
+    await filer.context().close();
+
+    // Two reviewers: 100% and 80% of each sub-item → mean 90: demonstration.
+    const reviewer = await signIn('reviewer.s1@demo.local');
+    await sheet(reviewer);
+    await scoreAll(reviewer, '我的评分', 1);
+    await expect.poll(() => reviewer.getByTestId('grade-total').textContent()).toBe('100');
+    await sheet(office);
+    await scoreAll(office, '我的评分', 0.8);
+    await expect.poll(() => office.getByTestId('grade-total').textContent()).toBe('90');
+    await expect.poll(() => office.getByTestId('grade-tag').textContent()).toBe('示范型');
+    await office.screenshot({ path: path.join(screenshotDir, 'scoring-reviewed.png'), fullPage: true });
+
+    // A veto takes demonstration away, and the sheet says why.
+    const vetoes = office.getByRole('checkbox');
+    if (await vetoes.count()) {
+      await vetoes.first().check();
+      await expect.poll(() => office.getByTestId('grade-tag').textContent()).toBe('标准型');
+      await office.getByText('存在一票否决事项').waitFor();
+      await vetoes.first().uncheck();
+      await expect.poll(() => office.getByTestId('grade-tag').textContent()).toBe('示范型');
+    }
+
+    // The dashboard counts one more demonstration compound.
+    expect(await measured(office)).toBe(before + 1);
+    await office.screenshot({ path: path.join(screenshotDir, 'dashboard-after-scoring.png'), fullPage: true });
+    await reviewer.context().close();
+    await office.context().close();
+  }, 240_000);
+});
