@@ -18,6 +18,8 @@ const PAGE_ACCESS: Record<string, MemberRole[]> = {
   // Everyone scored against the standard reads it; the office alone edits (the policies).
   standard: ['street_office', 'reviewer', 'viewer', 'community_filer'],
   scoring: ['street_office', 'reviewer', 'viewer', 'community_filer'],
+  // A round's results: everyone scored reads them (a filer its community's units); the office publishes.
+  results: ['street_office', 'reviewer', 'viewer', 'community_filer'],
 };
 
 export const accessControlProvider: AccessControlProvider = {

@@ -1,6 +1,6 @@
 // Refine resources and routes, generated from the registry.
 import type { ResourceProps } from '@refinedev/core';
-import { CheckSquareOutlined, DashboardOutlined, FileDoneOutlined, FormOutlined, HistoryOutlined, NodeIndexOutlined, ProfileOutlined, ScheduleOutlined, AimOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, DashboardOutlined, FileDoneOutlined, FormOutlined, HistoryOutlined, NodeIndexOutlined, ProfileOutlined, ScheduleOutlined, AimOutlined, NotificationOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { Route } from 'react-router';
 import { i18n } from '@/i18n';
@@ -23,6 +23,8 @@ const TargetsPage = lazy(() => import('@/pages/targets'));
 const StandardPage = lazy(() => import('@/pages/standard'));
 // 评分表: a unit's scores in a round (access: access-control.ts).
 const ScoringPage = lazy(() => import('@/pages/scoring'));
+// 评分通报: a round's results, published by the office (access: access-control.ts).
+const ResultsPage = lazy(() => import('@/pages/results'));
 
 export function refineResources(): ResourceProps[] {
   return [
@@ -34,6 +36,7 @@ export function refineResources(): ResourceProps[] {
     { name: 'targets', list: '/targets', meta: { label: i18n.t('targets.title'), icon: <AimOutlined /> } },
     { name: 'standard', list: '/standard', meta: { label: i18n.t('standard.title'), icon: <ProfileOutlined /> } },
     { name: 'scoring', list: '/scoring', meta: { label: i18n.t('scoring.title'), icon: <FormOutlined /> } },
+    { name: 'results', list: '/results', meta: { label: i18n.t('results.title'), icon: <NotificationOutlined /> } },
     ...RESOURCES.flatMap((def): ResourceProps[] => [
       {
         name: def.name,
@@ -74,6 +77,7 @@ export function resourceRoutes() {
     <Route key="targets" path="targets" element={<TargetsPage />} />,
     <Route key="standard" path="standard" element={<StandardPage />} />,
     <Route key="scoring" path="scoring" element={<ScoringPage />} />,
+    <Route key="results" path="results" element={<ResultsPage />} />,
   ];
   return [...worklists, ...workflows, ...RESOURCES.map((def) => (
     <Route key={def.name} path={def.name}>

@@ -75,6 +75,29 @@ describe('the scoring sheet', () => {
     const office = await signIn('office.s1@demo.local');
     const before = await measured(office);
 
+    // A round opens only in its phase of the campaign, and once a year: the office is told why.
+    await office.goto(`${admin.url}/scoring`);
+    const open = async (kind: string, year: string) => {
+      await office.getByRole('button', { name: '开展评分' }).click();
+      const dialog = office.locator('.ant-modal-content');
+      const pick = async (label: string, option: string) => {
+        await dialog.locator('.ant-form-item').filter({ hasText: label }).locator('.ant-select').click();
+        await office.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+      };
+      await pick('评分轮次', kind);
+      await dialog.getByLabel('年度').fill(year);
+      await pick('依据的标准', '已发布');
+      await dialog.getByRole('button', { name: /OK|确\s*定/ }).click();
+    };
+    await open('年度验收', '2027');
+    await office.getByText('「年度验收」只能在全面推进阶段开展，行动当前处于规划部署阶段').waitFor();
+    await office.locator('.ant-modal-content').getByRole('button', { name: /Cancel|取\s*消/ }).click();
+    const seededYear = String((await (await superuser()).query('select year from public.score_rounds where id = $1', [roundId])).rows[0].year);
+    await open('自查', seededYear);
+    await office.getByText('该行动本年度已开展过这一轮评分').waitFor();
+    await office.screenshot({ path: path.join(screenshotDir, 'scoring-open-round-refused.png') });
+    await office.locator('.ant-modal-content').getByRole('button', { name: /Cancel|取\s*消/ }).click();
+
     // The filer self-scores and uploads a photo as evidence for the first sub-item.
     const filer = await signIn('filer.c1@demo.local');
     await sheet(filer);

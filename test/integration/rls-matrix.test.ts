@@ -133,6 +133,7 @@ const keyOf = (table: (typeof TABLES)[number]) => KEYS[table] ?? ['id'];
 const FUNCTIONS = [
   'invite_member', 'set_user_disabled', 'start_workflow', 'save_workflow_form', 'fire_event', 'workflow_facts',
   'publish_standard', 'copy_standard', 'recompute_grades', 'target_progress', 'target_units',
+  'publish_round',
 ];
 
 async function createUser(email: string, fullName: string): Promise<string> {
@@ -247,6 +248,7 @@ const draftSubitems: Record<string, number> = {};
 const rounds: Record<string, number> = {};
 const subitems: Record<string, number> = {};
 const versions: Record<string, number> = {};
+const publishRounds: Record<string, number> = {};
 
 /**
  * A key-task list on a campaign of its own (the configuration test above deletes and restores
@@ -689,6 +691,21 @@ describe.each(WHO)('as %s', (who) => {
       const publish = await client(who).rpc('publish_standard', { p_version_id: versions[street] });
       // The fixture's draft covers one level only: the office is told it cannot publish yet.
       expect(publish.error?.code ?? null, `publish_standard as ${who} in ${street}`).toBe(office ? '23514' : '42501');
+    }
+  });
+
+  it('publish_round: only the office of the round\'s street publishes its results', async () => {
+    const s = scope(who);
+    for (const street of ['A', 'B'] as const) {
+      // A round of its own to publish (year 2030): the fixture's round stays open for the scores above.
+      publishRounds[street] ??= (await rows<{ id: number }>(
+        `insert into public.score_rounds (campaign_id, kind, year, version_id)
+         select campaign_id, kind, 2030, version_id from public.score_rounds where id = $1 returning id::int`, [rounds[street]],
+      ))[0]!.id;
+      const office = s.officeStreets.has(f[street]!);
+      const { data, error } = await client(who).rpc('publish_round', { p_round_id: publishRounds[street] });
+      expect(error?.code ?? null, `publish_round as ${who} in ${street}`).toBe(office ? null : '42501');
+      if (office) expect((data as { published_at: string | null }).published_at).not.toBeNull();
     }
   });
 

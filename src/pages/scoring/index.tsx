@@ -4,7 +4,7 @@
 // follows (computed by the database after every reviewer score), with why a unit fell short.
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from '@refinedev/core';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Input, InputNumber, Select, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { myMemberships, type MyMembership } from '@/access/memberships';
@@ -37,17 +37,31 @@ export default function ScoringPage() {
   const [findings, setFindings] = useState<Record<number, boolean>>({});
   const [grade, setGrade] = useState<Grade | null>(null);
   const [evidence, setEvidence] = useState<Record<number, Evidence[]>>({});
+  const [opening, setOpening] = useState(false);
+  const [roundForm] = Form.useForm<{ campaign_id: number; kind: string; year: number; version_id: number }>();
+  const [campaigns, setCampaigns] = useState<{ id: number; name: string; street_id: number }[]>([]);
+  const [publishedVersions, setPublishedVersions] = useState<{ id: number; campaign_id: number; year: number }[]>([]);
   const roundId = Number(params.get('round')) || rounds[0]?.id;
   const unitId = Number(params.get('unit')) || undefined;
   const round = rounds.find((r) => r.id === roundId);
   const unit = units.find((u) => u.id === unitId);
 
+  const loadRounds = async () => {
+    const [r, c, v] = await Promise.all([
+      supabaseClient.from('score_rounds').select('id, street_id, kind, year, version_id, published_at').order('created_at', { ascending: false }),
+      supabaseClient.from('campaigns').select('id, name, street_id').order('start_year', { ascending: false }),
+      supabaseClient.from('standard_versions').select('id, campaign_id, year').eq('status', 'published').order('year', { ascending: false }),
+    ]);
+    setRounds((r.data ?? []) as Round[]);
+    setCampaigns((c.data ?? []) as typeof campaigns);
+    setPublishedVersions((v.data ?? []) as typeof publishedVersions);
+  };
+
   useEffect(() => {
     void (async () => {
       setMe((await supabaseClient.auth.getUser()).data.user?.id ?? null);
       setMemberships(await myMemberships());
-      const { data } = await supabaseClient.from('score_rounds').select('id, street_id, kind, year, version_id, published_at').order('created_at', { ascending: false });
-      setRounds((data ?? []) as Round[]);
+      await loadRounds();
     })();
   }, []);
   useEffect(() => {
@@ -164,12 +178,56 @@ export default function ScoringPage() {
     </Card>
   );
 
-  if (!rounds.length) return <Card title={t('scoring.title')}><Empty description={t('scoring.noRounds')} /></Card>;
+  const officeCampaigns = campaigns.filter((c) => memberships.some((m) => m.role === 'street_office' && m.street_id === c.street_id));
+  const openRound = async () => {
+    const v = await roundForm.validateFields();
+    const { data, error } = await supabaseClient.from('score_rounds').insert(v).select('id').single();
+    if (error) return void roundForm.setFields([{ name: 'kind', errors: [toHttpError(error).message] }]);
+    setOpening(false);
+    void message.success(t('scoring.opened'));
+    await loadRounds();
+    setParams({ round: String(data.id) });
+  };
+  const openRoundButton = officeCampaigns.length > 0 && (
+    <Button onClick={() => { roundForm.setFieldsValue({ campaign_id: officeCampaigns[0]!.id, year: new Date().getFullYear() }); setOpening(true); }}>
+      {t('scoring.openRound')}
+    </Button>
+  );
+  const chosenCampaign = Form.useWatch('campaign_id', roundForm);
+  const openRoundDialog = (
+    <Modal title={t('scoring.openRound')} open={opening} onCancel={() => setOpening(false)} onOk={openRound} destroyOnHidden>
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('scoring.phaseHint')} />
+      <Form form={roundForm} name="open-round" layout="vertical">
+        <Form.Item name="campaign_id" label={t('scoring.campaign')} rules={[{ required: true, message: t('scoring.rules.campaign') }]}>
+          <Select options={officeCampaigns.map((c) => ({ value: c.id, label: c.name }))} />
+        </Form.Item>
+        <Form.Item name="kind" label={t('scoring.round')} rules={[{ required: true, message: t('scoring.rules.kind') }]}>
+          <Select options={['self_check', 'pre_acceptance', 'yearly_acceptance', 'full_acceptance', 're_evaluation'].map((k) => ({ value: k, label: t(`scoring.rounds.${k}`) }))} />
+        </Form.Item>
+        <Form.Item name="year" label={t('scoring.year')} rules={[{ required: true, message: t('scoring.rules.year') }]}>
+          <InputNumber min={2000} max={2100} precision={0} />
+        </Form.Item>
+        <Form.Item name="version_id" label={t('scoring.version')} rules={[{ required: true, message: t('scoring.rules.version') }]}>
+          <Select options={publishedVersions.filter((v) => v.campaign_id === chosenCampaign).map((v) => ({ value: v.id, label: t('scoring.versionLabel', { year: v.year }) }))} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+
+  if (!rounds.length) {
+    return (
+      <Card title={t('scoring.title')} extra={openRoundButton}>
+        <Empty description={t('scoring.noRounds')} />
+        {openRoundDialog}
+      </Card>
+    );
+  }
   return (
     <Card
       title={t('scoring.title')}
       extra={
         <Space wrap>
+          {openRoundButton}
           <Select style={{ width: 200 }} value={roundId} aria-label={t('scoring.round')} onChange={(v) => setParams({ round: String(v) })} options={rounds.map((r) => ({ value: r.id, label: roundLabel(r) }))} />
           <Select
             style={{ width: 260 }}
@@ -271,6 +329,7 @@ export default function ScoringPage() {
             )}
         </Space>
       )}
+      {openRoundDialog}
     </Card>
   );
 }

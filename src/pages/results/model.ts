@@ -1,0 +1,163 @@
+// What the 评分通报 page reads and how it orders it: the rounds the user sees, a round's grades
+// (row-level security keeps a filer to its community's units), the summary per unit kind.
+import { fetchAll } from '@/pages/worklist/shared';
+import { supabaseClient } from '@/providers/supabase-client';
+
+export const KINDS = ['street', 'community', 'compound', 'building', 'business_district', 'social_org'] as const;
+export type Kind = (typeof KINDS)[number];
+export const GRADES = ['demonstration', 'standard', 'none'] as const;
+export type Grade = (typeof GRADES)[number];
+
+export interface Round {
+  id: number;
+  street_id: number;
+  kind: string;
+  year: number;
+  published_at: string | null;
+}
+
+export interface GradeRow {
+  key: number;
+  name: string;
+  kind: Kind;
+  communityId: number | null;
+  /** The unit's community (a community's is itself), '' for the street and units directly under it. */
+  community: string;
+  /** null: no reviewer has scored the unit in this round. */
+  total: number | null;
+  /** A partition: demonstration, else standard, else none. */
+  grade: Grade;
+  reasons: string[];
+  parts: number | null;
+  partsStandard: number | null;
+  partsDemo: number | null;
+}
+
+interface GradeRecord {
+  unit_id: number;
+  kind: Kind;
+  community_id: number | null;
+  total: number | string;
+  standard: boolean;
+  demonstration: boolean;
+  reasons: string[];
+  parts: number | null;
+  parts_standard: number | null;
+  parts_demo: number | null;
+  unit: { name: string } | null;
+}
+
+/** Every round the user sees, newest first, with the names of their streets. */
+export async function loadRounds(): Promise<{ rounds: Round[]; streets: Map<number, string> }> {
+  const { data, error } = await supabaseClient
+    .from('score_rounds')
+    .select('id, street_id, kind, year, published_at')
+    .order('created_at', { ascending: false })
+    .order('id', { ascending: false });
+  if (error) throw error;
+  const rounds = (data ?? []) as Round[];
+  const ids = [...new Set(rounds.map((r) => r.street_id))];
+  const streets = new Map<number, string>();
+  if (ids.length) {
+    const { data: names, error: namesError } = await supabaseClient.from('units').select('id, name').in('id', ids);
+    if (namesError) throw namesError;
+    for (const s of (names ?? []) as { id: number; name: string }[]) streets.set(s.id, s.name);
+  }
+  return { rounds, streets };
+}
+
+/** A round's grades as last computed, one row per unit the user may see. */
+export async function loadGrades(round: Round): Promise<GradeRow[]> {
+  const [grades, communities] = await Promise.all([
+    fetchAll<GradeRecord>((from, to) =>
+      supabaseClient
+        .from('unit_grades')
+        .select('unit_id, kind, community_id, total, standard, demonstration, reasons, parts, parts_standard, parts_demo, unit:units(name)')
+        .eq('round_id', round.id)
+        .order('unit_id')
+        .range(from, to),
+    ),
+    fetchAll<{ id: number; name: string }>((from, to) =>
+      supabaseClient.from('units').select('id, name').eq('street_id', round.street_id).eq('kind', 'community').order('id').range(from, to),
+    ),
+  ]);
+  const communityName = new Map(communities.map((c) => [c.id, c.name]));
+  return grades.map((g) => ({
+    key: g.unit_id,
+    name: g.unit?.name ?? String(g.unit_id),
+    kind: g.kind,
+    communityId: g.community_id,
+    community: g.community_id !== null ? communityName.get(g.community_id) ?? '' : '',
+    total: g.reasons.includes('notScored') ? null : Number(g.total),
+    grade: g.demonstration ? 'demonstration' : g.standard ? 'standard' : 'none',
+    reasons: g.reasons,
+    parts: g.parts,
+    partsStandard: g.parts_standard,
+    partsDemo: g.parts_demo,
+  }));
+}
+
+export interface Summary {
+  kind: Kind;
+  units: number;
+  demonstration: number;
+  standard: number;
+  none: number;
+}
+
+/** Per unit kind, in the standard's order: how many units, and how many at each grade. */
+export function summarize(rows: GradeRow[]): Summary[] {
+  const by = new Map<Kind, Summary>();
+  for (const r of rows) {
+    const s = by.get(r.kind) ?? { kind: r.kind, units: 0, demonstration: 0, standard: 0, none: 0 };
+    s.units += 1;
+    s[r.grade] += 1;
+    by.set(r.kind, s);
+  }
+  return KINDS.filter((k) => by.has(k)).map((k) => by.get(k)!);
+}
+
+export type SortKey = 'name' | 'kind' | 'community' | 'total' | 'grade';
+export interface Sort {
+  key: SortKey | null;
+  order: 'ascend' | 'descend' | null;
+}
+export interface Filters {
+  kind?: Kind;
+  grade?: Grade;
+  community?: number;
+  name: string;
+}
+
+const collator = new Intl.Collator('zh-CN');
+const kindRank = (k: Kind) => KINDS.indexOf(k);
+const gradeRank = (g: Grade) => GRADES.length - GRADES.indexOf(g); // demonstration highest
+
+const COMPARE: Record<SortKey, (a: GradeRow, b: GradeRow) => number> = {
+  name: (a, b) => collator.compare(a.name, b.name),
+  kind: (a, b) => kindRank(a.kind) - kindRank(b.kind),
+  community: (a, b) => collator.compare(a.community, b.community),
+  total: (a, b) => (a.total ?? -1) - (b.total ?? -1),
+  grade: (a, b) => gradeRank(a.grade) - gradeRank(b.grade),
+};
+
+/**
+ * The rows the table shows, in its order (the export writes exactly these). Without a sort: by
+ * kind in the standard's order, then the best score first, then by name.
+ */
+export function visibleRows(rows: GradeRow[], filters: Filters, sort: Sort): GradeRow[] {
+  const name = filters.name.trim().toLowerCase();
+  const shown = rows.filter(
+    (r) =>
+      (!filters.kind || r.kind === filters.kind) &&
+      (!filters.grade || r.grade === filters.grade) &&
+      (!filters.community || r.communityId === filters.community) &&
+      (!name || r.name.toLowerCase().includes(name)),
+  );
+  if (!sort.key || !sort.order) {
+    return [...shown].sort((a, b) => COMPARE.kind(a, b) || COMPARE.total(b, a) || COMPARE.name(a, b) || a.key - b.key);
+  }
+  const sign = sort.order === 'ascend' ? 1 : -1;
+  const compare = COMPARE[sort.key];
+  return [...shown].sort((a, b) => sign * compare(a, b) || COMPARE.kind(a, b) || COMPARE.name(a, b) || a.key - b.key);
+}
