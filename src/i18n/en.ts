@@ -441,6 +441,14 @@ const en: Messages = {
   },
   results: {
     title: 'Results',
+    review: {
+      title: 'Long-term review',
+      granted: 'Granted {{grade}}',
+      promoted: 'Promoted: {{grade}}',
+      open: 'Rectify by {{deadline}}',
+      met: 'Rectified',
+      lapsed: 'Deadline missed: grade withdrawn',
+    },
     roundName: '{{kind}} {{year}}',
     unpublished: 'Not published',
     publishedOn: 'Published {{date}}',

@@ -441,6 +441,14 @@ const zhCN = {
   },
   results: {
     title: '评分通报',
+    review: {
+      title: '长效管理',
+      granted: '获评{{grade}}',
+      promoted: '晋位提升：{{grade}}',
+      open: '责令整改，{{deadline}} 前',
+      met: '整改已达标',
+      lapsed: '逾期未整改，已取消等级',
+    },
     roundName: '{{year}}年{{kind}}',
     unpublished: '未通报',
     publishedOn: '已通报 {{date}}',

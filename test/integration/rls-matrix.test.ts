@@ -96,6 +96,9 @@ const VISIBLE = {
   unit_grades: (r: Scoped, s: ReturnType<typeof scope>) => scopedVisible(r, s),
   // The campaign's targets: the street's members read, its office writes.
   campaign_targets: (r: Scoped, s: ReturnType<typeof scope>) => s.memberStreets.has(r.street_id),
+  // Held grades and rectification orders follow their unit; only publishing a round writes them.
+  unit_standings: (r: Scoped, s: ReturnType<typeof scope>) => scopedVisible(r, s),
+  rectifications: (r: Scoped, s: ReturnType<typeof scope>) => scopedVisible(r, s),
   // The engine's running means and totals: no API role reads them (unit_grades is the view).
   score_means: () => false,
   unit_totals: () => false,
@@ -118,6 +121,7 @@ const KEYS: Partial<Record<(typeof TABLES)[number], string[]>> = {
   campaign_phases: ['campaign_id', 'phase'],
   veto_findings: ['round_id', 'unit_id', 'veto_id'],
   unit_grades: ['round_id', 'unit_id'],
+  unit_standings: ['unit_id'],
   score_means: ['round_id', 'unit_id', 'subitem_id'],
   unit_totals: ['round_id', 'unit_id'],
   street_seals: ['street_id'],
@@ -132,7 +136,7 @@ const KEY_TASK_TABLES = ['key_tasks', 'key_task_leads', 'key_task_reports'] as c
 const keyOf = (table: (typeof TABLES)[number]) => KEYS[table] ?? ['id'];
 const FUNCTIONS = [
   'invite_member', 'set_user_disabled', 'start_workflow', 'save_workflow_form', 'fire_event', 'workflow_facts',
-  'publish_standard', 'copy_standard', 'recompute_grades', 'target_progress', 'target_units',
+  'publish_standard', 'copy_standard', 'recompute_grades', 'target_progress', 'target_units', 'apply_rectification_deadlines',
   'publish_round',
 ];
 
@@ -236,6 +240,16 @@ async function standardOf(streetKey: 'A' | 'B'): Promise<number> {
      select $1, g.unit_id, g.kind, g.street_id, g.community_id, g.total, g.standard, g.demonstration, g.parts, g.parts_standard, g.parts_demo, g.reasons
      from private.round_grades($1) g`, [round!.id],
   );
+  for (const key of streetKey === 'A' ? ['A1x', 'A2x', 'A3x'] : ['B1x']) {
+    await db.query(
+      `insert into public.unit_standings (unit_id, street_id, community_id, grade, round_id)
+       select u.id, u.street_id, u.community_id, 'standard', $2 from public.units u where u.id = $1`, [f[key], round!.id],
+    );
+    await db.query(
+      `insert into public.rectifications (unit_id, street_id, community_id, round_id, held_grade, deadline)
+       select u.id, u.street_id, u.community_id, $2, 'standard', current_date + 30 from public.units u where u.id = $1`, [f[key], round!.id],
+    );
+  }
   const [draft] = await rows<{ id: number }>('insert into public.standard_versions (campaign_id, year) values ($1, 2027) returning id::int', [campaigns[streetKey]]);
   const [draftItem] = await rows<{ id: number }>("insert into public.standard_items (version_id, level, number, goal) values ($1, 'compound', 11, '组织建设好') returning id::int", [draft!.id]);
   const [draftSub] = await rows<{ id: number }>('insert into public.standard_subitems (item_id, content, points) values ($1, $2, 100) returning id::int', [draftItem!.id, '睦邻家园小区党支部']);
@@ -284,7 +298,8 @@ afterAll(async () => {
   const unused = `and not exists (select 1 from public.workflow_instances i where i.subject_unit_id = units.id)
     and not exists (select 1 from public.units c where c.parent_id = units.id)
     and not exists (select 1 from public.score_entries e where e.unit_id = units.id)
-    and not exists (select 1 from public.unit_grades g where g.unit_id = units.id)`;
+    and not exists (select 1 from public.unit_grades g where g.unit_id = units.id)
+    and not exists (select 1 from public.unit_standings g where g.unit_id = units.id)`;
   for (let pass = 0; pass < 3; pass++) await db.query(`delete from public.units where name like $1 ${unused}`, [`%-${run}`]);
   await db.end();
 });
@@ -344,6 +359,8 @@ describe.each(WHO)('as %s', (who) => {
       score_means: [],
       unit_totals: [],
       campaign_targets: await rows<Scoped>('select id::int, street_id::int from public.campaign_targets'),
+      unit_standings: await rows<Scoped>('select unit_id::int, street_id::int, community_id::int from public.unit_standings'),
+      rectifications: await scoped('rectifications'),
     };
     const s = scope(who);
     const expected = (all[table] as never[]).filter((row) => (VISIBLE[table] as (r: never, s: unknown, a: unknown) => boolean)(row, s, all));

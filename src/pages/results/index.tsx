@@ -286,6 +286,21 @@ function Results() {
             onCell: () => ({ style: { paddingInlineStart: 24 } }),
             render: (_, r) => <Tag color={GRADE_COLOR[r.grade]}>{gradeText(r.grade)}</Tag>,
           },
+          ...(round?.published_at && round.kind !== 'self_check' ? [{
+            title: t('results.review.title'),
+            key: 'review',
+            width: 190,
+            render: (_: unknown, r: GradeRow) => {
+              const review = r.review;
+              if (!review) return t('common.none');
+              if (review.kind === 'rectify') {
+                return <Tag color={review.status === 'lapsed' ? 'red' : review.status === 'met' ? 'green' : 'orange'} data-testid={`review-${r.key}`}>
+                  {t(`results.review.${review.status}`, { deadline: review.deadline })}
+                </Tag>;
+              }
+              return <Tag color="blue" data-testid={`review-${r.key}`}>{t(`results.review.${review.kind}`, { grade: gradeText(review.grade as Grade) })}</Tag>;
+            },
+          }] : []),
           {
             title: headers.reasons,
             key: 'reasons',

@@ -31,7 +31,13 @@ export interface GradeRow {
   parts: number | null;
   partsStandard: number | null;
   partsDemo: number | null;
+  /** What publishing this round did to the unit's held grade (the long-term review). */
+  review: Review | null;
 }
+
+export type Review =
+  | { kind: 'granted' | 'promoted'; grade: string }
+  | { kind: 'rectify'; deadline: string; status: 'open' | 'met' | 'lapsed' };
 
 interface GradeRecord {
   unit_id: number;
@@ -68,7 +74,7 @@ export async function loadRounds(): Promise<{ rounds: Round[]; streets: Map<numb
 
 /** A round's grades as last computed, one row per unit the user may see. */
 export async function loadGrades(round: Round): Promise<GradeRow[]> {
-  const [grades, communities] = await Promise.all([
+  const [grades, communities, standings, orders] = await Promise.all([
     fetchAll<GradeRecord>((from, to) =>
       supabaseClient
         .from('unit_grades')
@@ -80,7 +86,22 @@ export async function loadGrades(round: Round): Promise<GradeRow[]> {
     fetchAll<{ id: number; name: string }>((from, to) =>
       supabaseClient.from('units').select('id, name').eq('street_id', round.street_id).eq('kind', 'community').order('id').range(from, to),
     ),
+    fetchAll<{ unit_id: number; grade: string }>((from, to) =>
+      supabaseClient.from('unit_standings').select('unit_id, grade').eq('round_id', round.id).order('unit_id').range(from, to),
+    ),
+    fetchAll<{ unit_id: number; deadline: string; status: 'open' | 'met' | 'lapsed' }>((from, to) =>
+      supabaseClient.from('rectifications').select('unit_id, deadline, status').eq('round_id', round.id).order('unit_id').range(from, to),
+    ),
   ]);
+  const standingOf = new Map(standings.map((s) => [s.unit_id, s.grade]));
+  const orderOf = new Map(orders.map((o) => [o.unit_id, o]));
+  const reviewOf = (unitId: number): Review | null => {
+    const order = orderOf.get(unitId);
+    if (order) return { kind: 'rectify', deadline: order.deadline, status: order.status };
+    const grade = standingOf.get(unitId);
+    if (grade) return { kind: round.kind === 're_evaluation' ? 'promoted' : 'granted', grade };
+    return null;
+  };
   const communityName = new Map(communities.map((c) => [c.id, c.name]));
   return grades.map((g) => ({
     key: g.unit_id,
@@ -94,6 +115,7 @@ export async function loadGrades(round: Round): Promise<GradeRow[]> {
     parts: g.parts,
     partsStandard: g.parts_standard,
     partsDemo: g.parts_demo,
+    review: reviewOf(g.unit_id),
   }));
 }
 
