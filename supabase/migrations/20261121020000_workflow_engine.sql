@@ -1,6 +1,16 @@
 -- The workflow engine: machine definitions compiled from workflows/*/ (one migration per
 -- workflow version, written by `npm run workflows:compile`), running instances, the append-only
 -- event log, and the one function that fires an event. No client writes an instance directly.
+--
+-- Facts: what a guard needs to know beyond the form, the payload and the roles (the campaign's
+-- phase and filing window, say). A plugin's facts function computes them from the instance;
+-- fire_event passes them to the guards as input->'facts', and workflow_facts() hands the same
+-- JSON to the browser, so the machine there decides on the same facts.
+-- Form checks: rules across fields of the form that JSON Schema cannot say (people ≥ households,
+-- compounds among the community's own), as (form, subject unit) → { path, rule } or null.
+-- What a caller may see and what they may do are two questions: a community's filer sees its
+-- street's own workflows (the campaign) but holds no role in them; the functions answer "not
+-- found" only for what the caller cannot see, and "not your role" for what they cannot do.
 
 -- Guards and actions of each workflow version, compiled from the plugins. Not exposed.
 create schema if not exists workflow_plugins;
@@ -21,6 +31,9 @@ create table public.workflow_definitions (
   form_schema jsonb not null,
   form_editable_states text[] not null,
   form_editor_roles text[] not null,
+  -- the version has a facts function / a form check function (workflow_plugins.<wf>_v<n>__...)
+  has_facts boolean not null default false,
+  has_form_check boolean not null default false,
   created_at timestamptz not null default now(),
   primary key (workflow, version)
 );
@@ -64,6 +77,8 @@ create table public.workflow_instances (
   community_id bigint,
   form jsonb not null default '{}' check (jsonb_typeof(form) = 'object'),
   form_saved_at timestamptz,
+  -- the form's own revision: a tab that loaded an older one cannot overwrite a newer draft
+  form_revision int not null default 0,
   -- optimistic lock: the revision the sender saw must be the one it fires on
   revision int not null default 0,
   done boolean not null default false,
@@ -362,13 +377,57 @@ begin
 end;
 $$;
 
+-- The read policies' rule for a row of (street, community), as one function.
+create function private.sees_scope(p_street_id bigint, p_community_id bigint) returns boolean
+language plpgsql stable security definer
+set search_path = ''
+as $$
+begin
+  return p_street_id = any (private.scope_unit_ids())
+    or p_community_id = any (private.scope_unit_ids())
+    or (p_community_id is null and p_street_id = any (private.member_street_ids()));
+end;
+$$;
+
+-- The plugin's facts of an instance ('{}' when it has none).
+create function private.wf_facts(p_instance public.workflow_instances) returns jsonb
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  v_facts jsonb;
+begin
+  if not (select d.has_facts from public.workflow_definitions d where d.workflow = p_instance.workflow and d.version = p_instance.version) then
+    return '{}';
+  end if;
+  execute format('select workflow_plugins.%I($1)', p_instance.workflow || '_v' || p_instance.version || '__facts')
+    into v_facts using p_instance.id;
+  return coalesce(v_facts, '{}');
+end;
+$$;
+
+-- The plugin's check of a form across its fields, as { path, rule } or null.
+create function private.wf_form_error(p_def public.workflow_definitions, p_form jsonb, p_subject_unit_id bigint) returns jsonb
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  v_error jsonb;
+begin
+  if not p_def.has_form_check then return null; end if;
+  execute format('select workflow_plugins.%I($1, $2)', p_def.workflow || '_v' || p_def.version || '__form_check')
+    into v_error using p_form, p_subject_unit_id;
+  return v_error;
+end;
+$$;
+
 -- ---------------------------------------------------------------------------------------------
 -- The API: start a workflow, save its form, fire an event. SECURITY DEFINER: they are the only
 -- writers, and check the caller's scope and role themselves.
 --   WF001 unknown event        WF002 not allowed in this state    WF003 not your role
 --   WF004 guard failed         WF005 stale revision               WF006 invalid payload or form
 --   WF007 not found (or not visible to you)                       WF008 cannot start here
---   WF009 form not editable now
+--   WF009 form not editable now                                    WF011 form saved elsewhere since loaded
 -- Each error's detail is JSON the admin turns into a Chinese sentence.
 -- ---------------------------------------------------------------------------------------------
 create function public.start_workflow(p_workflow text, p_subject_unit_id bigint, p_form jsonb default '{}')
@@ -389,7 +448,7 @@ begin
   end if;
   select * into v_unit from public.units where id = p_subject_unit_id;
   v_roles := case when v_unit is null then '{}' else private.roles_in_scope(v_unit.street_id, v_unit.community_id) end;
-  if cardinality(v_roles) = 0 then
+  if v_unit is null or not private.sees_scope(v_unit.street_id, v_unit.community_id) then
     perform private.wf_raise('WF007', 'unit not found', jsonb_build_object('unit', p_subject_unit_id));
   end if;
   if not v_roles && v_def.start_roles then
@@ -400,7 +459,8 @@ begin
     perform private.wf_raise('WF008', 'this workflow is not for this kind of unit',
       jsonb_build_object('workflow', p_workflow, 'kind', v_unit.kind, 'kinds', v_def.subject_kinds));
   end if;
-  v_error := private.wf_json_error(v_def.form_schema, coalesce(p_form, '{}'));
+  v_error := coalesce(private.wf_json_error(v_def.form_schema, coalesce(p_form, '{}')),
+                      private.wf_form_error(v_def, coalesce(p_form, '{}'), v_unit.id));
   if v_error is not null then
     perform private.wf_raise('WF006', 'invalid form', v_error || jsonb_build_object('what', 'form'));
   end if;
@@ -417,8 +477,9 @@ end;
 $$;
 
 -- Saves the form in the states and by the roles the plugin allows. Drafts are partial: the form
--- schema's rules hold for every field present. Last write wins on the form; its state is safe.
-create function public.save_workflow_form(p_instance_id bigint, p_form jsonb)
+-- schema's rules hold for every field present, and the plugin's form check. Last write wins on
+-- the form, unless the writer names the form revision it loaded and that is no longer current.
+create function public.save_workflow_form(p_instance_id bigint, p_form jsonb, p_expected_form_revision int default null)
 returns public.workflow_instances
 language plpgsql security definer
 set search_path = ''
@@ -431,7 +492,7 @@ declare
 begin
   select * into v_instance from public.workflow_instances where id = p_instance_id for update;
   v_roles := case when v_instance is null then '{}' else private.roles_in_scope(v_instance.street_id, v_instance.community_id) end;
-  if cardinality(v_roles) = 0 then
+  if v_instance is null or not private.sees_scope(v_instance.street_id, v_instance.community_id) then
     perform private.wf_raise('WF007', 'instance not found', jsonb_build_object('instance', p_instance_id));
   end if;
   select * into v_def from public.workflow_definitions where workflow = v_instance.workflow and version = v_instance.version;
@@ -442,11 +503,17 @@ begin
     perform private.wf_raise('WF009', 'the form cannot be edited in this state',
       jsonb_build_object('state', v_instance.state, 'states', v_def.form_editable_states));
   end if;
-  v_error := private.wf_json_error(v_def.form_schema, coalesce(p_form, 'null'));
+  if p_expected_form_revision is not null and p_expected_form_revision <> v_instance.form_revision then
+    perform private.wf_raise('WF011', 'the form was saved elsewhere since you loaded it',
+      jsonb_build_object('expected', p_expected_form_revision, 'current', v_instance.form_revision, 'saved_at', v_instance.form_saved_at));
+  end if;
+  v_error := coalesce(private.wf_json_error(v_def.form_schema, coalesce(p_form, 'null')),
+                      private.wf_form_error(v_def, p_form, v_instance.subject_unit_id));
   if v_error is not null then
     perform private.wf_raise('WF006', 'invalid form', v_error || jsonb_build_object('what', 'form'));
   end if;
-  update public.workflow_instances set form = p_form, form_saved_at = now(), updated_at = now()
+  update public.workflow_instances
+  set form = p_form, form_saved_at = now(), form_revision = form_revision + 1, updated_at = now()
   where id = p_instance_id returning * into v_instance;
   return v_instance;
 end;
@@ -478,11 +545,12 @@ declare
   v_final boolean;
   v_event_id bigint;
   v_action text;
+  v_facts jsonb := '{}';
 begin
   -- The lock serialises fires on one instance; the loser of a race then sees a new revision.
   select * into v_instance from public.workflow_instances where id = p_instance_id for update;
   v_roles := case when v_instance is null then '{}' else private.roles_in_scope(v_instance.street_id, v_instance.community_id) end;
-  if cardinality(v_roles) = 0 then
+  if v_instance is null or not private.sees_scope(v_instance.street_id, v_instance.community_id) then
     perform private.wf_raise('WF007', 'instance not found', jsonb_build_object('instance', p_instance_id));
   end if;
 
@@ -511,7 +579,8 @@ begin
       if v_error is not null then
         perform private.wf_raise('WF006', 'invalid payload', v_error || jsonb_build_object('what', 'payload', 'event', p_event));
       end if;
-      v_input := jsonb_build_object('form', v_instance.form, 'payload', v_payload, 'roles', to_jsonb(v_roles));
+      v_facts := private.wf_facts(v_instance);
+      v_input := jsonb_build_object('form', v_instance.form, 'payload', v_payload, 'roles', to_jsonb(v_roles), 'facts', v_facts);
     end if;
     v_role_candidate := true;
     v_failed := private.wf_failed_guard(v_instance.workflow, v_instance.version, v_candidate.guard, v_input);
@@ -533,7 +602,7 @@ begin
                     and t.from_state = any (private.wf_state_ancestors(v_instance.state)))));
   elsif v_chosen is null then
     perform private.wf_raise('WF004', 'a condition of this action is not met: ' || v_first_failed,
-      jsonb_build_object('event', p_event, 'guard', v_first_failed, 'state', v_instance.state));
+      jsonb_build_object('event', p_event, 'guard', v_first_failed, 'state', v_instance.state, 'facts', v_facts));
   end if;
 
   v_to := coalesce(v_chosen.to_state, v_instance.state);
@@ -565,12 +634,30 @@ begin
 end;
 $$;
 
-revoke all on function public.start_workflow(text, bigint, jsonb), public.save_workflow_form(bigint, jsonb),
-  public.fire_event(bigint, text, int, jsonb) from public, anon;
-grant execute on function public.start_workflow(text, bigint, jsonb), public.save_workflow_form(bigint, jsonb),
-  public.fire_event(bigint, text, int, jsonb) to authenticated;
+-- The facts of an instance the caller can see, for the machine in the browser.
+create function public.workflow_facts(p_instance_id bigint) returns jsonb
+language plpgsql stable security definer
+set search_path = ''
+as $$
+declare
+  v_instance public.workflow_instances;
+begin
+  select * into v_instance from public.workflow_instances where id = p_instance_id;
+  if v_instance is null or not private.sees_scope(v_instance.street_id, v_instance.community_id) then
+    perform private.wf_raise('WF007', 'instance not found', jsonb_build_object('instance', p_instance_id));
+  end if;
+  return private.wf_facts(v_instance);
+end;
+$$;
+
+revoke all on function public.start_workflow(text, bigint, jsonb), public.save_workflow_form(bigint, jsonb, int),
+  public.fire_event(bigint, text, int, jsonb), public.workflow_facts(bigint) from public, anon;
+grant execute on function public.start_workflow(text, bigint, jsonb), public.save_workflow_form(bigint, jsonb, int),
+  public.fire_event(bigint, text, int, jsonb), public.workflow_facts(bigint) to authenticated;
 
 revoke all on function private.roles_in_scope(bigint, bigint), private.wf_json_error(jsonb, jsonb, text),
   private.wf_failed_guard(text, int, jsonb, jsonb), private.wf_guard_names(jsonb), private.wf_state_ancestors(text),
-  private.wf_raise(text, text, jsonb), private.workflow_append_only(), private.units_cascade_workflow_scope()
+  private.wf_raise(text, text, jsonb), private.workflow_append_only(), private.units_cascade_workflow_scope(),
+  private.sees_scope(bigint, bigint), private.wf_facts(public.workflow_instances),
+  private.wf_form_error(public.workflow_definitions, jsonb, bigint)
   from public, anon, authenticated;
