@@ -11,18 +11,11 @@
 // PostgREST, RLS on with the scope policy written like workflow_instances' (same helpers), one
 // row per request, and both answer with the row (`return=representation`): fire_event must
 // return the instance, its client needs the new revision.
-import { createClient, type SupabaseClientOptions } from '@supabase/supabase-js';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import ws from 'ws';
 import { compileWorkflow } from '../../src/workflow/compile.ts';
 import { versionMigration } from '../../src/workflow/sql.ts';
-import { startStack } from '../../stack/index.ts';
-import { freePort } from '../../stack/ports.ts';
 import { samplePlugin } from '../fixtures/sample-workflow/index.ts';
+import { benchStack, machine, member, waitForTable } from './support.ts';
 
 const CLIENTS = 8;
 const PER_CLIENT = 250;
@@ -31,19 +24,8 @@ const WARMUP_PER_CLIENT = 25;
 // Rounds alternate fire and plain, so drift (checkpoints, autovacuum) hits both alike.
 const ROUNDS = 5;
 const BAR = 2;
-const PASSWORD = 'bench-password-1';
 
-type Transport = NonNullable<NonNullable<SupabaseClientOptions<'public'>['realtime']>['transport']>;
-const clientOptions: SupabaseClientOptions<'public'> = {
-  auth: { persistSession: false, autoRefreshToken: false },
-  realtime: { transport: ws as unknown as Transport },
-};
-
-const stateDir = mkdtempSync(path.join(os.tmpdir(), 'qt-bench-fire-'));
-chmodSync(stateDir, 0o755);
-const stack = await startStack({ stateDir, apiPort: await freePort(), dbPort: await freePort() });
-const db = new pg.Client({ connectionString: stack.dbUrl });
-await db.connect();
+const { stack, db, close } = await benchStack('fire');
 
 try {
   // Setup, not measured: the sample workflow, one street with one community, and the office.
@@ -54,20 +36,7 @@ try {
     returning street_id as street, id as community`);
   const { street, community } = units[0]!;
 
-  const email = 'office@bench.local';
-  const { rows: users } = await db.query<{ id: string }>(
-    `insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data,
-       created_at, updated_at, confirmation_token, recovery_token, email_change_token_new, email_change)
-     values ('00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', $1,
-       extensions.crypt($2, extensions.gen_salt('bf', 4)), now(), '{"provider":"email","providers":["email"]}', '{}', now(), now(), '', '', '', '')
-     returning id`,
-    [email, PASSWORD],
-  );
-  await db.query(`insert into public.memberships (user_id, unit_id, role) values ($1, $2, 'street_office')`, [users[0]!.id, street]);
-  const client = createClient(stack.apiUrl, stack.anonKey, clientOptions);
-  const { error } = await client.auth.signInWithPassword({ email, password: PASSWORD });
-  if (error) throw error;
-  const token = (await client.auth.getSession()).data.session!.access_token;
+  const { token } = await member(stack, db, 'office@bench.local', [{ unit: street, role: 'street_office' }]);
 
   // Instances inserted as the superuser straight into review.waiting of version 2: setup, not
   // what is measured (start_workflow + submit would only add log rows we do not time). The
@@ -114,14 +83,7 @@ try {
     'content-type': 'application/json',
     prefer: 'return=representation',
   };
-  // PostgREST reloads its schema cache on the notify; wait until it serves the new table.
-  for (let i = 0; ; i++) {
-    const probe = await fetch(`${stack.apiUrl}/rest/v1/bench_plain?select=id&limit=1`, { headers });
-    const body = await probe.text();
-    if (probe.ok && body !== '[]') break;
-    if (i > 100) throw new Error(`PostgREST does not serve bench_plain: ${probe.status} ${body}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitForTable(stack, 'bench_plain', token);
 
   // Each request is checked: 2xx, and the row it acted on. Failures are counted, not thrown,
   // so one bad answer does not hide the others.
@@ -206,10 +168,9 @@ try {
   console.log(`  plain rows updated: ${notes[0]!.n} of ${ROWS}`);
   console.log(`  failed requests: ${failures.length}`);
   for (const failure of failures.slice(0, 10)) console.log(`    ${failure}`);
-  console.log(`\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  console.log(`
+${machine()}`);
   if (!met || !logOk || failures.length > 0 || Number(notes[0]!.n) !== ROWS) process.exitCode = 1;
 } finally {
-  await db.end();
-  await stack.stop();
-  rmSync(stateDir, { recursive: true, force: true });
+  await close();
 }

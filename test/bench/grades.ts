@@ -3,34 +3,14 @@
 // the seeded standard (all 28 items) into the street's campaign, has two reviewers score every
 // sub-item of every unit, then times `recompute_grades` through PostgREST as the street office,
 // median of 5, some scores changed before each call. Bar: ≤ 200 ms.
-import { createClient, type SupabaseClientOptions } from '@supabase/supabase-js';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import ws from 'ws';
-import { startStack } from '../../stack/index.ts';
-import { freePort } from '../../stack/ports.ts';
+import { benchStack, machine, member, timed } from './support.ts';
 
 const COMMUNITIES = 1500;
 const COMPOUNDS = 20_000;
 const RUNS = 5;
-const PASSWORD = 'bench-password-1';
 
-type Transport = NonNullable<NonNullable<SupabaseClientOptions<'public'>['realtime']>['transport']>;
-const stateDir = mkdtempSync(path.join(os.tmpdir(), 'qt-bench-grades-'));
-chmodSync(stateDir, 0o755);
-const stack = await startStack({ stateDir, apiPort: await freePort(), dbPort: await freePort() });
-const db = new pg.Client({ connectionString: stack.dbUrl });
-await db.connect();
-
-async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await fn();
-  console.log(`  ${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return result;
-}
+const { stack, db, close } = await benchStack('grades');
 
 try {
   console.log('generating data');
@@ -96,21 +76,7 @@ try {
   );
 
   // The street's office, signed in, calls it as the admin would.
-  const email = 'bench.office@bench.local';
-  const { rows: user } = await db.query<{ id: string }>(
-    `insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data,
-       created_at, updated_at, confirmation_token, recovery_token, email_change_token_new, email_change)
-     values ('00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', $1,
-       extensions.crypt($2, extensions.gen_salt('bf', 4)), now(), '{"provider":"email","providers":["email"]}', '{}', now(), now(), '', '', '', '')
-     returning id`, [email, PASSWORD],
-  );
-  await db.query("insert into public.memberships (user_id, unit_id, role) values ($1, $2, 'street_office')", [user[0]!.id, street]);
-  const client = createClient(stack.apiUrl, stack.anonKey, {
-    auth: { persistSession: false, autoRefreshToken: false },
-    realtime: { transport: ws as unknown as Transport },
-  });
-  const { error: signInError } = await client.auth.signInWithPassword({ email, password: PASSWORD });
-  if (signInError) throw signInError;
+  const { client } = await member(stack, db, 'bench.office@bench.local', [{ unit: street, role: 'street_office' }]);
 
   if (process.env.BENCH_EXPLAIN) {
     const { rows: def } = await db.query<{ src: string }>("select prosrc as src from pg_proc where proname = 'round_grades'");
@@ -142,10 +108,8 @@ try {
   for (const s of summary) console.log(`  ${s.kind.padEnd(18)} ${s.units.padStart(6)} units, ${s.standard.padStart(6)} standard, ${s.demonstration.padStart(6)} demonstration`);
   const ok = median <= 200;
   console.log(`recompute_grades through PostgREST as the street office, median of ${RUNS}: ${median.toFixed(0)} ms  bar ≤ 200 ms: ${ok ? 'met' : 'MISSED'}`);
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  console.log(machine());
   if (!ok || graded !== Number(counts[0]!.units)) process.exitCode = 1;
 } finally {
-  await db.end();
-  await stack.stop();
-  rmSync(stateDir, { recursive: true, force: true });
+  await close();
 }

@@ -7,42 +7,19 @@
 // "The same query" is the one the admin sends: Refine's getList (select, count=exact, order by
 // id, range 0–49) plus the user's scope filter (src/access/scope-filter.ts). The figure without
 // that filter, the policy alone, is printed too. Bar: ratio ≤ 1.3 for the filer and the office.
-import { createClient, type SupabaseClient, type SupabaseClientOptions } from '@supabase/supabase-js';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import ws from 'ws';
 import { scopeFilter } from '../../src/access/scope-filter.ts';
-import { startStack } from '../../stack/index.ts';
-import { freePort } from '../../stack/ports.ts';
+import { nodeClientOptions } from '../support/users.ts';
+import { benchStack, machine, member, timed, waitForTable } from './support.ts';
 
 const STREETS = 10;
 const COMMUNITIES_PER_STREET = 1000;
 const COMPOUNDS_PER_COMMUNITY = 10;
 const RECORDS = 1_000_000;
 const RUNS = 101;
-const PASSWORD = 'bench-password-1';
 
-type Transport = NonNullable<NonNullable<SupabaseClientOptions<'public'>['realtime']>['transport']>;
-const clientOptions: SupabaseClientOptions<'public'> = {
-  auth: { persistSession: false, autoRefreshToken: false },
-  realtime: { transport: ws as unknown as Transport },
-};
-
-const stateDir = mkdtempSync(path.join(os.tmpdir(), 'qt-bench-rls-'));
-chmodSync(stateDir, 0o755);
-const stack = await startStack({ stateDir, apiPort: await freePort(), dbPort: await freePort() });
-const db = new pg.Client({ connectionString: stack.dbUrl });
-await db.connect();
-
-async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await fn();
-  console.log(`  ${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return result;
-}
+const { stack, db, close } = await benchStack('rls');
 
 try {
   console.log('generating data');
@@ -91,15 +68,7 @@ try {
       notify pgrst, 'reload schema';`);
   });
 
-  // PostgREST reloads its schema cache on the notify; wait until it serves the new table.
-  for (let i = 0; ; i++) {
-    const probe = await fetch(`${stack.apiUrl}/rest/v1/bench_records?select=id&limit=1`, {
-      headers: { apikey: stack.serviceRoleKey, authorization: `Bearer ${stack.serviceRoleKey}` },
-    });
-    if (probe.ok) break;
-    if (i > 100) throw new Error(`PostgREST does not see bench_records: ${await probe.text()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitForTable(stack, 'bench_records');
 
   // Who: a filer of one community, a filer of two, and a street office; all in bench street 5.
   const { rows: picks } = await db.query<{ street: string; c1: string; c2: string }>(`
@@ -115,23 +84,11 @@ try {
   const signedIn: Record<string, SupabaseClient> = {};
   const tokens: Record<string, string> = {};
   for (const [who, memberships] of Object.entries(people)) {
-    const email = `${who.replaceAll(' ', '.')}@bench.local`;
-    const { rows } = await db.query<{ id: string }>(
-      `insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data,
-         created_at, updated_at, confirmation_token, recovery_token, email_change_token_new, email_change)
-       values ('00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', $1,
-         extensions.crypt($2, extensions.gen_salt('bf', 4)), now(), '{"provider":"email","providers":["email"]}', '{}', now(), now(), '', '', '', '')
-       returning id`,
-      [email, PASSWORD],
-    );
-    for (const m of memberships) await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3)', [rows[0]!.id, m.unit, m.role]);
-    const client = createClient(stack.apiUrl, stack.anonKey, clientOptions);
-    const { error } = await client.auth.signInWithPassword({ email, password: PASSWORD });
-    if (error) throw error;
-    signedIn[who] = client;
-    tokens[who] = (await client.auth.getSession()).data.session!.access_token;
+    const signed = await member(stack, db, `${who.replaceAll(' ', '.')}@bench.local`, memberships);
+    signedIn[who] = signed.client;
+    tokens[who] = signed.token;
   }
-  const service = createClient(stack.apiUrl, stack.serviceRoleKey, clientOptions);
+  const service = createClient(stack.apiUrl, stack.serviceRoleKey, nodeClientOptions);
 
   // The admin's list query for a resource: Refine's getList, with or without the scope filter.
   type Filter = ReturnType<typeof scopeFilter>;
@@ -206,10 +163,9 @@ try {
       );
     }
   }
-  console.log(`\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  console.log(`
+${machine()}`);
   if (missed) process.exitCode = 1;
 } finally {
-  await db.end();
-  await stack.stop();
-  rmSync(stateDir, { recursive: true, force: true });
+  await close();
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { projectRoot } from '../../stack/config.ts';
 import { freePort } from '../../stack/ports.ts';
+import { machine } from './support.ts';
 
 const RUNS = 5;
 
@@ -46,7 +47,7 @@ try {
   const warm: number[] = [];
   for (let i = 0; i < RUNS; i++) warm.push(await timeToReady(warmDir, false));
 
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  console.log(machine());
   console.log(`cold start (new data folder), median of ${RUNS}: ${fmt(median(cold))}  [${cold.map(fmt).join(', ')}]  bar ≤ 10 s: ${median(cold) <= 10_000 ? 'met' : 'MISSED'}`);
   console.log(`warm start (existing data folder), median of ${RUNS}: ${fmt(median(warm))}  [${warm.map(fmt).join(', ')}]  bar ≤ 3 s: ${median(warm) <= 3_000 ? 'met' : 'MISSED'}`);
 } finally {

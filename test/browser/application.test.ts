@@ -5,19 +5,16 @@
 // approves with the street's opinion; the printed page shows it with the date and the seal.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../stack/config.ts';
-import { launchBrowser, screenshotDir, startAdmin } from '../support/browser.ts';
+import { adminInBrowser, screenshotDir } from '../support/browser.ts';
 import { superuser } from '../support/clients.ts';
 
-let admin: Awaited<ReturnType<typeof startAdmin>>;
-let browser: Browser;
+const ui = adminInBrowser();
+
 let closesOn: string;
 
 beforeAll(async () => {
-  admin = await startAdmin();
-  browser = await launchBrowser();
   const db = await superuser();
   // Close street 1's filing window (yesterday), to be reopened by the office in the browser.
   const { rows } = await db.query<{ closes: string }>(
@@ -29,23 +26,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await admin?.close();
   const db = await superuser();
   await db.query('update public.campaigns set filing_closes_on = $1 where street_id = 1', [closesOn]);
   await db.end();
 });
-
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(`${admin.url}/login`);
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('welcome').waitFor();
-  return page;
-}
 
 const state = (page: Page) => page.getByTestId('workflow-state');
 const dialog = (page: Page) => page.locator('.ant-modal-content');
@@ -62,7 +46,7 @@ async function act(page: Page, action: string, fields: Record<string, string> = 
 describe('the 申报表 in the browser', () => {
   it('filed, gated by the window, returned, resubmitted, approved and printed', async () => {
     // The filer opens 禾丰社区's draft from the list.
-    const filer = await signIn('filer.c1@demo.local');
+    const filer = await ui.signIn('filer.c1@demo.local');
     await filer.locator('.ant-menu').first().getByText('创建申报', { exact: true }).click();
     await filer.getByRole('cell', { name: '禾丰社区' }).click();
     await filer.waitForURL(/\/workflows\/application\/\d+$/);
@@ -98,7 +82,7 @@ describe('the 申报表 in the browser', () => {
     await shot(filer, 'application-filer-window-closed');
 
     // The office extends the window in the campaign's panel.
-    const office = await signIn('office.s1@demo.local');
+    const office = await ui.signIn('office.s1@demo.local');
     await office.locator('.ant-menu').first().getByText('全域提升行动', { exact: true }).click();
     await office.getByRole('cell', { name: '青禾街道' }).click();
     await office.getByLabel('申报期').waitFor();
@@ -118,7 +102,7 @@ describe('the 申报表 in the browser', () => {
     await expect.poll(() => state(filer).textContent()).toBe('已提交');
 
     // The reviewer opens it and returns it with what to fix.
-    const reviewer = await signIn('reviewer.s1@demo.local');
+    const reviewer = await ui.signIn('reviewer.s1@demo.local');
     await reviewer.goto(url);
     await act(reviewer, '开始审核');
     await act(reviewer, '退回修改', { 退回意见: '创建目标请写明示范型小区的个数' });
@@ -143,7 +127,7 @@ describe('the 申报表 in the browser', () => {
     await expect.poll(() => state(reviewer).textContent()).toBe('已通过');
 
     // The printed page: the table of attachment 4, the opinion, its date and the seal.
-    await reviewer.goto(`${admin.url}/print/application/${url.split('/').pop()}`);
+    await reviewer.goto(`${ui.url}/print/application/${url.split('/').pop()}`);
     const sheet = reviewer.getByTestId('application-sheet');
     await sheet.getByText('禾丰社区').first().waitFor();
     expect(await reviewer.getByTestId('sheet-opinion').textContent()).toContain('同意申报示范型社区。');

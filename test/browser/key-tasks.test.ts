@@ -9,14 +9,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../stack/config.ts';
-import { launchBrowser, screenshotDir, startAdmin } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { adminInBrowser, screenshotDir } from '../support/browser.ts';
 import { superuser } from '../support/clients.ts';
 
-let admin: Awaited<ReturnType<typeof startAdmin>>;
-let browser: Browser;
+const ui = adminInBrowser({ viewport: { width: 1440, height: 900 } });
+
 const now = new Date();
 const thisMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-01`;
 const note = `本月积分兑换 3 场，兑换 120 人次（浏览器测试 ${Date.now().toString(36)}）`;
@@ -28,25 +27,7 @@ beforeAll(async () => {
   } finally {
     await db.end();
   }
-  admin = await startAdmin();
-  browser = await launchBrowser();
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await admin?.close();
-});
-
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(`${admin.url}/login`);
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('welcome').waitFor();
-  return page;
-}
 
 const menu = (page: Page) => page.locator('.ant-menu').first();
 const rows = (page: Page) => page.getByTestId('key-tasks-table').locator('tbody tr.ant-table-row');
@@ -74,7 +55,7 @@ async function openList(page: Page) {
 
 describe('重点任务', () => {
   it('street 2\'s office: the overdue task stands out, a monthly task gets this month\'s report, the filtered list exports', async () => {
-    const page = await signIn('office.s2@demo.local');
+    const page = await ui.signIn('office.s2@demo.local');
     await openList(page);
     expect(await rows(page).count()).toBe(25);
     expect(await page.getByTestId('key-tasks-subtitle').textContent()).toMatch(/^云岚街道城市基层党建全域提升行动 · \d{4}年\d{1,2}月—\d{4}年\d{1,2}月$/);
@@ -158,7 +139,7 @@ describe('重点任务', () => {
   });
 
   it('street 1\'s reviewer reads the list, its year still ahead, and changes nothing', async () => {
-    const page = await signIn('reviewer.s1@demo.local');
+    const page = await ui.signIn('reviewer.s1@demo.local');
     await openList(page);
     expect(await rows(page).count()).toBe(25);
     expect(await page.getByTestId('key-tasks-subtitle').textContent()).toMatch(/^青禾街道城市基层党建全域提升行动 · \d{4}年(度|\d{1,2}月—\d{4}年\d{1,2}月)$/);
@@ -176,7 +157,7 @@ describe('重点任务', () => {
   });
 
   it('a community filer has no 重点任务 in the menu', async () => {
-    const page = await signIn('filer.c1@demo.local');
+    const page = await ui.signIn('filer.c1@demo.local');
     await menu(page).getByText('我的待办', { exact: true }).waitFor();
     expect(await menu(page).getByText('重点任务', { exact: true }).count()).toBe(0);
     await page.context().close();

@@ -1,28 +1,13 @@
 // A person at the admin: the Chinese login page, a wrong password, a demo user's sign-in that
 // survives a reload, and sign-out. Screenshots land in test/screenshots/ to be looked at.
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../stack/config.ts';
-import { launchBrowser, screenshotDir, startAdmin } from '../support/browser.ts';
+import { adminInBrowser, screenshotDir } from '../support/browser.ts';
 
-let admin: Awaited<ReturnType<typeof startAdmin>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  admin = await startAdmin();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await admin?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
-  return context.newPage();
-}
+const ui = adminInBrowser({ viewport: { width: 1280, height: 800 } });
+const newPage = () => ui.newPage();
 
 async function fillLogin(page: Page, email: string, password: string) {
   await page.getByLabel('邮箱').fill(email);
@@ -33,7 +18,7 @@ async function fillLogin(page: Page, email: string, password: string) {
 describe('login in the browser', () => {
   it('shows the Chinese login page and refuses a wrong password with a Chinese message', async () => {
     const page = await newPage();
-    await page.goto(`${admin.url}/`);
+    await page.goto(`${ui.url}/`);
     await page.waitForURL(/\/login/);
     await page.getByText('登录账号').waitFor();
     expect(await page.getByText('城市基层党建全域提升行动').isVisible()).toBe(true);
@@ -49,7 +34,7 @@ describe('login in the browser', () => {
 
   it('validates the form as the user types, naming the field', async () => {
     const page = await newPage();
-    await page.goto(`${admin.url}/login`);
+    await page.goto(`${ui.url}/login`);
     await page.getByLabel('邮箱').fill('not-an-email');
     await page.getByText('请输入有效的邮箱地址').waitFor();
     await page.getByLabel('邮箱').fill('');
@@ -59,7 +44,7 @@ describe('login in the browser', () => {
 
   it('signs a demo user in, keeps the session across a reload, and signs out', async () => {
     const page = await newPage();
-    await page.goto(`${admin.url}/login`);
+    await page.goto(`${ui.url}/login`);
     await fillLogin(page, 'office.s1@demo.local', DEMO_PASSWORD);
     await page.getByTestId('welcome').waitFor();
     expect(await page.getByTestId('welcome').textContent()).toBe('街道一 党建办，您好');

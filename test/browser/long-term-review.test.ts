@@ -1,24 +1,19 @@
 // The long-term review on the results page: after a re-evaluation is published, each unit shows
 // what it did to the grade the unit holds (promotion, rectification with its deadline).
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotDir, startAdmin } from '../support/browser.ts';
+import { adminInBrowser, screenshotDir } from '../support/browser.ts';
 import { createReviewWorld, REVIEW_PASSWORD } from '../support/review-world.ts';
 
-let admin: Awaited<ReturnType<typeof startAdmin>>;
-let browser: Browser;
+const ui = adminInBrowser();
+
 let w: Awaited<ReturnType<typeof createReviewWorld>>;
 
 beforeAll(async () => {
   w = await createReviewWorld();
-  admin = await startAdmin();
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await admin?.close();
   await w?.db.end();
 });
 
@@ -30,17 +25,11 @@ describe('the results page after a re-evaluation', () => {
     const reEvaluation = await w.round('re_evaluation', 2030, { X1: 85, X2: 92 }, 30);
     const [order] = await w.q<{ deadline: string }>("select to_char(deadline, 'YYYY-MM-DD') as deadline from public.rectifications where unit_id = $1", [w.x.X1]);
 
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${admin.url}/login`);
-    await page.getByLabel('邮箱').fill(w.emails.street_office!);
-    await page.getByLabel('密码').fill(REVIEW_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByTestId('welcome').waitFor();
-    await page.goto(`${admin.url}/results?round=${reEvaluation}`);
+    const page = await ui.signIn(w.emails.street_office!, { password: REVIEW_PASSWORD });
+    await page.goto(`${ui.url}/results?round=${reEvaluation}`);
     await expect.poll(() => page.getByTestId(`review-${w.x.X2}`).textContent()).toBe('晋位提升：示范型');
     expect(await page.getByTestId(`review-${w.x.X1}`).textContent()).toBe(`责令整改，${order!.deadline} 前`);
     await page.screenshot({ path: path.join(screenshotDir, 'results-long-term-review.png'), fullPage: true });
-    await context.close();
+    await page.context().close();
   }, 120_000);
 });

@@ -7,14 +7,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../stack/config.ts';
-import { launchBrowser, screenshotDir, startAdmin } from '../support/browser.ts';
+import { adminInBrowser, screenshotDir } from '../support/browser.ts';
 import { createUser, signedIn, superuser } from '../support/clients.ts';
 
-let admin: Awaited<ReturnType<typeof startAdmin>>;
-let browser: Browser;
+const ui = adminInBrowser();
+
 const run = Date.now().toString(36);
 const officeEmail = `office.results.${run}@test.local`;
 const street = `通报街道${run}`;
@@ -68,28 +68,13 @@ beforeAll(async () => {
   } finally {
     await db.end();
   }
-  admin = await startAdmin();
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await admin?.close();
   const db = await superuser();
   await db.query('delete from auth.users where email = $1', [officeEmail]);
   await db.end();
 });
-
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(`${admin.url}/login`);
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('welcome').waitFor();
-  return page;
-}
 
 const rows = (page: Page) => page.getByTestId('results-table').locator('tbody tr.ant-table-row');
 /** The row of the unit of that name (its community's name is in other rows too). */
@@ -116,7 +101,7 @@ async function clear(page: Page, testId: string) {
 
 describe('评分通报', () => {
   it('the office filters, sorts and exports the provisional results, then publishes them', async () => {
-    const page = await signIn(officeEmail);
+    const page = await ui.signIn(officeEmail);
     await page.locator('.ant-menu').first().getByText('评分通报', { exact: true }).click();
     await page.waitForURL(/\/results$/);
     await row(page, name('C1')).waitFor();
@@ -203,8 +188,8 @@ describe('评分通报', () => {
     await db.end();
     expect(expected).toBeGreaterThan(1);
 
-    const filer = await signIn('filer.c1@demo.local');
-    await filer.goto(`${admin.url}/results?round=${seededRound}`);
+    const filer = await ui.signIn('filer.c1@demo.local');
+    await filer.goto(`${ui.url}/results?round=${seededRound}`);
     await row(filer, '禾丰社区').waitFor();
     expect(await filer.getByTestId('results-note').textContent()).toContain('未通报，仅供参考');
     expect(await filer.getByRole('button', { name: '发布通报' }).count()).toBe(0);
@@ -213,8 +198,8 @@ describe('评分通报', () => {
     await filer.screenshot({ path: path.join(screenshotDir, 'results-filer-c1.png'), fullPage: true });
     await filer.context().close();
 
-    const reviewer = await signIn('reviewer.s1@demo.local');
-    await reviewer.goto(`${admin.url}/results?round=${seededRound}`);
+    const reviewer = await ui.signIn('reviewer.s1@demo.local');
+    await reviewer.goto(`${ui.url}/results?round=${seededRound}`);
     await row(reviewer, '枫林社区').waitFor();
     expect(await reviewer.getByTestId('results-note').textContent()).toContain('未通报，仅供参考');
     expect(await reviewer.getByRole('button', { name: '发布通报' }).count()).toBe(0);

@@ -2,14 +2,13 @@
 // uploads evidence; two reviewers (the street's reviewer and its office) score it; the grade
 // follows from their mean, computed by the database; the dashboard's measured count moves.
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../stack/config.ts';
-import { launchBrowser, screenshotDir, startAdmin } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { adminInBrowser, screenshotDir } from '../support/browser.ts';
 import { superuser } from '../support/clients.ts';
 
-let admin: Awaited<ReturnType<typeof startAdmin>>;
-let browser: Browser;
+const ui = adminInBrowser({ viewport: { width: 1440, height: 900 } });
+
 let unitId: number;
 let roundId: number;
 let targetId: number;
@@ -19,8 +18,6 @@ const run = Date.now().toString(36);
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 beforeAll(async () => {
-  admin = await startAdmin();
-  browser = await launchBrowser();
   const db = await superuser();
   // A compound of 禾丰社区 (filer.c1's) that no one has scored yet, in street 1's seeded round.
   unitId = (await db.query<{ id: number }>("insert into public.units (kind, name, parent_id) values ('compound', $1, 101) returning id::int", [`评分测试小区-${run}`])).rows[0]!.id;
@@ -36,25 +33,9 @@ beforeAll(async () => {
   await db.end();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await admin?.close();
-});
-
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${admin.url}/login`);
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('welcome').waitFor();
-  return page;
-}
-
-const sheet = (page: Page) => page.goto(`${admin.url}/scoring?round=${roundId}&unit=${unitId}`);
+const sheet = (page: Page) => page.goto(`${ui.url}/scoring?round=${roundId}&unit=${unitId}`);
 const measured = async (page: Page) => {
-  await page.goto(`${admin.url}/`);
+  await page.goto(`${ui.url}/`);
   return Number((await page.getByTestId(`measured-${targetId}`).first().textContent())?.match(/\d+/)?.[0]);
 };
 
@@ -72,11 +53,11 @@ async function scoreAll(page: Page, label: '我的评分' | '自评', share: num
 
 describe('the scoring sheet', () => {
   it('self-score with evidence, two reviewers, the grade follows, the dashboard count moves', async () => {
-    const office = await signIn('office.s1@demo.local');
+    const office = await ui.signIn('office.s1@demo.local');
     const before = await measured(office);
 
     // A round opens only in its phase of the campaign, and once a year: the office is told why.
-    await office.goto(`${admin.url}/scoring`);
+    await office.goto(`${ui.url}/scoring`);
     const open = async (kind: string, year: string) => {
       await office.getByRole('button', { name: '开展评分' }).click();
       const dialog = office.locator('.ant-modal-content');
@@ -99,7 +80,7 @@ describe('the scoring sheet', () => {
     await office.locator('.ant-modal-content').getByRole('button', { name: /Cancel|取\s*消/ }).click();
 
     // The filer self-scores and uploads a photo as evidence for the first sub-item.
-    const filer = await signIn('filer.c1@demo.local');
+    const filer = await ui.signIn('filer.c1@demo.local');
     await sheet(filer);
     await filer.getByText('评分测试小区').first().waitFor();
     await scoreAll(filer, '自评', 1);
@@ -115,7 +96,7 @@ describe('the scoring sheet', () => {
     await filer.context().close();
 
     // Two reviewers: 100% and 80% of each sub-item → mean 90: demonstration.
-    const reviewer = await signIn('reviewer.s1@demo.local');
+    const reviewer = await ui.signIn('reviewer.s1@demo.local');
     await sheet(reviewer);
     await scoreAll(reviewer, '我的评分', 1);
     await expect.poll(() => reviewer.getByTestId('grade-total').textContent()).toBe('100');

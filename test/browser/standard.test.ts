@@ -3,40 +3,17 @@
 // publication with the level and its sum named, fixes it, marks a veto condition and publishes.
 // A filer reads the standard and cannot edit it.
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../stack/config.ts';
-import { launchBrowser, screenshotDir, startAdmin } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { adminInBrowser, screenshotDir } from '../support/browser.ts';
 
-let admin: Awaited<ReturnType<typeof startAdmin>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  admin = await startAdmin();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await admin?.close();
-});
-
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${admin.url}/login`);
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('welcome').waitFor();
-  return page;
-}
+const ui = adminInBrowser();
 
 const total = (page: Page, level: string) => page.getByTestId(`level-total-${level}`).textContent();
 
 describe('the scoring standard', () => {
   it('the office versions, re-points, is refused an unbalanced level, and publishes', async () => {
-    const office = await signIn('office.s1@demo.local');
+    const office = await ui.signIn('office.s1@demo.local');
     await office.locator('.ant-menu').first().getByText('评分标准', { exact: true }).click();
     await office.getByText(/此版本已于 .* 发布/).waitFor();
     for (const level of ['street', 'community', 'compound', 'building', 'business_district', 'social_org']) {
@@ -77,7 +54,7 @@ describe('the scoring standard', () => {
     expect(await office.locator('.ant-card-extra .ant-select-selection-item').textContent()).toContain(`${year} （已发布）`);
     await office.context().close();
 
-    const filer = await signIn('filer.c1@demo.local');
+    const filer = await ui.signIn('filer.c1@demo.local');
     await filer.locator('.ant-menu').first().getByText('评分标准', { exact: true }).click();
     await filer.getByText('抓实社区专职工作者队伍建设').waitFor();
     expect(await filer.getByRole('button', { name: '建立新年度版本' }).count()).toBe(0);

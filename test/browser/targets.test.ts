@@ -7,11 +7,12 @@
 // Other files share the stack and may score street 1's units or add units, so what the page
 // shows is compared with what the API says at the time, not with constants.
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../stack/config.ts';
-import { launchBrowser, screenshotDir, startAdmin } from '../support/browser.ts';
+import { adminInBrowser, screenshotDir } from '../support/browser.ts';
 import { signedIn, superuser } from '../support/clients.ts';
+
+const ui = adminInBrowser();
 
 interface Progress {
   id: number;
@@ -24,8 +25,6 @@ interface Progress {
   met: boolean;
 }
 
-let admin: Awaited<ReturnType<typeof startAdmin>>;
-let browser: Browser;
 let campaignId: number;
 let acceptanceEnds: string;
 let pilotEnds: string;
@@ -46,29 +45,14 @@ beforeAll(async () => {
   } finally {
     await db.end();
   }
-  admin = await startAdmin();
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await admin?.close();
   // The target the office added here goes again.
   const db = await superuser();
   await db.query("delete from public.campaign_targets where campaign_id = $1 and due_on = $2 and unit_kind = 'business_district' and grade = 'standard'", [campaignId, acceptanceEnds]);
   await db.end();
 });
-
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${admin.url}/login`);
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('welcome').waitFor();
-  return page;
-}
 
 const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(screenshotDir, name), fullPage });
 const drawerRows = (page: Page) => page.getByTestId('target-units-table').locator('tbody tr.ant-table-row');
@@ -89,7 +73,7 @@ async function unitNames(targetId: number, counted: boolean): Promise<string[]> 
 
 describe('targets on the dashboard', () => {
   it('the office sees a chart per milestone and the table of every target, as the API measures them', async () => {
-    const page = await signIn('office.s1@demo.local');
+    const page = await ui.signIn('office.s1@demo.local');
     const overview = page.getByTestId('targets-overview');
     await overview.waitFor();
     const rows = await progress();
@@ -113,7 +97,7 @@ describe('targets on the dashboard', () => {
   });
 
   it('a measured number opens the units counted; the other tab the units not yet there', async () => {
-    const page = await signIn('office.s1@demo.local');
+    const page = await ui.signIn('office.s1@demo.local');
     await page.getByTestId('targets-overview').waitFor();
     const rows = await progress();
     const target = rows.find((r) => r.due_on === pilotEnds && r.unit_kind === 'compound' && r.grade === 'standard')!;
@@ -138,7 +122,7 @@ describe('targets on the dashboard', () => {
   });
 
   it('a bar opens the units behind it too', async () => {
-    const page = await signIn('office.s1@demo.local');
+    const page = await ui.signIn('office.s1@demo.local');
     const bars = page.locator('[data-testid=milestone-chart]').first().locator('.recharts-bar-rectangle');
     await expect.poll(() => bars.count()).toBeGreaterThan(0);
     await bars.last().click();
@@ -147,7 +131,7 @@ describe('targets on the dashboard', () => {
   });
 
   it('a community filer\'s dashboard has no targets, and no 行动目标 in the menu', async () => {
-    const page = await signIn('filer.c1@demo.local');
+    const page = await ui.signIn('filer.c1@demo.local');
     await page.locator('.ant-menu').first().getByText('工作台', { exact: true }).waitFor();
     await page.waitForTimeout(1000);
     expect(await page.getByTestId('targets-overview').count()).toBe(0);
@@ -158,7 +142,7 @@ describe('targets on the dashboard', () => {
 
 describe('行动目标 (/targets)', () => {
   it('the office adds a target: the form checks as it types; a duplicate is refused on its field', async () => {
-    const page = await signIn('office.s1@demo.local');
+    const page = await ui.signIn('office.s1@demo.local');
     await page.locator('.ant-menu').first().getByText('行动目标', { exact: true }).click();
     await page.waitForURL(/\/targets$/);
     const table = page.getByTestId('targets-table');
@@ -185,6 +169,8 @@ describe('行动目标 (/targets)', () => {
     await modal.getByText(`全面验收阶段 ${acceptanceEnds}`).click();
     await modal.getByLabel('单位类型').click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '商圈' }).click();
+    // The closing dropdown still lies over the radios until its motion ends.
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
     await modal.getByLabel('标准型').check();
     await expect.poll(errors).toEqual([]);
     await modal.getByRole('button', { name: '保存' }).click();

@@ -1,46 +1,27 @@
 // The units and members screens as the street office and as a community filer: what each sees,
 // what each may do, and Chinese errors on the field they belong to.
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../stack/config.ts';
-import { launchBrowser, screenshotDir, startAdmin } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { adminInBrowser, screenshotDir } from '../support/browser.ts';
 import { superuser } from '../support/clients.ts';
 
-let admin: Awaited<ReturnType<typeof startAdmin>>;
-let browser: Browser;
+const ui = adminInBrowser();
+
 const run = Date.now().toString(36);
 
-beforeAll(async () => {
-  admin = await startAdmin();
-  browser = await launchBrowser();
-});
-
 afterAll(async () => {
-  await browser?.close();
-  await admin?.close();
   const db = await superuser();
   await db.query('delete from public.units where name like $1', [`%${run}%`]);
   await db.query('delete from auth.users where email like $1', [`%${run}%`]);
   await db.end();
 });
 
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${admin.url}/login`);
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('welcome').waitFor();
-  return page;
-}
-
 const menu = (page: Page) => page.locator('.ant-menu').first();
 
 describe('units and members in the browser', () => {
   it('the street office sees its street, with the tree and members in the menu', async () => {
-    const page = await signIn('office.s1@demo.local');
+    const page = await ui.signIn('office.s1@demo.local');
     for (const item of ['单位', '单位树', '成员']) await menu(page).getByText(item, { exact: true }).waitFor();
     await menu(page).getByText('单位', { exact: true }).click();
     await page.getByRole('cell', { name: '禾丰社区', exact: true }).first().waitFor();
@@ -48,7 +29,7 @@ describe('units and members in the browser', () => {
     expect(await page.getByText(/共 \d+ 条/).textContent()).toMatch(/共 (4[0-9]|5[0-9]) 条/);
     await page.screenshot({ path: path.join(screenshotDir, 'units-office-s1.png') });
 
-    await page.goto(`${admin.url}/units/tree`);
+    await page.goto(`${ui.url}/units/tree`);
     await page.getByText('青禾街道').waitFor();
     await page.locator('.ant-tree-switcher').first().click();
     await page.getByText('禾丰社区').waitFor();
@@ -57,8 +38,8 @@ describe('units and members in the browser', () => {
   });
 
   it('creating a unit validates as the user types and names the field the database refuses', async () => {
-    const page = await signIn('office.s1@demo.local');
-    await page.goto(`${admin.url}/units/create`);
+    const page = await ui.signIn('office.s1@demo.local');
+    await page.goto(`${ui.url}/units/create`);
     const name = page.getByLabel('名称');
     await name.fill('x');
     await name.fill('');
@@ -73,7 +54,7 @@ describe('units and members in the browser', () => {
     await page.waitForURL(/\/units(\?|$)/);
 
     // The same name under the same community again: the unique constraint, in Chinese, on 名称.
-    await page.goto(`${admin.url}/units/create`);
+    await page.goto(`${ui.url}/units/create`);
     await page.getByLabel('名称').fill(`新建小区${run}`);
     await page.getByLabel('类型').click();
     await page.locator('.ant-select-item-option').getByText('小区', { exact: true }).click();
@@ -92,8 +73,8 @@ describe('units and members in the browser', () => {
   });
 
   it('the street office invites a member who can then sign in', async () => {
-    const page = await signIn('office.s1@demo.local');
-    await page.goto(`${admin.url}/memberships`);
+    const page = await ui.signIn('office.s1@demo.local');
+    await page.goto(`${ui.url}/memberships`);
     await page.getByRole('button', { name: '邀请成员' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('邮箱').fill('not-an-email');
@@ -113,8 +94,8 @@ describe('units and members in the browser', () => {
     await page.getByRole('cell', { name: `new.${run}@demo.local` }).waitFor();
     await page.context().close();
 
-    const invited = await browser.newContext({ locale: 'zh-CN' }).then((c) => c.newPage());
-    await invited.goto(`${admin.url}/login`);
+    const invited = await ui.newPage();
+    await invited.goto(`${ui.url}/login`);
     await invited.getByLabel('邮箱').fill(`new.${run}@demo.local`);
     await invited.getByLabel('密码').fill('welcome-2026');
     await invited.getByRole('button', { name: '登录' }).click();
@@ -124,7 +105,7 @@ describe('units and members in the browser', () => {
   });
 
   it('a community filer sees only its community, and no tree, members or create button', async () => {
-    const page = await signIn('filer.c1@demo.local');
+    const page = await ui.signIn('filer.c1@demo.local');
     await menu(page).getByText('单位', { exact: true }).waitFor();
     expect(await menu(page).getByText('成员', { exact: true }).count()).toBe(0);
     expect(await menu(page).getByText('单位树', { exact: true }).count()).toBe(0);

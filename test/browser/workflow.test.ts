@@ -2,41 +2,18 @@
 // submits; a reviewer opens it and approves; the machine and the database refuse what they must,
 // in Chinese, and the timeline and diagram follow.
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../stack/config.ts';
-import { launchBrowser, screenshotDir, startAdmin } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { adminInBrowser, screenshotDir } from '../support/browser.ts';
 
-let admin: Awaited<ReturnType<typeof startAdmin>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  admin = await startAdmin();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await admin?.close();
-});
-
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${admin.url}/login`);
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('welcome').waitFor();
-  return page;
-}
+const ui = adminInBrowser();
 
 const state = (page: Page) => page.getByTestId('workflow-state');
 const dialog = (page: Page) => page.locator('.ant-modal-content');
 
 describe('the workflow panel', () => {
   it('a filer starts, fills and submits; a reviewer opens and approves; refusals are explained', async () => {
-    const filer = await signIn('filer.c1@demo.local');
+    const filer = await ui.signIn('filer.c1@demo.local');
     await filer.locator('.ant-menu').first().getByText('示例流程', { exact: true }).click();
     await filer.getByRole('button', { name: '发起' }).click();
     await dialog(filer).locator('.ant-select').click();
@@ -70,7 +47,7 @@ describe('the workflow panel', () => {
     await filer.screenshot({ path: path.join(screenshotDir, 'workflow-filer-submitted.png'), fullPage: true });
     await filer.context().close();
 
-    const reviewer = await signIn('reviewer.s1@demo.local');
+    const reviewer = await ui.signIn('reviewer.s1@demo.local');
     await reviewer.goto(instanceUrl);
     await expect.poll(() => state(reviewer).textContent()).toBe('待审核');
     expect(await reviewer.getByRole('button', { name: '撤回' }).count()).toBe(0); // the filer's, not the reviewer's

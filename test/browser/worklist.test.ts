@@ -10,14 +10,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../stack/config.ts';
-import { launchBrowser, screenshotDir, startAdmin } from '../support/browser.ts';
+import { adminInBrowser, screenshotDir } from '../support/browser.ts';
 import { createUser, signedIn, superuser } from '../support/clients.ts';
 
-let admin: Awaited<ReturnType<typeof startAdmin>>;
-let browser: Browser;
+const ui = adminInBrowser();
+
 const run = Date.now().toString(36);
 const filerEmail = `filer.worklist.${run}@test.local`;
 const community = `柳溪社区-${run}`;
@@ -34,29 +34,14 @@ beforeAll(async () => {
   } finally {
     await db.end();
   }
-  admin = await startAdmin();
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await admin?.close();
   // The draft stays (the log is append-only, and it holds the unit); the account goes.
   const db = await superuser();
   await db.query('delete from auth.users where email = $1', [filerEmail]);
   await db.end();
 });
-
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(`${admin.url}/login`);
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('welcome').waitFor();
-  return page;
-}
 
 const menu = (page: Page) => page.locator('.ant-menu').first();
 const rows = (page: Page, table: string) => page.getByTestId(table).locator('tbody tr.ant-table-row');
@@ -73,7 +58,7 @@ async function pickState(page: Page, label: string) {
 
 describe('the work lists', () => {
   it('the reviewer: 枫林 waits to be opened, 丰泽 to be decided, the longest wait first; 我的已办 lists what they did', async () => {
-    const page = await signIn('reviewer.s1@demo.local');
+    const page = await ui.signIn('reviewer.s1@demo.local');
     for (const item of ['我的待办', '我的已办', '申报情况']) await menu(page).getByText(item, { exact: true }).waitFor();
     await menu(page).getByText('我的待办', { exact: true }).click();
     await page.waitForURL(/\/todo$/);
@@ -120,7 +105,7 @@ describe('the work lists', () => {
   });
 
   it('a filer: their incomplete draft waits for them, its submit held back with the reason, due when filing closes', async () => {
-    const page = await signIn(filerEmail);
+    const page = await ui.signIn(filerEmail);
     await menu(page).getByText('我的待办', { exact: true }).waitFor();
     expect(await menu(page).getByText('申报情况', { exact: true }).count()).toBe(0);
     await menu(page).getByText('我的待办', { exact: true }).click();
@@ -137,13 +122,13 @@ describe('the work lists', () => {
     await page.screenshot({ path: path.join(screenshotDir, 'worklist-todo-filer.png'), fullPage: true });
 
     // The overview is not theirs: not in the menu, and refused when typed in.
-    await page.goto(`${admin.url}/applications-overview`);
+    await page.goto(`${ui.url}/applications-overview`);
     await page.getByText('您没有权限访问').waitFor();
     await page.context().close();
   });
 
   it('the street office: its 待办, then every community with its application, filtered and exported to .xlsx as shown', async () => {
-    const page = await signIn('office.s1@demo.local');
+    const page = await ui.signIn('office.s1@demo.local');
     // The office's 待办: the reviews (its role covers them too) and the street's own campaign.
     await menu(page).getByText('我的待办', { exact: true }).click();
     const campaign = row(page, 'todo-table', '青禾街道');

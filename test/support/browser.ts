@@ -3,9 +3,10 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
-import { projectRoot } from '../../stack/config.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { DEMO_PASSWORD, projectRoot } from '../../stack/config.ts';
 import { stack } from './clients.ts';
 
 export const screenshotDir = path.join(projectRoot, 'test', 'screenshots');
@@ -47,6 +48,53 @@ export async function startAdmin(): Promise<{ url: string; close(): Promise<void
     close: async () => {
       await server.close();
       rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+type Viewport = { width: number; height: number };
+
+export interface AdminInBrowser {
+  /** The admin's origin (once the file's beforeAll has run). */
+  readonly url: string;
+  /** A page in a fresh zh-CN browser context, signed in as no one. */
+  newPage(viewport?: Viewport): Promise<Page>;
+  /** A page signed in through the login screen as the user, on the dashboard. */
+  signIn(email: string, options?: { password?: string; viewport?: Viewport }): Promise<Page>;
+}
+
+/**
+ * The built admin and Chromium for one test file: started before its tests and closed after
+ * them (registers beforeAll and afterAll, so call it at the top of the file).
+ */
+export function adminInBrowser(defaults: { viewport?: Viewport } = {}): AdminInBrowser {
+  let admin: Awaited<ReturnType<typeof startAdmin>> | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    admin = await startAdmin();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await admin?.close();
+  });
+  const newPage = async (viewport = defaults.viewport ?? { width: 1366, height: 900 }) => {
+    const context = await browser!.newContext({ locale: 'zh-CN', viewport, acceptDownloads: true });
+    return context.newPage();
+  };
+  return {
+    get url() {
+      return admin!.url;
+    },
+    newPage,
+    async signIn(email, options = {}) {
+      const page = await newPage(options.viewport);
+      await page.goto(`${admin!.url}/login`);
+      await page.getByLabel('邮箱').fill(email);
+      await page.getByLabel('密码').fill(options.password ?? DEMO_PASSWORD);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByTestId('welcome').waitFor();
+      return page;
     },
   };
 }
