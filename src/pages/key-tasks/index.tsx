@@ -6,7 +6,7 @@
 import { List } from '@refinedev/antd';
 import { CanAccess, useTranslation } from '@refinedev/core';
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Form, Input, Result, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
@@ -14,6 +14,7 @@ import { myMemberships, scopeOf } from '@/access/memberships';
 import { supabaseClient } from '@/providers/supabase-client';
 import { fetchAll } from '@/pages/worklist/shared';
 import { deadlineLabel, periodLabel, STATUS_COLORS, yearLabel } from './labels';
+import { useXlsxDownload } from '@/lib/xlsx';
 import {
   ACTIONS, STATUSES, TASK_SELECT, latestReport, leadNames, overdueDays, periodsOf, today,
   type Action, type KeyTask, type Office, type Period, type Report, type Status,
@@ -61,7 +62,6 @@ function defaultChoice(choices: ListChoice[], officeStreets: number[]): ListChoi
 
 function KeyTasks() {
   const { translate } = useTranslation();
-  const { message } = App.useApp();
   const [choices, setChoices] = useState<ListChoice[] | null>(null);
   const [officeStreets, setOfficeStreets] = useState<number[]>([]);
   const [choiceKey, setChoiceKey] = useState<string>();
@@ -75,7 +75,7 @@ function KeyTasks() {
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<Sort>({ key: null, order: null });
   const [openId, setOpenId] = useState<number | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const { exporting, download } = useXlsxDownload();
 
   const fail = useCallback(
     (error: unknown) => setFailure(translate('errors.unknown', { message: (error as { message?: string }).message ?? '' })),
@@ -229,37 +229,18 @@ function KeyTasks() {
   const statusLabel = (s: Status) => translate(`keyTasks.statuses.${s}`);
   const latestText = (r: Row) => (r.latest ? `${r.latest.period ? `【${periodLabel(periodOf(r, r.latest.period))}】` : ''}${r.latest.note}` : '');
 
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      // Loaded on click: the writer is not part of any page's first load.
-      const { default: writeXlsxFile } = await import('write-excel-file/browser');
-      const header = (value: string) => ({ value, fontWeight: 'bold' as const });
-      await writeXlsxFile(visible, {
-        sheet: translate('keyTasks.sheet'),
-        stickyRowsCount: 1,
-        columns: [
-          { header: header(headers.action), width: 24, cell: (r: Row) => actionLabel(r.task.action) },
-          { header: header(headers.number), width: 6, cell: (r: Row) => r.task.number },
-          { header: header(headers.content), width: 60, cell: (r: Row) => ({ value: r.task.content, wrap: true }) },
-          { header: header(headers.deadline), width: 16, cell: (r: Row) => deadlineLabel(r.task) },
-          { header: header(headers.leads), width: 22, cell: (r: Row) => r.leads.join('、') || null },
-          { header: header(headers.status), width: 10, cell: (r: Row) => statusLabel(r.task.status) },
-          { header: header(headers.overdueDays), width: 10, cell: (r: Row) => (r.overdue > 0 ? r.overdue : null) },
-          { header: header(headers.latest), width: 50, cell: (r: Row) => (r.latest ? { value: latestText(r), wrap: true } : null) },
-          {
-            header: header(headers.latestAt),
-            width: 18,
-            cell: (r: Row) => (r.latest ? { value: dayjs(r.latest.created_at).format('YYYY-MM-DD HH:mm'), type: String } : null),
-          },
-        ],
-      }).toFile(`${translate('keyTasks.fileName', { street: choice!.streetName, date: dayjs().format('YYYYMMDD') })}.xlsx`);
-    } catch (error) {
-      void message.error(translate('errors.unknown', { message: (error as Error).message }));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportXlsx = () =>
+    download(visible, translate('keyTasks.sheet'), [
+      { header: headers.action, width: 24, cell: (r: Row) => actionLabel(r.task.action) },
+      { header: headers.number, width: 6, cell: (r: Row) => r.task.number },
+      { header: headers.content, width: 60, cell: (r: Row) => ({ value: r.task.content, wrap: true }) },
+      { header: headers.deadline, width: 16, cell: (r: Row) => deadlineLabel(r.task) },
+      { header: headers.leads, width: 22, cell: (r: Row) => r.leads.join('、') || null },
+      { header: headers.status, width: 10, cell: (r: Row) => statusLabel(r.task.status) },
+      { header: headers.overdueDays, width: 10, cell: (r: Row) => (r.overdue > 0 ? r.overdue : null) },
+      { header: headers.latest, width: 50, cell: (r: Row) => (r.latest ? { value: latestText(r), wrap: true } : null) },
+      { header: headers.latestAt, width: 18, cell: (r: Row) => (r.latest ? { value: dayjs(r.latest.created_at).format('YYYY-MM-DD HH:mm'), type: String } : null) },
+    ], translate('keyTasks.fileName', { street: choice!.streetName, date: dayjs().format('YYYYMMDD') }));
 
   const sortable = (key: SortKey) => ({
     key,

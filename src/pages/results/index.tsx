@@ -15,6 +15,7 @@ import { myMemberships, scopeOf } from '@/access/memberships';
 import { toHttpError } from '@/providers/data-provider';
 import { supabaseClient } from '@/providers/supabase-client';
 import { GRADES, KINDS, loadGrades, loadRounds, summarize, visibleRows, type Filters, type Grade, type GradeRow, type Kind, type Round, type Sort, type SortKey, type Summary } from './model';
+import { useXlsxDownload } from '@/lib/xlsx';
 
 const GRADE_COLOR: Record<Grade, string | undefined> = { demonstration: 'red', standard: 'blue', none: undefined };
 
@@ -33,7 +34,7 @@ function Results() {
   const [failure, setFailure] = useState<string | null>(null);
   const [filters, setFilters] = useState<Filters>({ name: '' });
   const [sort, setSort] = useState<Sort>({ key: null, order: null });
-  const [exporting, setExporting] = useState(false);
+  const { exporting, download } = useXlsxDownload();
 
   const fail = useCallback((error: unknown) => setFailure(toHttpError(error as { message?: string }).message), []);
 
@@ -116,28 +117,14 @@ function Results() {
 
   const exportXlsx = async () => {
     if (!round) return;
-    setExporting(true);
-    try {
-      // Loaded on click: the writer is not part of any page's first load.
-      const { default: writeXlsxFile } = await import('write-excel-file/browser');
-      const header = (value: string) => ({ value, fontWeight: 'bold' as const });
-      await writeXlsxFile(visible, {
-        sheet: t('results.sheet'),
-        stickyRowsCount: 1,
-        columns: [
-          { header: header(headers.name), width: 24, cell: (r: GradeRow) => r.name },
-          { header: header(headers.kind), width: 10, cell: (r: GradeRow) => t(`units.kinds.${r.kind}`) },
-          { header: header(headers.community), width: 14, cell: (r: GradeRow) => r.community || null },
-          { header: header(headers.total), width: 10, cell: (r: GradeRow) => r.total },
-          { header: header(headers.grade), width: 10, cell: (r: GradeRow) => gradeText(r.grade) },
-          { header: header(headers.reasons), width: 60, cell: (r: GradeRow) => (r.reasons.length ? r.reasons.map((c) => reasonText(r, c)).join('；') : null) },
-        ],
-      }).toFile(`${t('results.fileName', { street, round: roundName(round), date: dayjs().format('YYYYMMDD') })}.xlsx`);
-    } catch (error) {
-      void message.error(t('errors.unknown', { message: (error as Error).message }));
-    } finally {
-      setExporting(false);
-    }
+    await download(visible, t('results.sheet'), [
+      { header: headers.name, width: 24, cell: (r: GradeRow) => r.name },
+      { header: headers.kind, width: 10, cell: (r: GradeRow) => t(`units.kinds.${r.kind}`) },
+      { header: headers.community, width: 14, cell: (r: GradeRow) => r.community || null },
+      { header: headers.total, width: 10, cell: (r: GradeRow) => r.total },
+      { header: headers.grade, width: 10, cell: (r: GradeRow) => gradeText(r.grade) },
+      { header: headers.reasons, width: 60, cell: (r: GradeRow) => (r.reasons.length ? r.reasons.map((c) => reasonText(r, c)).join('；') : null) },
+    ], t('results.fileName', { street, round: roundName(round), date: dayjs().format('YYYYMMDD') }));
   };
 
   const sortable = (key: SortKey) => ({ key, sorter: true, sortOrder: (sort.key === key ? sort.order : null) as SortOrder });

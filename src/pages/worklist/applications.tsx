@@ -4,7 +4,7 @@
 import { List } from '@refinedev/antd';
 import { CanAccess, useGo, useTranslation } from '@refinedev/core';
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Result, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
@@ -13,6 +13,7 @@ import { supabaseClient } from '@/providers/supabase-client';
 import { stateLabel } from '@/workflow/errors';
 import { pluginByName } from '@/workflow/plugins';
 import { compiledOf, fetchAll } from './shared';
+import { useXlsxDownload } from '@/lib/xlsx';
 
 const WORKFLOW = 'application';
 /** The state filter's value for communities without an application. */
@@ -60,7 +61,6 @@ const collator = new Intl.Collator('zh-CN');
 
 function Overview() {
   const { translate } = useTranslation();
-  const { message } = App.useApp();
   const go = useGo();
   const plugin = pluginByName.get(WORKFLOW);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -68,7 +68,7 @@ function Overview() {
   const [stateFilter, setStateFilter] = useState<string | undefined>();
   const [nameFilter, setNameFilter] = useState('');
   const [sort, setSort] = useState<Sort>({ key: null, order: null });
-  const [exporting, setExporting] = useState(false);
+  const { exporting, download } = useXlsxDownload();
 
   // The machine's states in document order, then 未申报: the state column sorts by how far along.
   const states = useMemo(() => (plugin ? [...new Set(plugin.versions.flatMap((v) => compiledOf(plugin, v).states.map((s) => s.path)))] : []), [plugin]);
@@ -157,33 +157,14 @@ function Overview() {
     updatedAt: translate('worklist.applications.fields.updatedAt'),
   };
 
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      // Loaded on click: the writer is not part of any page's first load.
-      const { default: writeXlsxFile } = await import('write-excel-file/browser');
-      const header = (value: string) => ({ value, fontWeight: 'bold' as const });
-      await writeXlsxFile(visible, {
-        sheet: translate('worklist.applications.sheet'),
-        stickyRowsCount: 1,
-        columns: [
-          { header: header(headers.community), width: 18, cell: (r: OverviewRow) => r.community },
-          { header: header(headers.state), width: 12, cell: (r: OverviewRow) => r.stateText },
-          { header: header(headers.creationType), width: 12, cell: (r: OverviewRow) => r.creationType || null },
-          { header: header(headers.compounds), width: 10, cell: (r: OverviewRow) => r.compounds },
-          {
-            header: header(headers.updatedAt),
-            width: 18,
-            cell: (r: OverviewRow) => (r.updatedAt ? { value: dayjs(r.updatedAt).format('YYYY-MM-DD HH:mm'), type: String } : null),
-          },
-        ],
-      }).toFile(`${translate('worklist.applications.fileName', { street: loaded!.streets.join('、'), date: dayjs().format('YYYYMMDD') })}.xlsx`);
-    } catch (error) {
-      void message.error(translate('errors.unknown', { message: (error as Error).message }));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportXlsx = () =>
+    download(visible, translate('worklist.applications.sheet'), [
+      { header: headers.community, width: 18, cell: (r: OverviewRow) => r.community },
+      { header: headers.state, width: 12, cell: (r: OverviewRow) => r.stateText },
+      { header: headers.creationType, width: 12, cell: (r: OverviewRow) => r.creationType || null },
+      { header: headers.compounds, width: 10, cell: (r: OverviewRow) => r.compounds },
+      { header: headers.updatedAt, width: 18, cell: (r: OverviewRow) => (r.updatedAt ? { value: dayjs(r.updatedAt).format('YYYY-MM-DD HH:mm'), type: String } : null) },
+    ], translate('worklist.applications.fileName', { street: loaded!.streets.join('、'), date: dayjs().format('YYYYMMDD') }));
 
   const sortable = (key: SortKey) => ({
     key,
