@@ -57,3 +57,11 @@ export function scopeOf(memberships: MyMembership[]): Scope {
     roles: new Set(memberships.map((m) => m.role)),
   };
 }
+
+/** The user's roles where an instance lives, as the database's roles_in_scope() computes them. */
+export function rolesWhere(memberships: MyMembership[], streetId: number, communityId: number | null): MemberRole[] {
+  const roles = memberships
+    .filter((m) => (m.community_id === null && m.street_id === streetId) || (m.community_id !== null && m.community_id === communityId))
+    .map((m) => m.role);
+  return [...new Set(roles)];
+}

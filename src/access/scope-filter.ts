@@ -26,3 +26,16 @@ export function scopeFilter(scope: Scope, columns: ScopeColumns): CrudFilter | u
   if (byStreet && byCommunity) return { operator: 'or', value: [byStreet, byCommunity] };
   return byStreet ?? byCommunity;
 }
+
+/**
+ * The same filter as one PostgREST `or` (street-wide roles by
+ * street_id, community roles by community_id), for queries written with supabase-js directly;
+ * null when the user has no scope (RLS would return nothing).
+ */
+export function scopeOr(scope: Scope): string | null {
+  const parts = [
+    scope.streets.length ? `street_id.in.(${scope.streets.join(',')})` : null,
+    scope.communities.length ? `community_id.in.(${scope.communities.join(',')})` : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join(',') : null;
+}

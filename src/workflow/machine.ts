@@ -78,7 +78,8 @@ export interface AvailableAction {
 }
 
 const compiledCache = new WeakMap<WorkflowVersion, CompiledVersion>();
-function compiledOf(plugin: WorkflowPlugin, version: WorkflowVersion): CompiledVersion {
+/** A version compiled once per page load (the browser asks it again and again). */
+export function compiledOf(plugin: WorkflowPlugin, version: WorkflowVersion): CompiledVersion {
   let compiled = compiledCache.get(version);
   if (!compiled) compiledCache.set(version, (compiled = compileVersion(plugin, version)));
   return compiled;
@@ -106,16 +107,66 @@ export function availableActions(
 ): AvailableAction[] {
   const compiled = compiledOf(plugin, version);
   const snapshot = snapshotAt(version.machine, state, form, facts);
-  const ancestors = stateAncestors(state);
-  const result: AvailableAction[] = [];
-  for (const event of Object.keys(version.events)) {
-    const candidates = compiled.transitions
-      .filter((t) => t.event === event && ancestors.includes(t.from) && t.roles.some((r) => roles.includes(r)))
-      .sort((a, b) => b.depth - a.depth || a.priority - b.priority);
-    if (!candidates.length) continue;
-    const sent: WorkflowEvent = { type: event, payload: {}, actor: { roles } };
-    const input = guardInput({ form, facts }, sent);
-    result.push({ event, blockedBy: snapshot.can(sent) ? null : (failedGuard(candidates[0]!.guard, input, plugin.guards) ?? 'guard') });
-  }
-  return result;
+  return Object.keys(version.events)
+    .filter((event) => candidates(compiled, state, event, roles).length > 0)
+    .map((event) => ({ event, blockedBy: refusingGuard(plugin, version, state, form, facts, { type: event, payload: {}, actor: { roles } }, snapshot) }));
 }
+
+/** The transitions leaving the state (or an ancestor) on the event for these roles, in XState's order. */
+function candidates(compiled: CompiledVersion, state: string, event: string, roles: MemberRole[]) {
+  const ancestors = stateAncestors(state);
+  return compiled.transitions
+    .filter((t) => t.event === event && ancestors.includes(t.from) && t.roles.some((r) => roles.includes(r)))
+    .sort((a, b) => b.depth - a.depth || a.priority - b.priority);
+}
+
+/**
+ * Null when the machine takes the event as sent; otherwise the guard that refuses it, named as
+ * the database names it ('guard' when no transition of the sender's roles leaves the state).
+ */
+export function refusingGuard(
+  plugin: WorkflowPlugin,
+  version: WorkflowVersion,
+  state: string,
+  form: Record<string, unknown>,
+  facts: Record<string, unknown>,
+  event: WorkflowEvent,
+  snapshot = snapshotAt(version.machine, state, form, facts),
+): string | null {
+  if (snapshot.can(event)) return null;
+  const first = candidates(compiledOf(plugin, version), state, event.type, event.actor.roles)[0];
+  return (first && failedGuard(first.guard, guardInput({ form, facts }, event), plugin.guards)) ?? 'guard';
+}
+
+/** The named guards an expression uses. */
+function guardsIn(expr: GuardExpr | null): string[] {
+  if (!expr) return [];
+  if ('guard' in expr) return [expr.guard];
+  if ('not' in expr) return guardsIn(expr.not);
+  return ('and' in expr ? expr.and : expr.or).flatMap(guardsIn);
+}
+
+/**
+ * The date by which the user should act, or null: the earliest `until` among the guards of the
+ * transitions the user's available actions may take from this state (the filing window's last day
+ * for a filer's submit; nothing for a reviewer's open, which no window limits).
+ */
+export function actionDeadline(
+  plugin: WorkflowPlugin,
+  version: WorkflowVersion,
+  state: string,
+  roles: MemberRole[],
+  actions: AvailableAction[],
+  facts: Record<string, unknown>,
+): string | null {
+  const compiled = compiledOf(plugin, version);
+  const dates = actions
+    .flatMap((a) => candidates(compiled, state, a.event, roles))
+    .flatMap((t) => guardsIn(t.guard))
+    .map((g) => plugin.guards[g]?.until?.(facts))
+    .filter((d): d is string => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}/.test(d))
+    .map((d) => d.slice(0, 10))
+    .sort();
+  return dates[0] ?? null;
+}
+

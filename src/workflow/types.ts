@@ -29,6 +29,11 @@ export interface GuardDef<P extends Record<string, unknown> | undefined = undefi
    * check() reads them.
    */
   sql: string;
+  /**
+   * The last day the guard can hold, when it is a window in time (the filing window, say): read
+   * from the facts; the work lists show it as the deadline of the actions it guards.
+   */
+  until?: (facts: Record<string, unknown>) => string | null | undefined;
   /** Inputs the agreement test evaluates both ways; they must include a true and a false case. */
   samples: { input: Partial<GuardInput>; params?: Record<string, unknown> }[];
 }

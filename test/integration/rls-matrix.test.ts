@@ -135,7 +135,7 @@ const INTERNAL_TABLES: string[] = ['score_means', 'unit_totals'];
 const KEY_TASK_TABLES = ['key_tasks', 'key_task_leads', 'key_task_reports'] as const;
 const keyOf = (table: (typeof TABLES)[number]) => KEYS[table] ?? ['id'];
 const FUNCTIONS = [
-  'invite_member', 'set_user_disabled', 'start_workflow', 'save_workflow_form', 'fire_event', 'workflow_facts',
+  'invite_member', 'set_user_disabled', 'start_workflow', 'save_workflow_form', 'fire_event', 'workflow_facts', 'workflow_facts_of',
   'publish_standard', 'copy_standard', 'recompute_grades', 'target_progress', 'target_units', 'apply_rectification_deadlines',
   'publish_round',
 ];
@@ -733,6 +733,7 @@ describe.each(WHO)('as %s', (who) => {
         ['save_workflow_form', { p_instance_id: 1, p_form: {} }],
         ['fire_event', { p_instance_id: 1, p_event: 'cancel', p_expected_revision: 0 }],
         ['workflow_facts', { p_instance_id: 1 }],
+        ['workflow_facts_of', { p_instance_ids: [1] }],
       ] as const) {
         expect((await client(who).rpc(fn, args)).error?.code, fn).toBe('42501');
       }
@@ -761,6 +762,9 @@ describe.each(WHO)('as %s', (who) => {
 
     const facts = await client(who).rpc('workflow_facts', { p_instance_id: forEvent });
     expect(facts.error?.code ?? null, 'workflow_facts').toBe(roles.size === 0 ? 'WF007' : null);
+    const many = await client(who).rpc('workflow_facts_of', { p_instance_ids: [forEvent] });
+    expect(many.error).toBeNull();
+    expect((many.data as unknown[]).length, 'workflow_facts_of').toBe(roles.size === 0 ? 0 : 1);
   });
 
   it('invite_member and set_user_disabled: only the street office, only in its street', async () => {

@@ -84,7 +84,6 @@ const crossFieldSql = (f: string) => `case
   end`;
 
 const sqlLiteral = (value: unknown) => `'${JSON.stringify(value).replaceAll("'", "''")}'::jsonb`;
-const completeJsonSchema = jsonSchema(completeSchema, 'application complete form');
 
 // ---------------------------------------------------------------------------------------------
 // Guards, facts, actions
@@ -99,10 +98,13 @@ const guards = {
   formComplete: {
     label: 'workflows.application.guards.formComplete',
     check: ({ form }) => completeSchema.safeParse(form).success,
-    sql: `select case
-      when private.wf_json_error(${sqlLiteral(completeJsonSchema)}, input->'form') is not null then false
+    // Built when the compiler asks (npm run workflows:compile, the tests), not when the admin loads.
+    get sql() {
+      return `select case
+      when private.wf_json_error(${sqlLiteral(jsonSchema(completeSchema, 'application complete form'))}, input->'form') is not null then false
       else (${crossFieldSql("(input->'form')")}) is null
-    end`,
+    end`;
+    },
     samples: [
       { input: { form: { registered_households: 1, registered_people: 2, resident_households: 1, resident_people: 1, compound_ids: [1, 2], creation_type: 'standard', demo_compound_ids: [2], social_org_count: 0, measures: '措施', brand_name: '品牌', brand_goal: '目标', milestones: [{ content: '启动', due_on: '2026-03-01' }] } } },
       { input: { form: { registered_households: 3, registered_people: 2, resident_households: 1, resident_people: 1, compound_ids: [1], creation_type: 'standard', demo_compound_ids: [], social_org_count: 0, measures: '措施', brand_name: '品牌', brand_goal: '目标', milestones: [{ content: '启动', due_on: '2026-03-01' }] } } },
@@ -113,6 +115,7 @@ const guards = {
   } satisfies GuardDef,
   filingOpen: {
     label: 'workflows.application.guards.filingOpen',
+    until: (facts) => (facts.campaign as CampaignFacts | null | undefined)?.filing_closes_on,
     check: ({ facts }) => {
       const campaign = facts.campaign as CampaignFacts | null | undefined;
       const today = facts.today as string | undefined;

@@ -12,7 +12,7 @@ import dayjs from 'dayjs';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { myMemberships, scopeOf } from '@/access/memberships';
 import { supabaseClient } from '@/providers/supabase-client';
-import { fetchAll } from '@/pages/worklist/shared';
+import { fetchAll } from '@/lib/postgrest';
 import { deadlineLabel, periodLabel, STATUS_COLORS, yearLabel } from './labels';
 import { useXlsxDownload } from '@/lib/xlsx';
 import {

@@ -1,6 +1,6 @@
 // What the 评分通报 page reads and how it orders it: the rounds the user sees, a round's grades
 // (row-level security keeps a filer to its community's units), the summary per unit kind.
-import { fetchAll } from '@/pages/worklist/shared';
+import { fetchAll } from '@/lib/postgrest';
 import { supabaseClient } from '@/providers/supabase-client';
 
 export const KINDS = ['street', 'community', 'compound', 'building', 'business_district', 'social_org'] as const;

@@ -8,10 +8,10 @@ import { useEffect, useState } from 'react';
 import { myMemberships } from '@/access/memberships';
 import { ReferenceSelect } from '@/pages/generic/fields';
 import { supabaseClient } from '@/providers/supabase-client';
-import { compileVersion } from '@/workflow/compile';
 import { stateLabel, workflowError } from '@/workflow/errors';
 import { workflowResource } from '@/workflow/plugins';
 import type { WorkflowPlugin } from '@/workflow/types';
+import { compiledOf } from '@/workflow/machine';
 
 interface InstanceRow {
   id: number;
@@ -68,7 +68,7 @@ export function WorkflowList({ plugin }: { plugin: WorkflowPlugin }) {
   const { translate } = useTranslation();
   const go = useGo();
   // The atomic states of every version, as instances store them.
-  const states = [...new Set(plugin.versions.flatMap((v) => compileVersion(plugin, v).states.map((s) => s.path)))];
+  const states = [...new Set(plugin.versions.flatMap((v) => compiledOf(plugin, v).states.map((s) => s.path)))];
   const { tableProps, searchFormProps } = useTable<InstanceRow>({
     resource: workflowResource(plugin),
     meta: { select: INSTANCE_SELECT },

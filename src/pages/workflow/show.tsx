@@ -4,16 +4,15 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Show } from '@refinedev/antd';
 import { useTranslation } from '@refinedev/core';
-import { App, Alert, Button, Card, Col, Descriptions, Empty, Form, Modal, Row, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { App, Alert, Button, Card, Col, Descriptions, Empty, Form, Modal, Row, Space, Tag, Timeline, Tooltip, Typography, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import { myMemberships, type MemberRole } from '@/access/memberships';
+import { myMemberships, rolesWhere, type MemberRole } from '@/access/memberships';
 import { i18n } from '@/i18n';
 import { supabaseClient } from '@/providers/supabase-client';
-import { compileVersion } from '@/workflow/compile';
 import { eventLabel, fieldLabel, guardLabel, stateLabel, workflowError } from '@/workflow/errors';
-import { availableActions, failedGuard, snapshotAt, stateAncestors } from '@/workflow/machine';
+import { availableActions, compiledOf, refusingGuard } from '@/workflow/machine';
 import { machineDiagram } from '@/workflow/mermaid';
 import { versionOf } from '@/workflow/plugins';
 import type { WorkflowPlugin, WorkflowVersion } from '@/workflow/types';
@@ -49,13 +48,11 @@ interface LogRow {
   created_at: string;
 }
 
-/** The user's roles where the instance lives, as the database's roles_in_scope() computes them. */
-async function rolesFor(instance: Instance): Promise<MemberRole[]> {
-  const ms = await myMemberships();
-  const roles = ms
-    .filter((m) => (m.community_id === null && m.street_id === instance.street_id) || (m.community_id !== null && m.community_id === instance.community_id))
-    .map((m) => m.role);
-  return [...new Set(roles)];
+/** An engine refusal beside the field it names, when the dialog shows that field; else above. */
+function showRefusal(plugin: WorkflowPlugin, error: { code?: string; message?: string; details?: string | null }, form: FormInstance | null, setRefusal: (text: string) => void) {
+  const { message: text, field } = workflowError(plugin, error);
+  if (field && form) form.setFields([{ name: field, errors: [text] }]);
+  else setRefusal(text);
 }
 
 function ActionDialog({ plugin, version, instance, roles, facts, event, onClose, onDone }: {
@@ -80,15 +77,9 @@ function ActionDialog({ plugin, version, instance, roles, facts, event, onClose,
     const values = hasFields ? cleanValues(await form.validateFields()) : {};
     const payload = def.payload.parse(values);
     // The machine decides first, as the database will: a guard on the payload speaks here.
-    const sent = { type: event, payload, actor: { roles } };
-    if (!snapshotAt(version.machine, instance.state, instance.form, facts).can(sent)) {
-      const compiled = compileVersion(plugin, version);
-      const ancestors = stateAncestors(instance.state);
-      const mine = compiled.transitions
-        .filter((t) => t.event === event && ancestors.includes(t.from) && t.roles.some((r) => roles.includes(r)))
-        .sort((a, b) => b.depth - a.depth || a.priority - b.priority);
-      const failed = mine.length ? failedGuard(mine[0]!.guard, { form: instance.form, payload, roles, facts }, plugin.guards) : null;
-      setRefusal(translate('workflow.errors.WF004', { guard: failed ? guardLabel(plugin, failed, facts) : '' }));
+    const refused = refusingGuard(plugin, version, instance.state, instance.form, facts, { type: event, payload, actor: { roles } });
+    if (refused) {
+      setRefusal(translate('workflow.errors.WF004', { guard: guardLabel(plugin, refused, facts) }));
       return;
     }
     setBusy(true);
@@ -97,9 +88,7 @@ function ActionDialog({ plugin, version, instance, roles, facts, event, onClose,
     });
     setBusy(false);
     if (error) {
-      const { message: text, field } = workflowError(plugin, error);
-      if (field && hasFields) form.setFields([{ name: field, errors: [text] }]);
-      else setRefusal(text);
+      showRefusal(plugin, error, hasFields ? form : null, setRefusal);
       if (error.code === 'WF005') onDone(); // show what the other person did
       return;
     }
@@ -145,9 +134,7 @@ function FormDialog({ plugin, version, instance, onClose, onDone }: {
     });
     setBusy(false);
     if (error) {
-      const { message: text, field } = workflowError(plugin, error);
-      if (field) form.setFields([{ name: field, errors: [text] }]);
-      else setRefusal(text);
+      showRefusal(plugin, error, form, setRefusal);
       if (error.code === 'WF011') onDone(); // load the newer form
       return;
     }
@@ -188,7 +175,7 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
     setInstance(row);
     setLog((events.data ?? []) as LogRow[]);
     setFacts((world.data ?? {}) as Record<string, unknown>);
-    setRoles(await rolesFor(row));
+    setRoles(rolesWhere(await myMemberships(), row.street_id, row.community_id));
   }, [id, plugin, translate]);
   useEffect(() => void load(), [load]);
 
@@ -197,7 +184,7 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
     () => (instance && version ? availableActions(plugin, version, instance.state, instance.form, roles, facts) : []),
     [instance, version, plugin, roles, facts],
   );
-  const compiled = useMemo(() => (version ? compileVersion(plugin, version) : undefined), [plugin, version]);
+  const compiled = useMemo(() => (version ? compiledOf(plugin, version) : undefined), [plugin, version]);
   const diagram = useMemo(
     () => (instance && compiled ? machineDiagram(compiled, { state: (s) => stateLabel(plugin, s), event: (e) => eventLabel(plugin, e) }, instance.state) : ''),
     [instance, compiled, plugin],

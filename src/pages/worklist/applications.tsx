@@ -12,7 +12,8 @@ import { myMemberships } from '@/access/memberships';
 import { supabaseClient } from '@/providers/supabase-client';
 import { stateLabel } from '@/workflow/errors';
 import { pluginByName } from '@/workflow/plugins';
-import { compiledOf, fetchAll } from './shared';
+import { fetchAll } from '@/lib/postgrest';
+import { compiledOf } from '@/workflow/machine';
 import { useXlsxDownload } from '@/lib/xlsx';
 
 const WORKFLOW = 'application';

@@ -11,13 +11,15 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { myMemberships, scopeOf } from '@/access/memberships';
+import { myMemberships, rolesWhere, scopeOf } from '@/access/memberships';
+import { scopeOr } from '@/access/scope-filter';
+import { i18n } from '@/i18n';
 import { supabaseClient } from '@/providers/supabase-client';
 import { eventLabel, guardLabel, stateLabel } from '@/workflow/errors';
-import { availableActions, type AvailableAction } from '@/workflow/machine';
+import { actionDeadline, availableActions, type AvailableAction } from '@/workflow/machine';
 import { PLUGINS, pluginByName, versionOf } from '@/workflow/plugins';
 import type { WorkflowPlugin } from '@/workflow/types';
-import { deadlineOf, fetchAll, formatWaited, mapLimited, rolesWhere, scopeOr } from './shared';
+import { fetchAll } from '@/lib/postgrest';
 
 interface InstanceRow {
   id: number;
@@ -44,6 +46,16 @@ interface TodoRow {
   waitedMs: number;
   deadline: string | null;
   today: string;
+}
+
+/** "3 天", "5 小时", "12 分钟": how long something has waited, in its largest whole unit. */
+export function formatWaited(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  if (minutes < 1) return i18n.t('worklist.waited.justNow');
+  if (minutes < 60) return i18n.t('worklist.waited.minutes', { count: minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return i18n.t('worklist.waited.hours', { count: hours });
+  return i18n.t('worklist.waited.days', { count: Math.floor(hours / 24) });
 }
 
 // Since when it has waited: the instance's last transition (its latest event), not updated_at,
@@ -77,17 +89,18 @@ async function loadTodo(): Promise<TodoRow[]> {
     if (!roles.length || !availableActions(plugin, version, row.state, row.form, roles).length) return [];
     return [{ row, plugin, version, roles }];
   });
-  // Six at a time. An instance whose facts cannot be read is still listed, without them: its
-  // panel says why when opened.
-  const facts = await mapLimited(candidates, 6, async ({ row, plugin }) => {
-    if (!plugin.facts) return {};
-    const { data, error } = await supabaseClient.rpc('workflow_facts', { p_instance_id: row.id });
-    return (error ? {} : (data ?? {})) as Record<string, unknown>;
-  });
+  // The facts of those that have any, in one request. An instance whose facts cannot be read is
+  // still listed, without them: its panel says why when opened.
+  const withFacts = candidates.filter(({ plugin }) => plugin.facts).map(({ row }) => row.id);
+  const factsById = new Map<number, Record<string, unknown>>();
+  if (withFacts.length) {
+    const { data } = await supabaseClient.rpc('workflow_facts_of', { p_instance_ids: withFacts });
+    for (const r of (data ?? []) as { instance_id: number; facts: Record<string, unknown> }[]) factsById.set(r.instance_id, r.facts);
+  }
 
   const now = Date.now();
-  return candidates.map(({ row, plugin, version, roles }, i) => {
-    const world = facts[i]!;
+  return candidates.map(({ row, plugin, version, roles }) => {
+    const world = factsById.get(row.id) ?? {};
     const actions = availableActions(plugin, version, row.state, row.form, roles, world);
     const since = row.last[0]?.created_at ?? row.updated_at;
     return {
@@ -99,7 +112,7 @@ async function loadTodo(): Promise<TodoRow[]> {
       facts: world,
       since,
       waitedMs: now - new Date(since).getTime(),
-      deadline: deadlineOf(plugin, version, row.state, roles, actions, world),
+      deadline: actionDeadline(plugin, version, row.state, roles, actions, world),
       today: typeof world.today === 'string' ? world.today : dayjs().format('YYYY-MM-DD'),
     };
   });
