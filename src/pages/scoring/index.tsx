@@ -20,6 +20,7 @@ interface Grade { total: number; standard: boolean; demonstration: boolean; reas
 interface Evidence { name: string; path: string }
 
 const BUCKET = 'evidence';
+const GRADE_SELECT = 'total, standard, demonstration, reasons, parts, parts_standard, parts_demo';
 const SCORED_KINDS = ['street', 'community', 'compound', 'building', 'business_district', 'social_org'];
 const safeName = (name: string) => name.replace(/[\\/%?#\u0000-\u001f]/g, '_');
 
@@ -75,14 +76,35 @@ export default function ScoringPage() {
   const mayReview = !!round && !round.published_at && memberships.some((m) => m.community_id === null && m.street_id === round.street_id && ['street_office', 'reviewer'].includes(m.role));
   const maySelf = !!round && !!unit && !round.published_at && memberships.some((m) => m.role === 'community_filer' && m.community_id !== null && m.community_id === unit.community_id);
 
+  const loadGrade = useCallback(async () => {
+    if (!round || !unit) return;
+    const { data } = await supabaseClient.from('unit_grades').select(GRADE_SELECT).eq('round_id', round.id).eq('unit_id', unit.id).maybeSingle();
+    setGrade(data ? { ...(data as Grade), total: Number(data.total) } : null);
+  }, [round, unit]);
+
+  // Evidence lives at <unit>/<round>/<sub-item>-<time>-<file name>: one listing for the sheet.
+  const evidenceFolder = round && unit ? `${unit.id}/${round.id}` : '';
+  const loadEvidence = useCallback(async () => {
+    if (!evidenceFolder) return;
+    const { data } = await supabaseClient.storage.from(BUCKET).list(evidenceFolder, { limit: 1000, sortBy: { column: 'name', order: 'asc' } });
+    const files: Record<number, Evidence[]> = {};
+    for (const f of data ?? []) {
+      const match = /^(\d+)-\d+-(.*)$/.exec(f.name);
+      if (!f.id || !match) continue;
+      (files[Number(match[1])] ??= []).push({ name: match[2]!, path: `${evidenceFolder}/${f.name}` });
+    }
+    setEvidence(files);
+  }, [evidenceFolder]);
+
   const load = useCallback(async () => {
     if (!round || !unit) return;
-    const [items, ents, vts, fnd, grd] = await Promise.all([
+    const [items, ents, vts, fnd] = await Promise.all([
       supabaseClient.from('standard_items').select('id, number, goal, standard_subitems(id, content, points, sort)').eq('version_id', round.version_id).eq('level', unit.kind).order('number'),
       supabaseClient.from('score_entries').select('id, subitem_id, scorer_id, scorer_role, score, note').eq('round_id', round.id).eq('unit_id', unit.id),
       supabaseClient.from('standard_vetoes').select('id, content').eq('version_id', round.version_id).eq('level', unit.kind).order('id'),
       supabaseClient.from('veto_findings').select('veto_id, found').eq('round_id', round.id).eq('unit_id', unit.id),
-      supabaseClient.from('unit_grades').select('total, standard, demonstration, reasons, parts, parts_standard, parts_demo').eq('round_id', round.id).eq('unit_id', unit.id).maybeSingle(),
+      loadGrade(),
+      loadEvidence(),
     ]);
     const flat: Row[] = [];
     for (const item of (items.data ?? []) as { id: number; number: number; goal: string; standard_subitems: { id: number; content: string; points: number; sort: number }[] }[]) {
@@ -93,33 +115,26 @@ export default function ScoringPage() {
     setEntries(((ents.data ?? []) as Entry[]).map((e) => ({ ...e, score: Number(e.score) })));
     setVetoes((vts.data ?? []) as Veto[]);
     setFindings(Object.fromEntries(((fnd.data ?? []) as { veto_id: number; found: boolean }[]).map((f) => [f.veto_id, f.found])));
-    setGrade(grd.data ? { ...(grd.data as Grade), total: Number(grd.data.total) } : null);
-    const files: Record<number, Evidence[]> = {};
-    await Promise.all(flat.map(async (r) => {
-      const folder = `${unit.id}/${round.id}/${r.key}`;
-      const { data } = await supabaseClient.storage.from(BUCKET).list(folder, { limit: 100, sortBy: { column: 'name', order: 'asc' } });
-      files[r.key] = (data ?? []).filter((f) => f.id).map((f) => ({ name: f.name.replace(/^\d+-/, ''), path: `${folder}/${f.name}` }));
-    }));
-    setEvidence(files);
-  }, [round, unit]);
+  }, [round, unit, loadGrade, loadEvidence]);
   useEffect(() => void load(), [load]);
 
   const recompute = async () => {
     if (!round) return;
     const { error } = await supabaseClient.rpc('recompute_grades', { p_round_id: round.id });
     if (error) return void message.error(toHttpError(error).message);
-    const { data } = await supabaseClient.from('unit_grades').select('total, standard, demonstration, reasons, parts, parts_standard, parts_demo').eq('round_id', round.id).eq('unit_id', unit!.id).maybeSingle();
-    setGrade(data ? { ...(data as Grade), total: Number(data.total) } : null);
+    await loadGrade();
   };
 
   const saveScore = async (row: Row, role: 'self' | 'reviewer', score: number | null, note?: string) => {
     if (!round || !unit || score === null) return;
     const mine = entries.find((e) => e.subitem_id === row.key && e.scorer_id === me && e.scorer_role === role);
-    const { error } = mine
-      ? await supabaseClient.from('score_entries').update({ score, ...(note !== undefined ? { note } : {}) }).eq('id', mine.id)
-      : await supabaseClient.from('score_entries').insert({ round_id: round.id, unit_id: unit.id, subitem_id: row.key, scorer_role: role, score, note: note ?? null });
+    const { data, error } = await (mine
+      ? supabaseClient.from('score_entries').update({ score, ...(note !== undefined ? { note } : {}) }).eq('id', mine.id)
+      : supabaseClient.from('score_entries').insert({ round_id: round.id, unit_id: unit.id, subitem_id: row.key, scorer_role: role, score, note: note ?? null })
+    ).select('id, subitem_id, scorer_id, scorer_role, score, note').single();
     if (error) return void message.error(toHttpError(error).message);
-    await load();
+    const saved = { ...(data as Entry), score: Number(data.score) };
+    setEntries((list) => [...list.filter((e) => e.id !== saved.id), saved]);
     if (role === 'reviewer') await recompute();
   };
 
@@ -131,11 +146,11 @@ export default function ScoringPage() {
   };
 
   const upload = async (row: Row, file: File) => {
-    const path = `${unit!.id}/${round!.id}/${row.key}/${Date.now()}-${safeName(file.name)}`;
+    const path = `${evidenceFolder}/${row.key}-${Date.now()}-${safeName(file.name)}`;
     const { error } = await supabaseClient.storage.from(BUCKET).upload(path, file, { contentType: file.type || 'application/octet-stream' });
     if (error) return void message.error(t('scoring.uploadRefused', { reason: error.message }));
     void message.success(t('scoring.uploaded', { name: file.name }));
-    await load();
+    await loadEvidence();
   };
   const openFile = async (file: Evidence) => {
     const { data, error } = await supabaseClient.storage.from(BUCKET).createSignedUrl(file.path, 600);
