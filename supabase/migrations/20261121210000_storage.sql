@@ -2,7 +2,7 @@
 -- the unit they are evidence for, `<unit_id>/<anything>`, e.g. `1001/2026/photo.jpg`. Who may
 -- read, upload, overwrite or remove follows the unit's rows: RLS on storage.objects, evaluated
 -- by Supabase Storage as the caller. Runs unchanged on a hosted project (storage.* is
--- Supabase's; this file only adds a bucket, two helpers in private, and policies).
+-- Supabase's; this file only adds a bucket, helpers in private, and policies).
 
 insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)
 values (
@@ -65,60 +65,32 @@ $$;
 revoke all on function private.object_unit_id(text), private.evidence_writer_scope_ids() from public, anon;
 grant execute on function private.object_unit_id(text), private.evidence_writer_scope_ids() to authenticated;
 
--- Read: whoever reads the unit's rows by street or community (private.scope_unit_ids), as the
--- units' own policy does; community roles do not read the street's own evidence. The unit is
--- looked up through its primary key; `objects.name` is qualified, for units has a name too.
-create policy evidence_select on storage.objects for select to authenticated
-using (
-  bucket_id = 'evidence'
-  and exists (
+-- Whether the object's unit lies in one of the scopes (unit ids of streets and communities, as
+-- the helpers give them). The unit is looked up through its primary key.
+create function private.evidence_in_scope(p_name text, p_scope bigint[]) returns boolean
+language sql stable security definer
+set search_path = ''
+as $$
+  select exists (
     select 1 from public.units u
-    where u.id = private.object_unit_id(objects.name)
-      and (u.street_id = any ((select private.scope_unit_ids())::bigint[])
-        or u.community_id = any ((select private.scope_unit_ids())::bigint[]))
+    where u.id = private.object_unit_id(p_name)
+      and (u.street_id = any (p_scope) or u.community_id = any (p_scope))
   )
-);
+$$;
+revoke all on function private.evidence_in_scope(text, bigint[]) from public, anon;
+grant execute on function private.evidence_in_scope(text, bigint[]) to authenticated;
+
+-- Read: whoever reads the unit's rows by street or community (private.scope_unit_ids), as the
+-- units' own policy does; community roles do not read the street's own evidence.
+create policy evidence_select on storage.objects for select to authenticated
+using (bucket_id = 'evidence' and private.evidence_in_scope(name, (select private.scope_unit_ids())));
 
 -- Upload, overwrite (upsert) and remove: the unit's community filer, the street's office and
 -- reviewers.
 create policy evidence_insert on storage.objects for insert to authenticated
-with check (
-  bucket_id = 'evidence'
-  and exists (
-    select 1 from public.units u
-    where u.id = private.object_unit_id(objects.name)
-      and (u.street_id = any ((select private.evidence_writer_scope_ids())::bigint[])
-        or u.community_id = any ((select private.evidence_writer_scope_ids())::bigint[]))
-  )
-);
-
+with check (bucket_id = 'evidence' and private.evidence_in_scope(name, (select private.evidence_writer_scope_ids())));
 create policy evidence_update on storage.objects for update to authenticated
-using (
-  bucket_id = 'evidence'
-  and exists (
-    select 1 from public.units u
-    where u.id = private.object_unit_id(objects.name)
-      and (u.street_id = any ((select private.evidence_writer_scope_ids())::bigint[])
-        or u.community_id = any ((select private.evidence_writer_scope_ids())::bigint[]))
-  )
-)
-with check (
-  bucket_id = 'evidence'
-  and exists (
-    select 1 from public.units u
-    where u.id = private.object_unit_id(objects.name)
-      and (u.street_id = any ((select private.evidence_writer_scope_ids())::bigint[])
-        or u.community_id = any ((select private.evidence_writer_scope_ids())::bigint[]))
-  )
-);
-
+using (bucket_id = 'evidence' and private.evidence_in_scope(name, (select private.evidence_writer_scope_ids())))
+with check (bucket_id = 'evidence' and private.evidence_in_scope(name, (select private.evidence_writer_scope_ids())));
 create policy evidence_delete on storage.objects for delete to authenticated
-using (
-  bucket_id = 'evidence'
-  and exists (
-    select 1 from public.units u
-    where u.id = private.object_unit_id(objects.name)
-      and (u.street_id = any ((select private.evidence_writer_scope_ids())::bigint[])
-        or u.community_id = any ((select private.evidence_writer_scope_ids())::bigint[]))
-  )
-);
+using (bucket_id = 'evidence' and private.evidence_in_scope(name, (select private.evidence_writer_scope_ids())));
