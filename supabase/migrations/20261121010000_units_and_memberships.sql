@@ -241,6 +241,25 @@ begin
 end
 $$;
 
+-- Scopes where the caller writes a unit's records (scores, evidence), as unit ids like
+-- scope_unit_ids: the streets where it is the office or a reviewer, the communities where it is
+-- the filer. Viewers read, never write. A street id never equals a community id, so
+-- `street_id = any(...)` finds the first kind and `community_id = any(...)` the second.
+create function private.writer_scope_ids() returns bigint[]
+language plpgsql stable security definer
+set search_path = ''
+as $$
+begin
+  return (
+    select coalesce(array_agg(distinct coalesce(m.community_id, m.street_id)), '{}')
+    from public.memberships m
+    join public.profiles p on p.id = m.user_id and not p.disabled
+    where m.user_id = (select auth.uid())
+      and m.role in ('street_office', 'reviewer', 'community_filer')
+  );
+end
+$$;
+
 -- Streets of any of the caller's memberships: street-level rows (the street itself, its
 -- campaign and standard) are read by its communities too.
 create function private.member_street_ids() returns bigint[]
@@ -290,11 +309,11 @@ revoke all on function
   private.units_derive_scope(), private.units_cascade_scope(), private.touch_updated_at(),
   private.sync_profile(), private.memberships_derive_scope(),
   private.street_scope_ids(), private.scope_unit_ids(), private.member_street_ids(),
-  private.office_street_ids(), private.visible_user_ids()
+  private.office_street_ids(), private.visible_user_ids(), private.writer_scope_ids()
   from public, anon;
 grant execute on function
   private.street_scope_ids(), private.scope_unit_ids(), private.member_street_ids(),
-  private.office_street_ids(), private.visible_user_ids()
+  private.office_street_ids(), private.visible_user_ids(), private.writer_scope_ids()
   to authenticated;
 
 -- ---------------------------------------------------------------------------------------------

@@ -44,26 +44,8 @@ begin
 end;
 $$;
 
--- Scopes where the caller may file evidence, as unit ids (see private.scope_unit_ids): the
--- streets where it is the office or a reviewer, the communities where it is the filer. Viewers
--- read, never write.
-create function private.evidence_writer_scope_ids() returns bigint[]
-language plpgsql stable security definer
-set search_path = ''
-as $$
-begin
-  return (
-    select coalesce(array_agg(distinct coalesce(m.community_id, m.street_id)), '{}')
-    from public.memberships m
-    join public.profiles p on p.id = m.user_id and not p.disabled
-    where m.user_id = (select auth.uid())
-      and m.role in ('street_office', 'reviewer', 'community_filer')
-  );
-end;
-$$;
-
-revoke all on function private.object_unit_id(text), private.evidence_writer_scope_ids() from public, anon;
-grant execute on function private.object_unit_id(text), private.evidence_writer_scope_ids() to authenticated;
+revoke all on function private.object_unit_id(text) from public, anon;
+grant execute on function private.object_unit_id(text) to authenticated;
 
 -- Whether the object's unit lies in one of the scopes (unit ids of streets and communities, as
 -- the helpers give them). The unit is looked up through its primary key.
@@ -88,9 +70,9 @@ using (bucket_id = 'evidence' and private.evidence_in_scope(name, (select privat
 -- Upload, overwrite (upsert) and remove: the unit's community filer, the street's office and
 -- reviewers.
 create policy evidence_insert on storage.objects for insert to authenticated
-with check (bucket_id = 'evidence' and private.evidence_in_scope(name, (select private.evidence_writer_scope_ids())));
+with check (bucket_id = 'evidence' and private.evidence_in_scope(name, (select private.writer_scope_ids())));
 create policy evidence_update on storage.objects for update to authenticated
-using (bucket_id = 'evidence' and private.evidence_in_scope(name, (select private.evidence_writer_scope_ids())))
-with check (bucket_id = 'evidence' and private.evidence_in_scope(name, (select private.evidence_writer_scope_ids())));
+using (bucket_id = 'evidence' and private.evidence_in_scope(name, (select private.writer_scope_ids())))
+with check (bucket_id = 'evidence' and private.evidence_in_scope(name, (select private.writer_scope_ids())));
 create policy evidence_delete on storage.objects for delete to authenticated
-using (bucket_id = 'evidence' and private.evidence_in_scope(name, (select private.evidence_writer_scope_ids())));
+using (bucket_id = 'evidence' and private.evidence_in_scope(name, (select private.writer_scope_ids())));

@@ -528,10 +528,8 @@ declare
   v_count int;
 begin
   select r.street_id into v_street from public.score_rounds r where r.id = p_round_id;
-  if v_street is null or not exists (
-    select 1 from public.memberships m join public.profiles p on p.id = m.user_id and not p.disabled
-    where m.user_id = (select auth.uid()) and m.street_id = v_street and m.community_id is null and m.role in ('street_office', 'reviewer')
-  ) then
+  -- The street's office and reviewers (the street among the caller's writer scopes).
+  if v_street is null or not v_street = any (private.writer_scope_ids()) then
     raise exception '没有权限计算此轮的等级' using errcode = '42501';
   end if;
   -- Only what changed is written: a recompute after a few new scores touches a few rows.
@@ -552,35 +550,6 @@ begin
          excluded.parts, excluded.parts_standard, excluded.parts_demo, excluded.reasons);
   select count(*) into v_count from public.unit_grades where round_id = p_round_id;
   return v_count;
-end;
-$$;
-
--- Helpers for the write policies below (plpgsql: see the units migration on why).
-create function private.filer_community_ids() returns bigint[]
-language plpgsql stable security definer
-set search_path = ''
-as $$
-begin
-  return (
-    select coalesce(array_agg(distinct m.community_id), '{}')
-    from public.memberships m
-    join public.profiles p on p.id = m.user_id and not p.disabled
-    where m.user_id = (select auth.uid()) and m.role = 'community_filer'
-  );
-end;
-$$;
-
-create function private.scorer_street_ids() returns bigint[]
-language plpgsql stable security definer
-set search_path = ''
-as $$
-begin
-  return (
-    select coalesce(array_agg(distinct m.street_id), '{}')
-    from public.memberships m
-    join public.profiles p on p.id = m.user_id and not p.disabled
-    where m.user_id = (select auth.uid()) and m.community_id is null and m.role in ('street_office', 'reviewer')
-  );
 end;
 $$;
 
@@ -635,8 +604,8 @@ create policy score_entries_insert on public.score_entries for insert to authent
 with check (
   scorer_id = (select auth.uid())
   and (
-    (scorer_role = 'self' and community_id = any ((select private.filer_community_ids())::bigint[]))
-    or (scorer_role = 'reviewer' and street_id = any ((select private.scorer_street_ids())::bigint[]))
+    (scorer_role = 'self' and community_id = any ((select private.writer_scope_ids())::bigint[]))
+    or (scorer_role = 'reviewer' and street_id = any ((select private.writer_scope_ids())::bigint[]))
   )
 );
 create policy score_entries_update on public.score_entries for update to authenticated
@@ -648,8 +617,8 @@ using (scorer_id = (select auth.uid()));
 create policy veto_findings_select on public.veto_findings for select to authenticated
 using (street_id = any ((select private.scope_unit_ids())::bigint[]) or community_id = any ((select private.scope_unit_ids())::bigint[]));
 create policy veto_findings_write on public.veto_findings for all to authenticated
-using (street_id = any ((select private.scorer_street_ids())::bigint[]))
-with check (street_id = any ((select private.scorer_street_ids())::bigint[]));
+using (street_id = any ((select private.writer_scope_ids())::bigint[]))
+with check (street_id = any ((select private.writer_scope_ids())::bigint[]));
 
 create policy unit_grades_select on public.unit_grades for select to authenticated
 using (street_id = any ((select private.scope_unit_ids())::bigint[]) or community_id = any ((select private.scope_unit_ids())::bigint[]));
@@ -663,7 +632,5 @@ revoke all on function private.round_phase(public.round_kind), private.round_lab
   private.score_entries_check(), private.veto_findings_scope(), private.level_label(public.unit_kind),
   private.round_grades(bigint), private.grade_reasons(boolean, numeric, boolean, bigint, bigint, bigint)
   from public, anon, authenticated;
-revoke all on function private.filer_community_ids(), private.scorer_street_ids() from public, anon;
-grant execute on function private.filer_community_ids(), private.scorer_street_ids() to authenticated;
 revoke all on function public.publish_standard(bigint), public.copy_standard(bigint, int), public.recompute_grades(bigint) from public, anon;
 grant execute on function public.publish_standard(bigint), public.copy_standard(bigint, int), public.recompute_grades(bigint) to authenticated;
