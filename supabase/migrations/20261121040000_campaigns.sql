@@ -174,37 +174,32 @@ grant update (name, start_year, end_year, filing_opens_on, filing_closes_on) on 
 grant select, insert, update, delete on public.campaign_phases, public.campaign_leaders, public.campaign_member_offices, public.street_seals to authenticated;
 grant all on public.campaigns, public.campaign_phases, public.campaign_leaders, public.campaign_member_offices, public.street_seals to service_role;
 
-create policy campaigns_select on public.campaigns for select to authenticated
-using (street_id = any ((select private.member_street_ids())::bigint[]));
-create policy campaigns_insert on public.campaigns for insert to authenticated
-with check (street_id = any ((select private.office_street_ids())::bigint[]));
-create policy campaigns_update on public.campaigns for update to authenticated
-using (street_id = any ((select private.office_street_ids())::bigint[]))
-with check (street_id = any ((select private.office_street_ids())::bigint[]));
+-- A street's configuration (its campaigns and everything they hold): the street's members read
+-- it, its office writes it. Every such table, here and in later migrations, gets these two
+-- policies from this procedure, so the rule is written once.
+create procedure private.street_config_policies(p_table regclass)
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_name text := (select c.relname from pg_catalog.pg_class c where c.oid = p_table);
+begin
+  execute format(
+    'create policy %I on %s for select to authenticated using (street_id = any ((select private.member_street_ids())::bigint[]))',
+    v_name || '_select', p_table);
+  execute format(
+    'create policy %I on %s for all to authenticated using (street_id = any ((select private.office_street_ids())::bigint[])) '
+    'with check (street_id = any ((select private.office_street_ids())::bigint[]))',
+    v_name || '_write', p_table);
+end;
+$$;
+revoke all on procedure private.street_config_policies(regclass) from public, anon, authenticated;
 
-create policy campaign_phases_select on public.campaign_phases for select to authenticated
-using (street_id = any ((select private.member_street_ids())::bigint[]));
-create policy campaign_phases_write on public.campaign_phases for all to authenticated
-using (street_id = any ((select private.office_street_ids())::bigint[]))
-with check (street_id = any ((select private.office_street_ids())::bigint[]));
-
-create policy campaign_leaders_select on public.campaign_leaders for select to authenticated
-using (street_id = any ((select private.member_street_ids())::bigint[]));
-create policy campaign_leaders_write on public.campaign_leaders for all to authenticated
-using (street_id = any ((select private.office_street_ids())::bigint[]))
-with check (street_id = any ((select private.office_street_ids())::bigint[]));
-
-create policy campaign_member_offices_select on public.campaign_member_offices for select to authenticated
-using (street_id = any ((select private.member_street_ids())::bigint[]));
-create policy campaign_member_offices_write on public.campaign_member_offices for all to authenticated
-using (street_id = any ((select private.office_street_ids())::bigint[]))
-with check (street_id = any ((select private.office_street_ids())::bigint[]));
-
-create policy street_seals_select on public.street_seals for select to authenticated
-using (street_id = any ((select private.member_street_ids())::bigint[]));
-create policy street_seals_write on public.street_seals for all to authenticated
-using (street_id = any ((select private.office_street_ids())::bigint[]))
-with check (street_id = any ((select private.office_street_ids())::bigint[]));
+call private.street_config_policies('public.campaigns');
+call private.street_config_policies('public.campaign_phases');
+call private.street_config_policies('public.campaign_leaders');
+call private.street_config_policies('public.campaign_member_offices');
+call private.street_config_policies('public.street_seals');
 
 revoke all on function private.campaigns_before_insert(), private.campaigns_before_update(),
   private.campaign_child_scope(), private.campaign_phases_in_order(), private.phase_label(public.campaign_phase)

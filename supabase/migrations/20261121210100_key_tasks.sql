@@ -190,24 +190,12 @@ grant insert (task_id, street_id, period, note) on public.key_task_reports to au
 grant update (note) on public.key_task_reports to authenticated;
 grant all on public.key_tasks, public.key_task_leads, public.key_task_reports to service_role;
 
-create policy key_tasks_select on public.key_tasks for select to authenticated
-using (street_id = any ((select private.member_street_ids())::bigint[]));
-create policy key_tasks_write on public.key_tasks for all to authenticated
-using (street_id = any ((select private.office_street_ids())::bigint[]))
-with check (street_id = any ((select private.office_street_ids())::bigint[]));
+call private.street_config_policies('public.key_tasks');
 
-create policy key_task_leads_select on public.key_task_leads for select to authenticated
-using (street_id = any ((select private.member_street_ids())::bigint[]));
-create policy key_task_leads_write on public.key_task_leads for all to authenticated
-using (street_id = any ((select private.office_street_ids())::bigint[]))
-with check (street_id = any ((select private.office_street_ids())::bigint[]));
+call private.street_config_policies('public.key_task_leads');
 
 -- The street office records the lead offices' progress (no per-office role yet, see the top).
-create policy key_task_reports_select on public.key_task_reports for select to authenticated
-using (street_id = any ((select private.member_street_ids())::bigint[]));
-create policy key_task_reports_write on public.key_task_reports for all to authenticated
-using (street_id = any ((select private.office_street_ids())::bigint[]))
-with check (street_id = any ((select private.office_street_ids())::bigint[]));
+call private.street_config_policies('public.key_task_reports');
 
 revoke all on function private.months_between(date, date), private.cadence_months(public.key_task_cadence),
   private.key_tasks_before_write(), private.key_task_leads_before_write(), private.key_task_reports_before_write()

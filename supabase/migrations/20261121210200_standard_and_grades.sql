@@ -580,21 +580,12 @@ grant select on public.unit_grades to authenticated;
 grant all on public.standard_versions, public.standard_items, public.standard_subitems, public.standard_vetoes,
   public.score_rounds, public.score_entries, public.veto_findings, public.unit_grades to service_role;
 
--- The standard: read by the street's members (communities score against it), written by its office.
-do $$
-declare
-  t text;
-begin
-  foreach t in array array['standard_versions', 'standard_items', 'standard_subitems', 'standard_vetoes', 'score_rounds'] loop
-    execute format('create policy %I on public.%I for select to authenticated using (street_id = any ((select private.member_street_ids())::bigint[]))', t || '_select', t);
-    execute format('create policy %I on public.%I for insert to authenticated with check (street_id = any ((select private.office_street_ids())::bigint[]))', t || '_insert', t);
-  end loop;
-  foreach t in array array['standard_versions', 'standard_items', 'standard_subitems', 'standard_vetoes'] loop
-    execute format('create policy %I on public.%I for update to authenticated using (street_id = any ((select private.office_street_ids())::bigint[])) with check (street_id = any ((select private.office_street_ids())::bigint[]))', t || '_update', t);
-    execute format('create policy %I on public.%I for delete to authenticated using (street_id = any ((select private.office_street_ids())::bigint[]))', t || '_delete', t);
-  end loop;
-end;
-$$;
+-- The standard and its rounds: street configuration (members read, the office writes).
+call private.street_config_policies('public.standard_versions');
+call private.street_config_policies('public.standard_items');
+call private.street_config_policies('public.standard_subitems');
+call private.street_config_policies('public.standard_vetoes');
+call private.street_config_policies('public.score_rounds');
 
 -- Scores and veto findings: read by scope like the units; a unit's filer writes its self scores,
 -- the street's reviewers and office write reviewer scores, each only their own entries.

@@ -151,11 +151,7 @@ grant insert (campaign_id, street_id, due_on, unit_kind, grade, count, share, no
 grant update (due_on, unit_kind, grade, count, share, note) on public.campaign_targets to authenticated;
 grant all on public.campaign_targets to service_role;
 
-create policy campaign_targets_select on public.campaign_targets for select to authenticated
-using (street_id = any ((select private.member_street_ids())::bigint[]));
-create policy campaign_targets_write on public.campaign_targets for all to authenticated
-using (street_id = any ((select private.office_street_ids())::bigint[]))
-with check (street_id = any ((select private.office_street_ids())::bigint[]));
+call private.street_config_policies('public.campaign_targets');
 
 revoke all on function private.campaign_targets_before_write() from public, anon, authenticated;
 revoke all on function private.campaign_unit_grades(bigint, public.unit_kind[]) from public, anon;
