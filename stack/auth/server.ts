@@ -214,7 +214,7 @@ export function createAuthServer(options: AuthOptions) {
   }
 
   /** The caller's verified claims, session and user, as GoTrue's requireAuthentication does. */
-  async function authenticate(db: pg.ClientBase, req: Request) {
+  async function authenticate(req: Request) {
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new HttpError(401, 'no_authorization', 'This endpoint requires a valid Bearer token');
@@ -224,7 +224,7 @@ export function createAuthServer(options: AuthOptions) {
   }
 
   async function authenticateUser(db: pg.ClientBase, req: Request) {
-    const claims = await authenticate(db, req);
+    const claims = await authenticate(req);
     const user = claims.sub ? await loadUser(db, claims.sub) : undefined;
     if (!user) throw new HttpError(403, 'user_not_found', 'User from sub claim in JWT does not exist');
     if (claims.session_id) {
@@ -234,8 +234,8 @@ export function createAuthServer(options: AuthOptions) {
     return { claims, user };
   }
 
-  async function requireAdmin(db: pg.ClientBase, req: Request) {
-    const claims = await authenticate(db, req);
+  async function requireAdmin(req: Request) {
+    const claims = await authenticate(req);
     if (!ADMIN_ROLES.has(String(claims.role))) throw new HttpError(403, 'not_admin', 'User not allowed');
   }
 
@@ -493,7 +493,7 @@ export function createAuthServer(options: AuthOptions) {
     if (path === '/logout' && method === 'POST') return logout(req);
     if (path === '/signup' && method === 'POST') return signup(req);
     if (path === '/admin/users' || path.startsWith('/admin/users/')) {
-      await withConnection((db) => requireAdmin(db, req));
+      await requireAdmin(req); // the token alone decides: no connection needed
       if (path === '/admin/users' && method === 'GET') return adminListUsers(req, res);
       if (path === '/admin/users' && method === 'POST') return adminCreateUser(req);
       const id = path.slice('/admin/users/'.length);
@@ -502,14 +502,6 @@ export function createAuthServer(options: AuthOptions) {
     throw new HttpError(404, 'not_found', 'Not Found');
   }
 
-  async function withConnection<T>(fn: (db: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await pool.connect();
-    try {
-      return await fn(client);
-    } finally {
-      client.release();
-    }
-  }
 
   /** Handles a request whose URL has had the /auth/v1 prefix removed. */
   async function handle(incoming: IncomingMessage, res: ServerResponse, pathAndQuery: string): Promise<void> {

@@ -47,8 +47,6 @@ interface Sort {
   order: 'ascend' | 'descend' | null;
 }
 
-const collator = new Intl.Collator('zh-CN');
-
 /** The list to open first: the user's own office's campaign, the year today falls in (or the latest begun, or the first). */
 function defaultChoice(choices: ListChoice[], officeStreets: number[]): ListChoice | undefined {
   const on = today();
