@@ -240,8 +240,8 @@ function KeyTasks() {
       { header: headers.latestAt, width: 18, cell: (r: Row) => (r.latest ? { value: dayjs(r.latest.created_at).format('YYYY-MM-DD HH:mm'), type: String } : null) },
     ], translate('keyTasks.fileName', { street: choice!.streetName, date: dayjs().format('YYYYMMDD') }));
 
+  // A column's key goes on the element itself (React keeps keys out of spread props).
   const sortable = (key: SortKey) => ({
-    key,
     sorter: true,
     sortOrder: (sort.key === key ? sort.order : null) as SortOrder,
   });
@@ -362,16 +362,16 @@ function KeyTasks() {
         pagination={{ pageSize: 100, hideOnSinglePage: true, showTotal: (total) => translate('common.total', { total }) }}
       >
         <Table.Column<Row>
-          {...sortable('action')}
+          key="action" {...sortable('action')}
           title={headers.action}
           width={150}
           onCell={(r) => ({ rowSpan: actionSpans.get(r.task.id) ?? 1, className: 'key-task-action', style: { verticalAlign: 'top', background: '#fff' } })}
           render={(_, r) => <Typography.Text strong>{actionLabel(r.task.action)}</Typography.Text>}
         />
-        <Table.Column<Row> {...sortable('number')} title={headers.number} width={72} align="center" render={(_, r) => r.task.number} />
+        <Table.Column<Row> key="number" {...sortable('number')} title={headers.number} width={72} align="center" render={(_, r) => r.task.number} />
         <Table.Column<Row> title={headers.content} render={(_, r) => r.task.content} />
         <Table.Column<Row>
-          {...sortable('deadline')}
+          key="deadline" {...sortable('deadline')}
           title={headers.deadline}
           width={150}
           render={(_, r) => (
@@ -395,13 +395,13 @@ function KeyTasks() {
           )}
         />
         <Table.Column<Row>
-          {...sortable('status')}
+          key="status" {...sortable('status')}
           title={headers.status}
           width={96}
           render={(_, r) => <Tag color={STATUS_COLORS[r.task.status]}>{statusLabel(r.task.status)}</Tag>}
         />
         <Table.Column<Row>
-          {...sortable('latest')}
+          key="latest" {...sortable('latest')}
           title={headers.latest}
           width={300}
           render={(_, r) => (

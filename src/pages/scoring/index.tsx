@@ -164,7 +164,7 @@ export default function ScoringPage() {
     return list.length ? list.reduce((s, e) => s + e.score, 0) / list.length : null;
   };
   const selfTotal = useMemo(() => rows.reduce((sum, r) => sum + (entries.find((e) => e.subitem_id === r.key && e.scorer_role === 'self')?.score ?? 0), 0), [rows, entries]);
-  const roundLabel = (r: Round) => `${r.year} ${t(`scoring.rounds.${r.kind}`)}${r.published_at ? t('scoring.publishedTag') : ''}`;
+  const roundLabel = (r: Round) => `${t('results.roundName', { year: r.year, kind: t(`scoring.rounds.${r.kind}`) })}${r.published_at ? t('scoring.publishedTag') : ''}`;
 
 
   // The unit's score and grade, as the database last computed them, and why it fell short.

@@ -81,7 +81,7 @@ export function WorkflowList({ plugin }: { plugin: WorkflowPlugin }) {
     <List title={translate(plugin.label)} headerButtons={<StartButton plugin={plugin} />}>
       <Form {...searchFormProps} name="filters" layout="inline" style={{ marginBottom: 12 }}>
         <Form.Item name="state" label={translate('workflow.fields.state')}>
-          <Select allowClear style={{ minWidth: 160 }} options={states.map((s) => ({ value: s, label: stateLabel(plugin, s) }))} onChange={() => searchFormProps.form?.submit()} />
+          <Select allowClear placeholder={translate('common.all')} style={{ minWidth: 160 }} options={states.map((s) => ({ value: s, label: stateLabel(plugin, s) }))} onChange={() => searchFormProps.form?.submit()} />
         </Form.Item>
       </Form>
       <Table

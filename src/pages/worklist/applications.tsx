@@ -167,8 +167,8 @@ function Overview() {
       { header: headers.updatedAt, width: 18, cell: (r: OverviewRow) => (r.updatedAt ? { value: dayjs(r.updatedAt).format('YYYY-MM-DD HH:mm'), type: String } : null) },
     ], translate('worklist.applications.fileName', { street: loaded!.streets.join('、'), date: dayjs().format('YYYYMMDD') }));
 
+  // A column's key goes on the element itself (React keeps keys out of spread props).
   const sortable = (key: SortKey) => ({
-    key,
     sorter: true,
     sortOrder: (sort.key === key ? sort.order : null) as SortOrder,
   });
@@ -223,9 +223,9 @@ function Overview() {
         onRow={(r) => (r.application ? { onClick: () => go({ to: `/workflows/${WORKFLOW}/${r.application!.id}` }), style: { cursor: 'pointer' } } : {})}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (total) => translate('common.total', { total }) }}
       >
-        <Table.Column<OverviewRow> {...sortable('community')} dataIndex="community" title={headers.community} width={240} />
+        <Table.Column<OverviewRow> key="community" {...sortable('community')} dataIndex="community" title={headers.community} width={240} />
         <Table.Column<OverviewRow>
-          {...sortable('state')}
+          key="state" {...sortable('state')}
           title={headers.state}
           width={140}
           render={(_, r) =>
@@ -236,10 +236,10 @@ function Overview() {
             )
           }
         />
-        <Table.Column<OverviewRow> {...sortable('creationType')} title={headers.creationType} width={140} render={(_, r) => r.creationType || translate('common.none')} />
-        <Table.Column<OverviewRow> {...sortable('compounds')} title={headers.compounds} width={120} align="right" render={(_, r) => r.compounds ?? translate('common.none')} />
+        <Table.Column<OverviewRow> key="creationType" {...sortable('creationType')} title={headers.creationType} width={140} render={(_, r) => r.creationType || translate('common.none')} />
+        <Table.Column<OverviewRow> key="compounds" {...sortable('compounds')} title={headers.compounds} width={120} align="right" render={(_, r) => r.compounds ?? translate('common.none')} />
         <Table.Column<OverviewRow>
-          {...sortable('updatedAt')}
+          key="updatedAt" {...sortable('updatedAt')}
           title={headers.updatedAt}
           onHeaderCell={() => ({ style: { paddingInlineStart: 32 } })}
           onCell={() => ({ style: { paddingInlineStart: 32 } })}
