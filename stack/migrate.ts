@@ -41,8 +41,10 @@ export async function migrate(
 ): Promise<MigrateResult> {
   await runFile(client, bootstrapFile, options.relativeTo);
 
-  const done = new Set(
-    (await client.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).rows.map((r) => r.version),
+  const done = new Map(
+    (await client.query<{ version: string; statements: string[] | null }>('select version, statements from supabase_migrations.schema_migrations')).rows.map(
+      (r) => [r.version, r.statements?.join('') ?? null],
+    ),
   );
   const files = existsSync(options.migrationsDir)
     ? readdirSync(options.migrationsDir).filter((f) => /^\d+_.*\.sql$/.test(f)).sort()
@@ -50,9 +52,18 @@ export async function migrate(
   const applied: string[] = [];
   for (const file of files) {
     const [version, ...rest] = file.replace(/\.sql$/, '').split('_');
-    if (done.has(version!)) continue;
     const fullPath = path.join(options.migrationsDir, file);
     const sql = readFileSync(fullPath, 'utf8');
+    if (done.has(version!)) {
+      // A migration edited after this database applied it would leave the database behind the
+      // files without a word; say so instead of starting on a schema the code no longer expects.
+      if (done.get(version!) !== null && done.get(version!) !== sql) {
+        throw new StackError(
+          `Migration ${path.relative(options.relativeTo, fullPath)} changed after it was applied to this database: start afresh with \`npm start -- --reset\` (the demo data is seeded again)`,
+        );
+      }
+      continue;
+    }
     try {
       await client.query('begin');
       await client.query(sql);

@@ -104,6 +104,20 @@ export function exampleForms(forms: ExampleForms | undefined, world: Record<stri
   return typeof forms === 'function' ? forms(world) : (forms ?? []);
 }
 
+/** Runs SQL as the database's owner; the rows it returns. */
+export type ExampleQuery = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+
+export interface ExampleWorld {
+  name: string;
+  /** Sets the world up around the street and community; what it returns is the `world` the example forms are made from. */
+  setup: (query: ExampleQuery, at: { street: number; community: number }) => Promise<Record<string, unknown>>;
+  /**
+   * States an instance may stand in when this world begins, reached in an earlier one (a later
+   * phase starts where the last left off); the machine's initial state when omitted.
+   */
+  starts?: string[];
+}
+
 export interface WorkflowPlugin {
   /** Lowercase identifier: a-z, 0-9 and underscores. */
   name: string;
@@ -147,10 +161,10 @@ export interface WorkflowPlugin {
     invalidForms?: ExampleForms;
     payloads: Record<string, Record<string, unknown>[]>;
     /**
-     * SQL the tests run to set up an instance's world, with $1 = street id, $2 = community id;
-     * its one row is the `world` the example forms are made from.
+     * The worlds the tests replay the machine in (a campaign in each of its phases, say), each on
+     * a street and community of its own. The first is the world of the other example tests.
      */
-    world?: string;
+    worlds?: ExampleWorld[];
   };
   /** i18n resources the plugin brings: { 'zh-CN': {...}, en: {...} } merged under `workflows.<name>`. */
   messages: Record<'zh-CN' | 'en', Record<string, unknown>>;

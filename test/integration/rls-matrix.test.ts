@@ -99,6 +99,9 @@ const VISIBLE = {
   // Held grades and rectification orders follow their unit; only publishing a round writes them.
   unit_standings: (r: Scoped, s: ReturnType<typeof scope>) => scopedVisible(r, s),
   rectifications: (r: Scoped, s: ReturnType<typeof scope>) => scopedVisible(r, s),
+  // The rounds an application took as steps: whoever sees the application sees them.
+  application_rounds: (r: { instance_id: number }, s: ReturnType<typeof scope>, all: { workflow_instances: Scoped[] }) =>
+    all.workflow_instances.some((i) => i.id === r.instance_id && VISIBLE.workflow_instances(i, s)),
   // The engine's running means and totals: no API role reads them (unit_grades is the view).
   score_means: () => false,
   unit_totals: () => false,
@@ -111,8 +114,8 @@ function scopedVisible(r: Scoped, s: ReturnType<typeof scope>): boolean {
   return s.streets.has(r.street_id) || (r.community_id !== null && s.communities.has(r.community_id));
 }
 const TABLES = Object.keys(VISIBLE) as (keyof typeof VISIBLE)[];
-// Tables no client writes directly: the workflow functions are their only writers.
-const READ_ONLY_TABLES = TABLES.filter((t) => t.startsWith('workflow_'));
+// Tables no client writes directly: the workflow functions (and a workflow's actions) are their only writers.
+const READ_ONLY_TABLES = TABLES.filter((t) => t.startsWith('workflow_') || t === 'application_rounds');
 // Primary keys, where a table's is not `id`.
 const KEYS: Partial<Record<(typeof TABLES)[number], string[]>> = {
   workflow_definitions: ['workflow', 'version'],
@@ -122,6 +125,7 @@ const KEYS: Partial<Record<(typeof TABLES)[number], string[]>> = {
   veto_findings: ['round_id', 'unit_id', 'veto_id'],
   unit_grades: ['round_id', 'unit_id'],
   unit_standings: ['unit_id'],
+  application_rounds: ['instance_id', 'round_id'],
   score_means: ['round_id', 'unit_id', 'subitem_id'],
   unit_totals: ['round_id', 'unit_id'],
   street_seals: ['street_id'],
@@ -175,6 +179,7 @@ beforeAll(async () => {
 
   // Workflow rows in every scope: an instance of the test-only sample workflow per unit, with
   // its start in the log and a snapshot, written as the engine writes them.
+  const started: { instance: number; event: number; street: 'A' | 'B' }[] = [];
   for (const key of ['A', 'A1', 'A1x', 'A2', 'A3', 'B', 'B1', 'B1x']) {
     const [instance] = await rows<{ id: number }>(
       `insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id)
@@ -191,10 +196,15 @@ beforeAll(async () => {
        select i.id, $2, i.form, i.street_id, i.community_id from public.workflow_instances i where i.id = $1`,
       [instance!.id, event!.id],
     );
+    started.push({ instance: instance!.id, event: event!.id, street: key.startsWith('A') ? 'A' : 'B' });
   }
   campaigns.A = await campaignOf('A');
   campaigns.B = await campaignOf('B');
   for (const street of ['A', 'B'] as const) rounds[street] = await standardOf(street);
+  // Each instance took its street's round as a step, as a workflow action records it.
+  for (const { instance, event, street } of started) {
+    await db.query('insert into public.application_rounds (instance_id, round_id, event_id, reviewer_total) values ($1, $2, $3, 80)', [instance, rounds[street], event]);
+  }
   keyTasks.A = await keyTasksOf('A');
   keyTasks.B = await keyTasksOf('B');
 });
@@ -361,6 +371,7 @@ describe.each(WHO)('as %s', (who) => {
       campaign_targets: await rows<Scoped>('select id::int, street_id::int from public.campaign_targets'),
       unit_standings: await rows<Scoped>('select unit_id::int, street_id::int, community_id::int from public.unit_standings'),
       rectifications: await scoped('rectifications'),
+      application_rounds: await rows<{ instance_id: number; round_id: number }>('select instance_id::int, round_id::int from public.application_rounds'),
     };
     const s = scope(who);
     const expected = (all[table] as never[]).filter((row) => (VISIBLE[table] as (r: never, s: unknown, a: unknown) => boolean)(row, s, all));
@@ -520,6 +531,7 @@ describe.each(WHO)('as %s', (who) => {
       ],
       workflow_transitions: [{ workflow: 'sample', version: 2, from_state: 'draft', event: 'approve', to_state: 'excellent', roles: ['viewer'], depth: 1, priority: 9 }, { to_state: 'excellent' }],
       workflow_event_types: [{ workflow: 'sample', version: 2, event: 'forged', payload_schema: {} }, { payload_schema: {} }],
+      application_rounds: [{ instance_id: instance, round_id: rounds.A, event_id: 1 }, { reviewer_total: 100 }],
     } as Record<string, [Record<string, unknown>, Record<string, unknown>]>;
     const [row, change] = writes[table]!;
     const key = keyOf(table)[0]!;

@@ -237,6 +237,23 @@ describe('failures a user can fix', () => {
     });
   });
 
+  it('a migration edited after it was applied: names the file and says how to start afresh', async () => {
+    const stateDir = tempDir('edited');
+    const migrationsDir = tempDir('migrations');
+    const file = path.join(migrationsDir, '20990101000000_probe.sql');
+    writeFileSync(file, 'create table public.edit_probe (id int);\n');
+    const seedFile = path.join(migrationsDir, 'seed.sql');
+    writeFileSync(seedFile, 'insert into public.edit_probe values (1);\n');
+    const p = await ports();
+    await withStack({ stateDir, migrationsDir, seedFile, ...p }, async () => undefined);
+
+    writeFileSync(file, 'create table public.edit_probe (id int, name text);\n');
+    const error = await failure(startStack({ stateDir, migrationsDir, seedFile, ...p }));
+    expect(error).toBeInstanceOf(StackError);
+    expect(error.message).toMatch(/20990101000000_probe\.sql changed after it was applied to this database: .*npm start -- --reset/);
+    await expectAllStopped(stateDir, p);
+  });
+
   it('a port in use: names the port and the process holding it', async () => {
     const stateDir = tempDir('port');
     const blocker = net.createServer();

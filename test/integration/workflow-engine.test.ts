@@ -7,12 +7,12 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getNextSnapshot, type AnyMachineSnapshot } from 'xstate';
-import { getShortestPaths, getSimplePaths } from 'xstate/graph';
+import { getShortestPaths, getSimplePaths, type StatePath } from 'xstate/graph';
 import { MEMBER_ROLES, type MemberRole } from '../../src/access/roles.ts';
 import { compileVersion, type CompiledTransition } from '../../src/workflow/compile.ts';
 import { failedGuard, snapshotAt, stateAncestors } from '../../src/workflow/machine.ts';
 import { functionPrefix } from '../../src/workflow/sql.ts';
-import { exampleForms, type WorkflowEvent, type WorkflowPlugin, type WorkflowVersion } from '../../src/workflow/types.ts';
+import { exampleForms, type ExampleWorld, type WorkflowEvent, type WorkflowPlugin, type WorkflowVersion } from '../../src/workflow/types.ts';
 import { WORKFLOWS } from '../../workflows/registry.ts';
 import { samplePlugin } from '../fixtures/sample-workflow/index.ts';
 import { createUser, serviceClient, signedIn, superuser } from '../support/clients.ts';
@@ -47,13 +47,39 @@ const other = await createUser(db, `filer2.${run}@engine.local`, PASSWORD, 'file
 await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3)', [other, unit.c2, 'community_filer']);
 filerC2 = await signedIn(`filer2.${run}@engine.local`, PASSWORD);
 
-// Each plugin's world (a campaign for the application, say), and the example forms made in it.
-const WORLD = new Map<string, Record<string, unknown>>();
-for (const plugin of PLUGINS) {
-  WORLD.set(plugin.name, plugin.examples.world ? ((await db.query(plugin.examples.world, [unit.street, unit.c1])).rows[0] ?? {}) : {});
+// Each plugin's worlds (its campaign in each phase, say), the first on the street above and the
+// others on a street and community of their own, where the same users hold the same roles.
+interface World {
+  name: string;
+  street: number;
+  community: number;
+  /** What the world's setup returned: the example forms are made from it. */
+  row: Record<string, unknown>;
+  /** The states instances start in; the machine's initial state when null. */
+  starts: string[] | null;
 }
-const formsOf = (plugin: WorkflowPlugin) => exampleForms(plugin.examples.forms, WORLD.get(plugin.name)!);
-const invalidFormsOf = (plugin: WorkflowPlugin) => exampleForms(plugin.examples.invalidForms, WORLD.get(plugin.name)!);
+const exampleQuery = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows as Record<string, unknown>[];
+async function worldUnits(name: string): Promise<{ street: number; community: number }> {
+  const street = await add('street', `引擎街道-${name}`, null);
+  const community = await add('community', `引擎一社区-${name}`, street);
+  for (const role of MEMBER_ROLES) {
+    const [user] = await query<{ id: string }>('select id from auth.users where email = $1', [`${role}.${run}@engine.local`]);
+    await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3)', [user!.id, role === 'community_filer' ? community : street, role]);
+  }
+  return { street, community };
+}
+const WORLDS = new Map<string, World[]>();
+for (const plugin of PLUGINS) {
+  const worlds: World[] = [];
+  for (const [i, def] of (plugin.examples.worlds ?? [{ name: 'default', setup: async () => ({}) } as ExampleWorld]).entries()) {
+    const at = i === 0 ? { street: unit.street, community: unit.c1 } : await worldUnits(`${plugin.name}-${def.name}`);
+    worlds.push({ name: def.name, ...at, row: await def.setup(exampleQuery, at), starts: def.starts ?? null });
+  }
+  WORLDS.set(plugin.name, worlds);
+}
+const firstWorld = (plugin: WorkflowPlugin) => WORLDS.get(plugin.name)![0]!;
+const formsOf = (plugin: WorkflowPlugin, world = firstWorld(plugin)) => exampleForms(plugin.examples.forms, world.row);
+const invalidFormsOf = (plugin: WorkflowPlugin) => exampleForms(plugin.examples.invalidForms, firstWorld(plugin).row);
 
 afterAll(async () => {
   await db?.end();
@@ -67,25 +93,27 @@ function dotted(value: AnyMachineSnapshot['value']): string {
 }
 
 /** The world's unit an instance of the plugin is about: the community, or else the street. */
-const subjectFor = (plugin: WorkflowPlugin) => (plugin.subjectKinds.includes('community') ? unit.c1 : unit.street);
+const subjectFor = (plugin: WorkflowPlugin, world = firstWorld(plugin)) => (plugin.subjectKinds.includes('community') ? world.community : world.street);
 
 /** A path's events after the machine's own init step. */
 const stepsOf = <P extends { steps: { event: { type: string } }[] }>(path: P) => path.steps.filter((s) => s.event.type !== 'xstate.init') as P['steps'];
 
-/** An instance of a version at its initial state with the form, as start_workflow makes one. */
-async function startInstance(plugin: WorkflowPlugin, version: number, form: Record<string, unknown>, subject = subjectFor(plugin)): Promise<number> {
+/**
+ * An instance of a version with the form, as start_workflow makes one; or standing in a later
+ * state, as an earlier phase (or an older version's migration) left it.
+ */
+async function startInstance(plugin: WorkflowPlugin, version: number, form: Record<string, unknown>, subject = subjectFor(plugin), state?: string): Promise<number> {
   const latest = plugin.versions.at(-1)!.version;
-  if (version === latest) {
+  const compiled = compileVersion(plugin, plugin.versions.find((v) => v.version === version)!);
+  if (version === latest && (state ?? compiled.initial) === compiled.initial) {
     const { data, error } = await as.street_office.rpc('start_workflow', { p_workflow: plugin.name, p_subject_unit_id: subject, p_form: form });
     if (error) throw new Error(`start_workflow: ${error.message}`);
     return (data as { id: number }).id;
   }
-  // An older version's instance, as it was started before the newer version was installed.
-  const compiled = compileVersion(plugin, plugin.versions.find((v) => v.version === version)!);
   const [row] = await query<{ id: number }>(
     `insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id, form)
      select $1, $2, $3, u.id, u.street_id, u.community_id, $4 from public.units u where u.id = $5 returning id::int`,
-    [plugin.name, version, compiled.initial, form, subject],
+    [plugin.name, version, state ?? compiled.initial, form, subject],
   );
   return row!.id;
 }
@@ -155,15 +183,19 @@ function expectedRefusal(
   return mine.some((t) => failedGuard(t.guard, input, plugin.guards) === null) ? null : 'WF004';
 }
 
-// The facts an instance of each version and example form has in this world, from a probe.
+// The facts an instance of each version and example form has in each world, from a probe.
 const PROBED_FACTS = new Map<string, Record<string, unknown>>();
 for (const plugin of PLUGINS) {
-  for (const version of plugin.versions) {
-    for (const [i, form] of formsOf(plugin).entries()) {
-      PROBED_FACTS.set(`${plugin.name}@${version.version}#${i}`, await factsOf(await startInstance(plugin, version.version, form)));
+  for (const world of WORLDS.get(plugin.name)!) {
+    for (const version of plugin.versions) {
+      for (const [i, form] of formsOf(plugin, world).entries()) {
+        PROBED_FACTS.set(`${plugin.name}@${version.version}#${i}/${world.name}`, await factsOf(await startInstance(plugin, version.version, form, subjectFor(plugin, world))));
+      }
     }
   }
 }
+
+type Path = StatePath<AnyMachineSnapshot, WorkflowEvent> & { start: string };
 
 for (const plugin of PLUGINS) {
   describe(`workflow ${plugin.name}`, () => {
@@ -171,22 +203,40 @@ for (const plugin of PLUGINS) {
       const compiled = compileVersion(plugin, version);
       const events = eventVariants(plugin, version);
 
-      const probes = formsOf(plugin).map((_, i) => PROBED_FACTS.get(`${plugin.name}@${version.version}#${i}`)!);
-      // The compiled transitions the replayed paths take, over every example form.
+      // The compiled transitions the replayed paths take, over every world and example form.
       const taken = new Set<CompiledTransition>();
-      describe.each(formsOf(plugin).map((form, i) => [i, form, probes[i]!] as const))(`v${version.version}, example form %i`, (_i, form, facts) => {
-        const options = {
+      const cases = WORLDS.get(plugin.name)!.flatMap((world) =>
+        formsOf(plugin, world).map((form, i) => [`${world.name} world, example form ${i}`, world, form, PROBED_FACTS.get(`${plugin.name}@${version.version}#${i}/${world.name}`)!] as const),
+      );
+      describe.each(cases)(`v${version.version}, %s`, (_name, world, form, facts) => {
+        const starts = world.starts ?? [compiled.initial];
+        const options = (start: string) => ({
           input: { form, facts },
           events,
+          fromState: start === compiled.initial ? undefined : snapshotAt(version.machine, start, form, facts),
           serializeState: (s: AnyMachineSnapshot) => dotted(s.value),
           serializeEvent: (e: WorkflowEvent) => JSON.stringify(e),
-        };
-        const shortest = getShortestPaths(version.machine, options);
+        });
+        // From each start: the shortest path to every state (the shortest over all starts kept),
+        // and the simple paths.
+        const shortestByState = new Map<string, Path>();
+        const simple: Path[] = [];
+        const targetsUnique: boolean[] = [];
+        for (const start of starts) {
+          const fromHere = getShortestPaths(version.machine, options(start)).map((p) => ({ ...p, start }));
+          targetsUnique.push(new Set(fromHere.map((p) => dotted(p.state.value))).size === fromHere.length);
+          for (const path of fromHere) {
+            const target = dotted(path.state.value);
+            const best = shortestByState.get(target);
+            if (!best || stepsOf(path).length < stepsOf(best).length) shortestByState.set(target, path);
+          }
+          simple.push(...getSimplePaths(version.machine, options(start)).map((p) => ({ ...p, start })));
+        }
+        const shortest = [...shortestByState.values()];
         // Simple paths, picked greedily until every transition the machine can take is taken.
-        const simple = getSimplePaths(version.machine, options);
         const edgeKey = (from: string, e: WorkflowEvent, to: string) => `${from} --${e.type}/${e.actor.roles[0]}--> ${to}`;
-        const edgesOf = (path: (typeof simple)[number]) => {
-          let from = compiled.initial;
+        const edgesOf = (path: Path) => {
+          let from = path.start;
           return stepsOf(path).map((step) => {
             const to = dotted(step.state.value);
             const key = edgeKey(from, step.event, to);
@@ -195,7 +245,7 @@ for (const plugin of PLUGINS) {
           });
         };
         const allEdges = new Set(simple.flatMap(edgesOf));
-        const covering: typeof simple = [];
+        const covering: Path[] = [];
         const covered = new Set<string>();
         for (const path of [...simple].sort((a, b) => stepsOf(b).length - stepsOf(a).length)) {
           if (edgesOf(path).some((e) => !covered.has(e))) {
@@ -204,8 +254,9 @@ for (const plugin of PLUGINS) {
           }
         }
 
-        // Simple paths never return to a state they passed (a reopen, a return to draft): each
-        // edge still missing is taken at the end of the shortest path to its source.
+        // Simple paths never return to a state they passed (a reopen, a return to draft, a
+        // yearly round): each edge still missing is taken at the end of the shortest path to its
+        // source, so an action that changes the facts (a round recorded) acts last.
         for (const path of shortest) {
           const snapshot = path.state;
           for (const event of events) {
@@ -220,7 +271,7 @@ for (const plugin of PLUGINS) {
         }
 
         for (const path of covering) {
-          let from = compiled.initial;
+          let from = path.start;
           for (const step of stepsOf(path)) {
             taken.add(transitionTaken(plugin, compiled.transitions, from, form, facts, step.event)!);
             from = dotted(step.state.value);
@@ -229,27 +280,27 @@ for (const plugin of PLUGINS) {
 
         it('the paths reach every state reachable with this form and take every edge the machine offers', () => {
           expect(covered).toEqual(allEdges);
-          expect(new Set(shortest.map((p) => dotted(p.state.value))).size).toBe(shortest.length);
+          expect(targetsUnique.every(Boolean)).toBe(true);
         });
 
-        it.each([...shortest, ...covering].map((p) => [stepsOf(p).map((s) => `${s.event.type}/${s.event.actor.roles[0]}`).join(' → ') || '(start)', p] as const))(
+        it.each([...shortest, ...covering].map((p) => [`${p.start}: ${stepsOf(p).map((s) => `${s.event.type}/${s.event.actor.roles[0]}`).join(' → ') || '(start)'}`, p] as const))(
           'path %s: the database follows the machine, and refuses what it refuses on the way',
           async (_name, path) => {
-            const id = await startInstance(plugin, version.version, form);
-            let state = compiled.initial;
+            const id = await startInstance(plugin, version.version, form, subjectFor(plugin, world), path.start);
+            let state = path.start;
             let revision = 0;
             const startLog = await logCount(id);
             expect(await instanceRow(id)).toMatchObject({ state, revision, done: false });
 
             for (const step of stepsOf(path)) {
               const role = step.event.actor.roles[0]!;
+              expect(await factsOf(id), 'the facts the path was planned with still hold').toEqual(facts);
               const { error } = await fire(role, id, step.event.type, revision, step.event.payload);
               expect(error, `${state} --${step.event.type}/${role}-->`).toBeNull();
               state = dotted(step.state.value);
               revision += 1;
               const row = await instanceRow(id);
               expect(row, `after ${step.event.type}`).toMatchObject({ state, revision, done: step.state.status === 'done' });
-              expect(await factsOf(id), 'the facts the path was planned with still hold').toEqual(facts);
             }
             expect(await logCount(id)).toBe(startLog + stepsOf(path).length);
 
@@ -461,5 +512,44 @@ describe('the engine on the sample workflow', () => {
     }
     await expect(db.query('truncate public.workflow_events cascade')).rejects.toMatchObject({ code: 'WF010' });
     expect(await logCount(id)).toBe(2);
+  });
+});
+
+describe("the application's scoring rounds", () => {
+  const application = WORKFLOWS.find((p) => p.name === 'application')!;
+  const world = (name: string) => WORLDS.get('application')!.find((w) => w.name === name)!;
+  const form = () => formsOf(application, world('plan'))[0]!;
+  const rounds = async (id: number) =>
+    query<{ kind: string; self_total: string | null; reviewer_total: string | null }>(
+      `select r.kind::text, ar.self_total::text, ar.reviewer_total::text from public.application_rounds ar
+       join public.score_rounds r on r.id = ar.round_id where ar.instance_id = $1 order by r.kind`, [id]);
+
+  it('the self-check records the self total; a round is taken once, and only when scored', async () => {
+    const plan = world('plan');
+    const id = await startInstance(application, 1, form(), plan.community, 'approved');
+    expect((await fire('community_filer', id, 'self_check', 0)).error).toBeNull();
+    // Two sub-items self-scored 42 each.
+    expect(await rounds(id)).toEqual([{ kind: 'self_check', self_total: '84.0', reviewer_total: null }]);
+    expect(((await factsOf(id)).rounds as Record<string, { recorded: boolean }>).self_check!.recorded).toBe(true);
+
+    // The other community has not self-scored: its filer is told the round is not scored yet.
+    const unscored = await startInstance(application, 1, form(), unit.c2, 'approved');
+    const { error } = await filerC2.rpc('fire_event', { p_instance_id: unscored, p_event: 'self_check', p_expected_revision: 0, p_payload: {} });
+    expect(error?.code).toBe('WF004');
+    expect(JSON.parse(error!.details)).toMatchObject({ guard: 'roundScored', state: 'approved' });
+    expect(await rounds(unscored)).toEqual([]);
+  });
+
+  it("a yearly acceptance records the reviewers' mean; the same year's round cannot be recorded twice", async () => {
+    const rollout = world('rollout');
+    const id = await startInstance(application, 1, form(), rollout.community, 'yearly_accepted');
+    expect((await fire('reviewer', id, 'accept_yearly', 0, { opinion: '年度验收评分完成' })).error).toBeNull();
+    expect(await rounds(id)).toEqual([{ kind: 'yearly_acceptance', self_total: null, reviewer_total: '84.00' }]);
+    const again = await fire('reviewer', id, 'accept_yearly', 1, { opinion: '再次验收' });
+    expect(again.error?.code).toBe('WF004');
+    expect(JSON.parse(again.error!.details)).toMatchObject({ guard: 'roundOpen' });
+    expect(await instanceRow(id)).toMatchObject({ state: 'yearly_accepted', revision: 1 });
+    // Out of its phase: the full acceptance is refused in the rollout, whoever asks.
+    expect((await fire('street_office', id, 'accept_full', 1, { opinion: '全面验收' })).error?.code).toBe('WF004');
   });
 });
