@@ -528,3 +528,54 @@ begin
     from private.round_grades(v_round) g;
 end
 $$;
+
+-- Street 2 is in its pilot phase: its communities' applications were approved and their
+-- self-checks handed in during the plan phase (before this demo's rounds, so no round is
+-- recorded); 翠屏社区 is already a pilot, 松涛社区 and 云溪社区 wait for the office to pick pilots.
+do $$
+declare
+  v_office2 constant uuid := '00000000-0000-4000-a000-000000000201';
+  v_app record;
+  v_instance bigint;
+  v_event bigint;
+  v_form jsonb;
+  v_step record;
+begin
+  for v_app in select * from (values (201, 'self_checked'), (202, 'pilot'), (203, 'self_checked')) as a (community, state) loop
+    v_form := jsonb_build_object(
+      'registered_households', 700 + v_app.community, 'registered_people', 2000 + v_app.community * 3,
+      'resident_households', 800 + v_app.community, 'resident_people', 2400 + v_app.community * 3,
+      'compound_ids', (select jsonb_agg(u.id order by u.id) from public.units u where u.community_id = v_app.community and u.kind = 'compound'),
+      'creation_type', 'standard', 'demo_compound_ids', '[]'::jsonb, 'social_org_count', 2 + v_app.community % 4,
+      'measures', '以网格党建为抓手，推行“吹哨报到”，整合辖区资源开展为民服务。',
+      'brand_name', (array['松涛红邻里', '翠屏同心坊', '云溪暖心家'])[v_app.community - 200],
+      'brand_goal', '建成标准型社区，培育一社区一品牌。',
+      'milestones', jsonb_build_array(jsonb_build_object('content', '完成小区党支部组建', 'due_on', to_char(current_date + 90, 'YYYY-MM-DD'))));
+    insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id, form, form_saved_at, created_by, revision, created_at)
+    values ('application', 1, v_app.state, v_app.community, 2, v_app.community, v_form, now() - interval '150 days', v_office2,
+            case v_app.state when 'pilot' then 5 else 4 end, now() - interval '160 days')
+    returning id into v_instance;
+    for v_step in
+      select * from (values
+        (1, 'start', null, 'draft', '{}'::jsonb, 160), (2, 'submit', 'draft', 'submitted', '{}', 150), (3, 'open', 'submitted', 'in_review', '{}', 148),
+        (4, 'approve', 'in_review', 'approved', '{"opinion":"同意该社区申报标准型社区。"}', 146), (5, 'self_check', 'approved', 'self_checked', '{}', 40),
+        (6, 'pick_pilot', 'self_checked', 'pilot', '{}', 20)
+      ) as s (n, event, from_state, to_state, payload, days_ago)
+      where s.n <= case v_app.state when 'pilot' then 6 else 5 end
+      order by s.n
+    loop
+      insert into public.workflow_events (instance_id, workflow, version, event, from_state, to_state, payload, actor_id, actor_roles, street_id, community_id, created_at)
+      -- the communities' filers have no demo account: their steps carry the role without a user
+      values (v_instance, 'application', 1, v_step.event, v_step.from_state, v_step.to_state, v_step.payload,
+              case when v_step.event in ('submit', 'self_check') then null else v_office2 end,
+              case when v_step.event in ('submit', 'self_check') then '{community_filer}'::text[] else '{street_office}' end, 2, v_app.community,
+              now() - make_interval(days => v_step.days_ago))
+      returning id into v_event;
+      if v_step.event = 'submit' then
+        insert into public.workflow_snapshots (instance_id, event_id, form, street_id, community_id, created_at)
+        values (v_instance, v_event, v_form, 2, v_app.community, now() - make_interval(days => v_step.days_ago));
+      end if;
+    end loop;
+  end loop;
+end
+$$;
