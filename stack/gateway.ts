@@ -109,6 +109,13 @@ export async function startGateway(options: GatewayOptions): Promise<{ port: num
     for (const [name, value] of Object.entries(req.headers)) {
       if (!HOP_BY_HOP.has(name) && name !== 'apikey') headers[name] = value;
     }
+    // A body goes up only once PostgREST asks for it (100-continue). PostgREST answers some
+    // requests (a bad JWT: 401) without reading the body; a body already on its way then reset
+    // the connection, the answer was lost and the client got a 502.
+    const hasBody = req.headers['content-length'] !== undefined ? req.headers['content-length'] !== '0' : req.headers['transfer-encoding'] !== undefined;
+    if (hasBody) headers.expect = '100-continue';
+    let sent = !hasBody;
+    let answered = false;
     const upstream = http.request(
       { host: '127.0.0.1', port: options.postgrestPort, method: req.method, path: withoutApikeyParam(pathAndQuery), headers, agent },
       (answer) => {
@@ -117,13 +124,26 @@ export async function startGateway(options: GatewayOptions): Promise<{ port: num
           if (!HOP_BY_HOP.has(name) && value !== undefined) res.setHeader(name, value);
         }
         answer.pipe(res);
+        // Answered without the body: the connection still owes it, so it carries nothing more.
+        if (!sent) {
+          answer.once('end', () => {
+            answered = true;
+            upstream.destroy();
+          });
+        }
       },
     );
     upstream.on('error', () => {
+      if (answered) return;
       if (!res.headersSent) json(res, 502, { message: 'An invalid response was received from the upstream server' });
       else res.destroy();
     });
-    req.pipe(upstream);
+    if (hasBody) {
+      upstream.once('continue', () => {
+        sent = true;
+        req.pipe(upstream);
+      });
+    } else req.pipe(upstream);
   });
 
   await new Promise<void>((resolve, reject) => {
