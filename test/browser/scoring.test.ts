@@ -41,8 +41,11 @@ const measured = async (page: Page) => {
 
 /** Scores every sub-item in the given column ("我的评分" or "自评") with points × share. */
 async function scoreAll(page: Page, label: '我的评分' | '自评', share: number) {
+  // The sheet has loaded the unit and the user's memberships before its inputs are counted (a
+  // loaded machine takes more than expect.poll's default second).
+  await page.getByText('评分测试小区').first().waitFor();
   const inputs = page.getByLabel(new RegExp(`条${label}$`));
-  await expect.poll(() => inputs.count()).toBe(subitems.length);
+  await expect.poll(() => inputs.count(), { timeout: 15_000 }).toBe(subitems.length);
   for (const [i, s] of subitems.entries()) {
     const input = inputs.nth(i);
     await input.fill(String(Math.round(s.points * share * 2) / 2));
