@@ -1,24 +1,36 @@
-import { ErrorComponent, ThemedLayout, ThemedSider, useNotificationProvider } from '@refinedev/antd';
 import { Authenticated, Refine } from '@refinedev/core';
 import routerProvider, { CatchAllNavigate, DocumentTitleHandler, UnsavedChangesNotifier } from '@refinedev/react-router';
-import { App as AntdApp, ConfigProvider, Spin } from 'antd';
+import { App as AntdApp, ConfigProvider } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
-import { AppTitle } from '@/components/app-title';
-import { Header } from '@/components/header';
+import { BrowserRouter, createRoutesFromChildren, matchRoutes, Outlet, Route, Routes } from 'react-router';
+import { lazyPage, preloadElement } from '@/components/lazy-page';
+import { PageFallback } from '@/components/page-fallback';
 import { i18nProvider } from '@/i18n';
 import { accessControlProvider } from '@/access/access-control';
 import { authProvider } from '@/providers/auth-provider';
 import { dataProvider } from '@/providers/data-provider';
+import { useNotificationProvider } from '@/providers/notification-provider';
 import { refineResources, resourceRoutes } from '@/registry/refine';
 
-// Every page is its own chunk: the login screen does not load the admin's pages.
+// Every page is its own chunk: the login screen does not load the admin's pages. The layout too,
+// with @refinedev/antd, which the first screen does not need (npm run bench:bundle); it starts
+// loading the page the address names at the same time as itself.
+const AdminLayout = lazy(() => {
+  preloadElement(matchRoutes(createRoutesFromChildren(adminPages()), window.location.pathname)?.at(-1)?.route.element);
+  return import('@/components/layout');
+});
+const ErrorComponent = lazy(() => import('@refinedev/antd').then((m) => ({ default: m.ErrorComponent })));
 const LoginPage = lazy(() => import('@/pages/login'));
-const DashboardPage = lazy(() => import('@/pages/dashboard'));
+const DashboardPage = lazyPage(() => import('@/pages/dashboard'));
 const PrintPage = lazy(() => import('@/pages/workflow/print'));
+
+/** The pages inside the layout. */
+function adminPages() {
+  return [<Route key="dashboard" index element={<DashboardPage />} />, ...resourceRoutes()];
+}
 
 const theme = {
   token: {
@@ -29,10 +41,6 @@ const theme = {
   },
   components: { Layout: { siderBg: '#fff' } },
 };
-
-function PageFallback() {
-  return <Spin style={{ display: 'block', margin: '64px auto' }} />;
-}
 
 export default function App() {
   const { i18n } = useTranslation();
@@ -60,16 +68,11 @@ export default function App() {
                 <Route
                   element={
                     <Authenticated key="admin" fallback={<CatchAllNavigate to="/login" />}>
-                      <ThemedLayout Header={Header} Title={AppTitle} Sider={(props) => <ThemedSider {...props} fixed />}>
-                        <Suspense fallback={<PageFallback />}>
-                          <Outlet />
-                        </Suspense>
-                      </ThemedLayout>
+                      <AdminLayout />
                     </Authenticated>
                   }
                 >
-                  <Route index element={<DashboardPage />} />
-                  {resourceRoutes()}
+                  {adminPages()}
                   <Route path="*" element={<ErrorComponent />} />
                 </Route>
                 {/* Printable pages: no menu or header, an A4 sheet. */}

@@ -1,30 +1,47 @@
 // Refine resources and routes, generated from the registry.
 import type { ResourceProps } from '@refinedev/core';
 import { CheckSquareOutlined, DashboardOutlined, FileDoneOutlined, FormOutlined, HistoryOutlined, NodeIndexOutlined, ProfileOutlined, ScheduleOutlined, AimOutlined, NotificationOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
 import { Route } from 'react-router';
+import { lazyPage } from '@/components/lazy-page';
 import { i18n } from '@/i18n';
-import { GenericCreate, GenericEdit } from '@/pages/generic/form';
-import { GenericList } from '@/pages/generic/list';
-import { PLUGINS, workflowResource } from '@/workflow/plugins';
 import { RESOURCES } from './resources';
+import type { ResourceDef } from './types';
+import { WORKFLOW_CATALOG, workflowResource } from './workflows';
 
-const WorkflowList = lazy(() => import('@/pages/workflow/list').then((m) => ({ default: m.WorkflowList })));
-const WorkflowShow = lazy(() => import('@/pages/workflow/show').then((m) => ({ default: m.WorkflowShow })));
+// Every page is lazy, so the first screen loads none of them (npm run bench:bundle); lazyPage lets
+// the layout start loading the one the address names (src/App.tsx).
+const GenericList = lazyPage(() => import('@/pages/generic/list').then((m) => ({ default: m.GenericList })));
+// The form pages get the definition with its zod schema (./schemas.ts), which loads with them.
+const formPage = (name: 'GenericCreate' | 'GenericEdit') =>
+  lazyPage(async () => {
+    const [{ [name]: Page }, { withSchema }] = await Promise.all([import('@/pages/generic/form'), import('./schemas')]);
+    return { default: ({ def }: { def: ResourceDef }) => <Page def={withSchema(def)} /> };
+  });
+const GenericCreate = formPage('GenericCreate');
+const GenericEdit = formPage('GenericEdit');
+// A workflow's pages take its plugin, which loads with them (machines, schemas, the compiler).
+const WorkflowList = lazyPage(async () => {
+  const [{ WorkflowList: Page }, { pluginByName }] = await Promise.all([import('@/pages/workflow/list'), import('@/workflow/plugins')]);
+  return { default: ({ name }: { name: string }) => <Page plugin={pluginByName.get(name)!} /> };
+});
+const WorkflowShow = lazyPage(async () => {
+  const [{ WorkflowShow: Page }, { pluginByName }] = await Promise.all([import('@/pages/workflow/show'), import('@/workflow/plugins')]);
+  return { default: ({ name }: { name: string }) => <Page plugin={pluginByName.get(name)!} /> };
+});
 // The work lists: pages of their own, resources so they are in the menu (access: access-control.ts).
-const TodoPage = lazy(() => import('@/pages/worklist/todo'));
-const DonePage = lazy(() => import('@/pages/worklist/done'));
-const ApplicationsOverviewPage = lazy(() => import('@/pages/worklist/applications'));
+const TodoPage = lazyPage(() => import('@/pages/worklist/todo'));
+const DonePage = lazyPage(() => import('@/pages/worklist/done'));
+const ApplicationsOverviewPage = lazyPage(() => import('@/pages/worklist/applications'));
 // 重点任务: the campaign's key-task list (access: access-control.ts).
-const KeyTasksPage = lazy(() => import('@/pages/key-tasks'));
+const KeyTasksPage = lazyPage(() => import('@/pages/key-tasks'));
 // 行动目标: the campaign's dated targets (access: access-control.ts).
-const TargetsPage = lazy(() => import('@/pages/targets'));
+const TargetsPage = lazyPage(() => import('@/pages/targets'));
 // 评分标准: the campaign's scoring standard per year (access: access-control.ts).
-const StandardPage = lazy(() => import('@/pages/standard'));
+const StandardPage = lazyPage(() => import('@/pages/standard'));
 // 评分表: a unit's scores in a round (access: access-control.ts).
-const ScoringPage = lazy(() => import('@/pages/scoring'));
+const ScoringPage = lazyPage(() => import('@/pages/scoring'));
 // 评分通报: a round's results, published by the office (access: access-control.ts).
-const ResultsPage = lazy(() => import('@/pages/results'));
+const ResultsPage = lazyPage(() => import('@/pages/results'));
 
 export function refineResources(): ResourceProps[] {
   return [
@@ -52,7 +69,7 @@ export function refineResources(): ResourceProps[] {
       })),
     ]),
     // Each workflow plugin: its instances, all in workflow_instances.
-    ...PLUGINS.map((plugin): ResourceProps => ({
+    ...WORKFLOW_CATALOG.map((plugin): ResourceProps => ({
       name: 'workflow_instances',
       identifier: workflowResource(plugin),
       list: `/workflows/${plugin.name}`,
@@ -63,10 +80,10 @@ export function refineResources(): ResourceProps[] {
 }
 
 export function resourceRoutes() {
-  const workflows = PLUGINS.map((plugin) => (
+  const workflows = WORKFLOW_CATALOG.map((plugin) => (
     <Route key={`workflow-${plugin.name}`} path={`workflows/${plugin.name}`}>
-      <Route index element={<WorkflowList plugin={plugin} />} />
-      <Route path=":id" element={<WorkflowShow plugin={plugin} />} />
+      <Route index element={<WorkflowList name={plugin.name} />} />
+      <Route path=":id" element={<WorkflowShow name={plugin.name} />} />
     </Route>
   ));
   const worklists = [

@@ -1,14 +1,12 @@
 // The admin's resources. Pages, routes, menus, filters and forms are generated from these
-// definitions; a workflow plugin adds its own the same way.
+// definitions; a workflow plugin adds its own the same way. Form schemas are in ./schemas.ts.
 import { ApartmentOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
-import { z } from 'zod';
+import { lazyPage } from '@/components/lazy-page';
 import { MEMBER_ROLES } from '@/access/memberships';
-import { i18n } from '@/i18n';
 import type { ResourceDef } from './types';
 
 export const UNIT_KINDS = ['street', 'community', 'compound', 'building', 'business_district', 'social_org'] as const;
-const t = (key: string) => i18n.t(key);
 
 const units: ResourceDef = {
   name: 'units',
@@ -27,20 +25,14 @@ const units: ResourceDef = {
     { name: 'address', label: 'units.fields.address', kind: 'text', list: true, form: 'both' },
     { name: 'updated_at', label: 'units.fields.updated_at', kind: 'datetime', list: true, width: 160 },
   ],
-  schema: () =>
-    z.object({
-      name: z.string({ error: t('units.rules.nameRequired') }).trim().min(1, t('units.rules.nameRequired')).max(100, t('units.rules.nameTooLong')),
-      kind: z.enum(UNIT_KINDS.filter((k) => k !== 'street') as [string, ...string[]], { error: t('units.rules.kindRequired') }),
-      parent_id: z.number({ error: t('units.rules.parentRequired') }),
-      address: z.string().max(200, t('units.rules.addressTooLong')).nullish(),
-    }),
+  // schema: in ./schemas.ts, loaded with the form pages (zod stays out of the first screen).
   access: {
     list: ['street_office', 'reviewer', 'viewer', 'community_filer'],
     create: ['street_office'],
     edit: ['street_office'],
     delete: ['street_office'],
   },
-  pages: [{ path: 'tree', label: 'units.tree', component: lazy(() => import('@/pages/units/tree')), access: ['street_office', 'reviewer', 'viewer'] }],
+  pages: [{ path: 'tree', label: 'units.tree', component: lazyPage(() => import('@/pages/units/tree')), access: ['street_office', 'reviewer', 'viewer'] }],
 };
 
 const memberships: ResourceDef = {

@@ -33,7 +33,7 @@ export interface ResourceDef {
   select: string;
   scope?: ScopeColumns;
   fields: FieldDef[];
-  /** zod schema of the create/edit form; messages are built from i18n when called. */
+  /** zod schema of the create/edit form; messages are built from i18n when called. Set in ./schemas.ts. */
   schema?: () => z.ZodObject;
   defaultSort?: { field: string; order: 'asc' | 'desc' };
   access: Record<'list' | 'create' | 'edit' | 'delete', MemberRole[]>;

@@ -9,7 +9,7 @@ import { myMemberships } from '@/access/memberships';
 import { ReferenceSelect } from '@/pages/generic/fields';
 import { supabaseClient } from '@/providers/supabase-client';
 import { stateLabel, workflowError } from '@/workflow/errors';
-import { workflowResource } from '@/workflow/plugins';
+import { workflowResource } from '@/registry/workflows';
 import type { WorkflowPlugin } from '@/workflow/types';
 import { compiledOf } from '@/workflow/machine';
 
