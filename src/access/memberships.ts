@@ -38,25 +38,7 @@ supabaseClient.auth.onAuthStateChange((event) => {
   if (event === 'SIGNED_OUT' || event === 'SIGNED_IN') cache = undefined;
 });
 
-export interface Scope {
-  /** Streets where the user holds a street-wide role. */
-  streets: number[];
-  /** Communities where the user holds a community role. */
-  communities: number[];
-  /** Streets the user manages as 街道党建办. */
-  officeStreets: number[];
-  roles: Set<MemberRole>;
-}
-
-export function scopeOf(memberships: MyMembership[]): Scope {
-  const unique = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
-  return {
-    streets: unique(memberships.filter((m) => m.community_id === null).map((m) => m.street_id)),
-    communities: unique(memberships.filter((m) => m.community_id !== null).map((m) => m.community_id!)),
-    officeStreets: unique(memberships.filter((m) => m.role === 'street_office').map((m) => m.street_id)),
-    roles: new Set(memberships.map((m) => m.role)),
-  };
-}
+export { scopeOf, type Scope } from './scope-filter';
 
 /** The user's roles where an instance lives, as the database's roles_in_scope() computes them. */
 export function rolesWhere(memberships: MyMembership[], streetId: number, communityId: number | null): MemberRole[] {

@@ -1,30 +1,65 @@
 // The explicit scope filter every list query carries. Row-level security already limits the rows;
 // the filter is for the planner: with the user's street or community ids as constants it walks
 // the (street_id, id) or (community_id, id) index in order, so a 50-row page costs what it costs
-// the service role with the same filter (see test/bench/rls.ts), where the policy alone, an OR
+// the service role with the same filter (see test/bench/lists.ts), where the policy alone, an OR
 // over arrays read at run time, cannot use an ordered index.
-import type { CrudFilter } from '@refinedev/core';
-import type { Scope } from './memberships';
+import type { CrudFilter, LogicalFilter } from '@refinedev/core';
+import type { MemberRole } from './roles';
+
+export interface Scope {
+  /** Streets where the user holds a street-wide role. */
+  streets: number[];
+  /** Communities where the user holds a community role. */
+  communities: number[];
+  /** Streets the user manages as 街道党建办. */
+  officeStreets: number[];
+  roles: Set<MemberRole>;
+}
+
+/** What a user's memberships let them read and manage (src/access/memberships.ts reads them). */
+export function scopeOf(memberships: { role: MemberRole; street_id: number; community_id: number | null }[]): Scope {
+  const unique = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
+  return {
+    streets: unique(memberships.filter((m) => m.community_id === null).map((m) => m.street_id)),
+    communities: unique(memberships.filter((m) => m.community_id !== null).map((m) => m.community_id!)),
+    officeStreets: unique(memberships.filter((m) => m.role === 'street_office').map((m) => m.street_id)),
+    roles: new Set(memberships.map((m) => m.role)),
+  };
+}
 
 export interface ScopeColumns {
   street: string;
   community: string;
+  /**
+   * Rows about the street itself (community null) are read by the street's communities too (the
+   * workflow tables: the street's campaign). The policy keeps them to the user's own streets, so
+   * the filter only has to let them through.
+   */
+  streetRowsForCommunities?: boolean;
 }
+
+/**
+ * The workflow engine's tables carry the same scope columns as the units they are about; a
+ * street's own workflows (its campaign) are read by its communities too.
+ */
+export const WORKFLOW_SCOPE: ScopeColumns = { street: 'street_id', community: 'community_id', streetRowsForCommunities: true };
 
 /** The filter for a user's scope, or undefined when the user has none (RLS returns nothing). */
 export function scopeFilter(scope: Scope, columns: ScopeColumns): CrudFilter | undefined {
-  const byStreet: CrudFilter | undefined = scope.streets.length
+  const byStreet: LogicalFilter | undefined = scope.streets.length
     ? { field: columns.street, operator: scope.streets.length === 1 ? 'eq' : 'in', value: scope.streets.length === 1 ? scope.streets[0] : scope.streets }
     : undefined;
-  const byCommunity: CrudFilter | undefined = scope.communities.length
+  const byCommunity: LogicalFilter | undefined = scope.communities.length
     ? {
         field: columns.community,
         operator: scope.communities.length === 1 ? 'eq' : 'in',
         value: scope.communities.length === 1 ? scope.communities[0] : scope.communities,
       }
     : undefined;
-  if (byStreet && byCommunity) return { operator: 'or', value: [byStreet, byCommunity] };
-  return byStreet ?? byCommunity;
+  const streetRows: LogicalFilter | undefined =
+    byCommunity && columns.streetRowsForCommunities ? { field: columns.community, operator: 'null', value: null } : undefined;
+  const parts = [byStreet, byCommunity, streetRows].filter((f): f is LogicalFilter => !!f);
+  return parts.length > 1 ? { operator: 'or', value: parts } : parts[0];
 }
 
 /**

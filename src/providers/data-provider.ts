@@ -4,7 +4,7 @@
 import type { DataProvider, HttpError } from '@refinedev/core';
 import { dataProvider as supabaseDataProvider } from '@refinedev/supabase';
 import { myMemberships, scopeOf } from '@/access/memberships';
-import { scopeFilter, type ScopeColumns } from '@/access/scope-filter';
+import { scopeFilter, WORKFLOW_SCOPE, type ScopeColumns } from '@/access/scope-filter';
 import { i18n } from '@/i18n';
 import { resourceByName } from '@/registry/resources';
 import { supabaseClient } from './supabase-client';
@@ -46,11 +46,7 @@ function translated<T extends (...args: never[]) => Promise<unknown>>(fn: T): T 
 
 const base = supabaseDataProvider(supabaseClient);
 
-// The workflow engine's tables carry the same scope columns as the units they are about.
-const ENGINE_SCOPES: Record<string, ScopeColumns> = {
-  workflow_instances: { street: 'street_id', community: 'community_id' },
-  workflow_events: { street: 'street_id', community: 'community_id' },
-};
+const ENGINE_SCOPES: Record<string, ScopeColumns> = { workflow_instances: WORKFLOW_SCOPE, workflow_events: WORKFLOW_SCOPE };
 
 export const dataProvider: DataProvider = {
   ...base,

@@ -11,7 +11,7 @@ import type { SortOrder } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { myMemberships, scopeOf } from '@/access/memberships';
+import { myMemberships, scopeOf, type Scope } from '@/access/memberships';
 import { toHttpError } from '@/providers/data-provider';
 import { supabaseClient } from '@/providers/supabase-client';
 import { GRADES, KINDS, loadGrades, loadRounds, summarize, visibleRows, type Filters, type Grade, type GradeRow, type Kind, type Round, type Sort, type SortKey, type Summary } from './model';
@@ -22,7 +22,7 @@ const GRADE_COLOR: Record<Grade, string | undefined> = { demonstration: 'red', s
 interface Loaded {
   rounds: Round[];
   streets: Map<number, string>;
-  officeStreets: number[];
+  scope: Scope;
 }
 
 function Results() {
@@ -41,10 +41,10 @@ function Results() {
   const reloadRounds = useCallback(async () => {
     try {
       const [{ rounds, streets }, memberships] = await Promise.all([loadRounds(), myMemberships()]);
-      setLoaded({ rounds, streets, officeStreets: scopeOf(memberships).officeStreets });
+      setLoaded({ rounds, streets, scope: scopeOf(memberships) });
     } catch (error) {
       fail(error);
-      setLoaded({ rounds: [], streets: new Map(), officeStreets: [] });
+      setLoaded({ rounds: [], streets: new Map(), scope: scopeOf([]) });
     }
   }, [fail]);
   useEffect(() => void reloadRounds(), [reloadRounds]);
@@ -52,12 +52,12 @@ function Results() {
   // The round in the address, else the newest.
   const round = loaded?.rounds.find((r) => r.id === Number(params.get('round'))) ?? loaded?.rounds[0];
   const street = round ? loaded?.streets.get(round.street_id) ?? '' : '';
-  const isOffice = !!round && !!loaded?.officeStreets.includes(round.street_id);
+  const isOffice = !!round && !!loaded?.scope.officeStreets.includes(round.street_id);
 
   useEffect(() => {
-    if (!round) return;
+    if (!round || !loaded) return;
     setRows(null);
-    loadGrades(round)
+    loadGrades(round, loaded.scope)
       .then((r) => {
         setRows(r);
         setFailure(null);
@@ -66,7 +66,7 @@ function Results() {
         fail(error);
         setRows([]);
       });
-  }, [round, fail]);
+  }, [round, loaded, fail]);
 
   const roundName = (r: Round) => t('results.roundName', { year: r.year, kind: t(`scoring.rounds.${r.kind}`) });
   const multipleStreets = new Set(loaded?.rounds.map((r) => r.street_id)).size > 1;

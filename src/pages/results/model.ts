@@ -1,5 +1,7 @@
 // What the 评分通报 page reads and how it orders it: the rounds the user sees, a round's grades
 // (row-level security keeps a filer to its community's units), the summary per unit kind.
+import type { Scope } from '@/access/memberships';
+import { scopeOr } from '@/access/scope-filter';
 import { fetchAll } from '@/lib/postgrest';
 import { supabaseClient } from '@/providers/supabase-client';
 
@@ -72,25 +74,31 @@ export async function loadRounds(): Promise<{ rounds: Round[]; streets: Map<numb
   return { rounds, streets };
 }
 
-/** A round's grades as last computed, one row per unit the user may see. */
-export async function loadGrades(round: Round): Promise<GradeRow[]> {
+/**
+ * A round's grades as last computed, one row per unit the user may see. Each query carries the
+ * user's scope (the policies alone cannot drive an index: a filer would read the whole street's).
+ */
+export async function loadGrades(round: Round, scope: Scope): Promise<GradeRow[]> {
+  const inScope = scopeOr(scope);
+  if (!inScope) return []; // no role anywhere: the policies would return nothing
   const [grades, communities, standings, orders] = await Promise.all([
     fetchAll<GradeRecord>((from, to) =>
       supabaseClient
         .from('unit_grades')
         .select('unit_id, kind, community_id, total, standard, demonstration, reasons, parts, parts_standard, parts_demo, unit:units(name)')
         .eq('round_id', round.id)
+        .or(inScope)
         .order('unit_id')
         .range(from, to),
     ),
     fetchAll<{ id: number; name: string }>((from, to) =>
-      supabaseClient.from('units').select('id, name').eq('street_id', round.street_id).eq('kind', 'community').order('id').range(from, to),
+      supabaseClient.from('units').select('id, name').eq('street_id', round.street_id).eq('kind', 'community').or(inScope).order('id').range(from, to),
     ),
     fetchAll<{ unit_id: number; grade: string }>((from, to) =>
-      supabaseClient.from('unit_standings').select('unit_id, grade').eq('round_id', round.id).order('unit_id').range(from, to),
+      supabaseClient.from('unit_standings').select('unit_id, grade').eq('round_id', round.id).or(inScope).order('unit_id').range(from, to),
     ),
     fetchAll<{ unit_id: number; deadline: string; status: 'open' | 'met' | 'lapsed' }>((from, to) =>
-      supabaseClient.from('rectifications').select('unit_id, deadline, status').eq('round_id', round.id).order('unit_id').range(from, to),
+      supabaseClient.from('rectifications').select('unit_id, deadline, status').eq('round_id', round.id).or(inScope).order('unit_id').range(from, to),
     ),
   ]);
   const standingOf = new Map(standings.map((s) => [s.unit_id, s.grade]));

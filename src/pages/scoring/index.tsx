@@ -7,7 +7,8 @@ import { useTranslation } from '@refinedev/core';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { myMemberships, type MyMembership } from '@/access/memberships';
+import { myMemberships, scopeOf, type MyMembership } from '@/access/memberships';
+import { scopeOr } from '@/access/scope-filter';
 import { toHttpError } from '@/providers/data-provider';
 import { supabaseClient } from '@/providers/supabase-client';
 
@@ -66,10 +67,12 @@ export default function ScoringPage() {
     })();
   }, []);
   useEffect(() => {
-    if (!round) return;
-    void supabaseClient.from('units').select('id, name, kind, street_id, community_id').eq('street_id', round.street_id).in('kind', SCORED_KINDS).order('id').limit(5000)
+    // With the user's scope, so a filer's request walks their community's units, not the street's.
+    const inScope = scopeOr(scopeOf(memberships));
+    if (!round || !inScope) return;
+    void supabaseClient.from('units').select('id, name, kind, street_id, community_id').eq('street_id', round.street_id).in('kind', SCORED_KINDS).or(inScope).order('id').limit(5000)
       .then(({ data }) => setUnits((data ?? []) as Unit[]));
-  }, [round]);
+  }, [round, memberships]);
 
   // What the user may do on this unit: self-score as its community's filer; score as a reviewer
   // or the office of its street (the policies say the same).
