@@ -22,7 +22,7 @@ interface InstanceRow {
   subject: { name: string } | null;
 }
 
-export const INSTANCE_SELECT = 'id, workflow, version, state, done, revision, form, form_saved_at, street_id, community_id, subject_unit_id, created_at, updated_at, subject:units!subject_unit_id(name, kind)';
+export const INSTANCE_SELECT = 'id, workflow, version, state, done, revision, form, form_revision, form_saved_at, street_id, community_id, subject_unit_id, created_at, updated_at, subject:units!subject_unit_id(name, kind)';
 
 function StartButton({ plugin }: { plugin: WorkflowPlugin }) {
   const { translate } = useTranslation();
