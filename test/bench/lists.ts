@@ -465,8 +465,7 @@ const SCREENS: Screen[] = [
         const inScope = scopeOr({ ...who.scope });
         if (inScope) {
           reqs.push(await rest("the round's units", 'units', (c) =>
-            c.from('units').select('id, name, kind, street_id, community_id').eq('street_id', round.street_id)
-              .in('kind', ['street', 'community', 'compound', 'building', 'business_district', 'social_org']).or(inScope).order('id').limit(5000)));
+            c.from('units').select('id, name, kind, street_id, community_id').eq('street_id', round.street_id).or(inScope).order('id').range(0, 999)));
         }
       }
       return reqs;

@@ -11,6 +11,7 @@ const ui = adminInBrowser({ viewport: { width: 1440, height: 900 } });
 
 let unitId: number;
 let roundId: number;
+let seededYear: string;
 let targetId: number;
 let subitems: { id: number; points: number }[];
 const run = Date.now().toString(36);
@@ -21,8 +22,9 @@ beforeAll(async () => {
   const db = await superuser();
   // A compound of 禾丰社区 (filer.c1's) that no one has scored yet, in street 1's seeded round.
   unitId = (await db.query<{ id: number }>("insert into public.units (kind, name, parent_id) values ('compound', $1, 101) returning id::int", [`评分测试小区-${run}`])).rows[0]!.id;
-  const round = (await db.query<{ id: number; version_id: number }>('select id::int, version_id::int from public.score_rounds where street_id = 1 order by created_at desc limit 1')).rows[0]!;
+  const round = (await db.query<{ id: number; version_id: number; year: number }>('select id::int, version_id::int, year from public.score_rounds where street_id = 1 order by created_at desc limit 1')).rows[0]!;
   roundId = round.id;
+  seededYear = String(round.year);
   subitems = (await db.query<{ id: number; points: string }>(
     "select s.id::int, s.points from public.standard_subitems s join public.standard_items i on i.id = s.item_id where i.version_id = $1 and i.level = 'compound' order by i.number, s.sort",
     [round.version_id],
@@ -76,7 +78,6 @@ describe('the scoring sheet', () => {
     await open('年度验收', '2027');
     await office.getByText('「年度验收」只能在全面推进阶段开展，行动当前处于规划部署阶段').waitFor();
     await office.locator('.ant-modal-content').getByRole('button', { name: /Cancel|取\s*消/ }).click();
-    const seededYear = String((await (await superuser()).query('select year from public.score_rounds where id = $1', [roundId])).rows[0].year);
     await open('自查', seededYear);
     await office.getByText('该行动本年度已开展过这一轮评分').waitFor();
     await office.screenshot({ path: path.join(screenshotDir, 'scoring-open-round-refused.png') });

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { myMemberships, scopeOf, type MyMembership } from '@/access/memberships';
 import { scopeOr } from '@/access/scope-filter';
+import { fetchAll } from '@/lib/postgrest';
 import { toHttpError } from '@/providers/data-provider';
 import { supabaseClient } from '@/providers/supabase-client';
 
@@ -22,7 +23,6 @@ interface Evidence { name: string; path: string }
 
 const BUCKET = 'evidence';
 const GRADE_SELECT = 'total, standard, demonstration, reasons, parts, parts_standard, parts_demo';
-const SCORED_KINDS = ['street', 'community', 'compound', 'building', 'business_district', 'social_org'];
 const safeName = (name: string) => name.replace(/[\\/%?#\u0000-\u001f]/g, '_');
 
 export default function ScoringPage() {
@@ -70,8 +70,10 @@ export default function ScoringPage() {
     // With the user's scope, so a filer's request walks their community's units, not the street's.
     const inScope = scopeOr(scopeOf(memberships));
     if (!round || !inScope) return;
-    void supabaseClient.from('units').select('id, name, kind, street_id, community_id').eq('street_id', round.street_id).in('kind', SCORED_KINDS).or(inScope).order('id').limit(5000)
-      .then(({ data }) => setUnits((data ?? []) as Unit[]));
+    // Every unit of the round's street (past PostgREST's 1,000-row cap: a street may have 11,000).
+    void fetchAll<Unit>((from, to) =>
+      supabaseClient.from('units').select('id, name, kind, street_id, community_id').eq('street_id', round.street_id).or(inScope).order('id').range(from, to),
+    ).then(setUnits, (error) => void message.error(toHttpError(error).message));
   }, [round, memberships]);
 
   // What the user may do on this unit: self-score as its community's filer; score as a reviewer
@@ -131,6 +133,8 @@ export default function ScoringPage() {
   const saveScore = async (row: Row, role: 'self' | 'reviewer', score: number | null, note?: string) => {
     if (!round || !unit || score === null) return;
     const mine = entries.find((e) => e.subitem_id === row.key && e.scorer_id === me && e.scorer_role === role);
+    // Leaving a field unchanged saves nothing (a reviewer's save recomputes the round's grades).
+    if (mine && mine.score === score && (note === undefined || note === (mine.note ?? ''))) return;
     const { data, error } = await (mine
       ? supabaseClient.from('score_entries').update({ score, ...(note !== undefined ? { note } : {}) }).eq('id', mine.id)
       : supabaseClient.from('score_entries').insert({ round_id: round.id, unit_id: unit.id, subitem_id: row.key, scorer_role: role, score, note: note ?? null })
@@ -266,6 +270,8 @@ export default function ScoringPage() {
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
             {gradeCard}
             <Table<Row>
+              // The score fields are uncontrolled: another unit gets fresh ones, not this unit's values.
+              key={unit.id}
               size="small"
               bordered
               pagination={false}
