@@ -51,7 +51,9 @@ begin
 end;
 $$;
 revoke all on function private.profiles_street_ids() from public, anon, authenticated;
-create trigger memberships_profile_streets after insert or update of user_id, street_id or delete on public.memberships
+-- Any update: a unit moved to another street changes memberships.street_id inside their BEFORE
+-- trigger, which a column-list trigger (`update of street_id`) would not see.
+create trigger memberships_profile_streets after insert or update or delete on public.memberships
 for each row execute function private.profiles_street_ids();
 update public.profiles p
 set street_ids = (select array_agg(distinct m.street_id order by m.street_id) from public.memberships m where m.user_id = p.id)
@@ -60,3 +62,5 @@ where exists (select 1 from public.memberships m where m.user_id = p.id);
 drop policy profiles_select on public.profiles;
 create policy profiles_select on public.profiles for select to authenticated
 using (id = (select auth.uid()) or street_ids && (select private.street_scope_ids()));
+-- Its last user.
+drop function private.visible_user_ids();

@@ -869,3 +869,24 @@ describe('the demo accounts (supabase/seed.sql)', () => {
     expect((await other.from('units').select('id').eq('street_id', 1)).data).toEqual([]);
   });
 });
+
+describe('a member moved with their community to another street', () => {
+  it("is read by the new street's office and no longer by the old one's", async () => {
+    const [from, to] = await rows<{ id: number }>("insert into public.units (kind, name) values ('street', $1), ('street', $2) returning id::int", [`迁出街道-${run}`, `迁入街道-${run}`]);
+    const [community] = await rows<{ id: number }>("insert into public.units (kind, name, parent_id) values ('community', $1, $2) returning id::int", [`迁移社区-${run}`, from!.id]);
+    const filer = await createUserIn(db, `moved.filer.${run}@matrix.local`, PASSWORD, '迁移 填报员');
+    await db.query("insert into public.memberships (user_id, unit_id, role) values ($1, $2, 'community_filer')", [filer, community!.id]);
+    const offices: Record<'from' | 'to', SupabaseClient> = {} as never;
+    for (const [key, street] of [['from', from!.id], ['to', to!.id]] as const) {
+      const email = `moved.office.${key}.${run}@matrix.local`;
+      const id = await createUserIn(db, email, PASSWORD, `${key} 党建办`);
+      await db.query("insert into public.memberships (user_id, unit_id, role) values ($1, $2, 'street_office')", [id, street]);
+      offices[key] = await signedIn(email, PASSWORD);
+    }
+    const sees = async (office: SupabaseClient) => ((await office.from('profiles').select('id').eq('id', filer)).data ?? []).length;
+    expect([await sees(offices.from), await sees(offices.to)]).toEqual([1, 0]);
+
+    await db.query('update public.units set parent_id = $1 where id = $2', [to!.id, community!.id]);
+    expect([await sees(offices.from), await sees(offices.to)]).toEqual([0, 1]);
+  });
+});
