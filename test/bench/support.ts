@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { startStack } from '../../stack/index.ts';
 import { freePort } from '../../stack/ports.ts';
-import { createUser, nodeClientOptions } from '../support/users.ts';
+import { createMember, nodeClientOptions } from '../support/users.ts';
 
 export type BenchStack = Awaited<ReturnType<typeof startStack>>;
 
@@ -47,8 +47,7 @@ export async function member(
   email: string,
   memberships: { unit: string | number; role: string }[],
 ): Promise<{ client: SupabaseClient; token: string }> {
-  const id = await createUser(db, email, PASSWORD);
-  for (const m of memberships) await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3)', [id, m.unit, m.role]);
+  await createMember(db, email, PASSWORD, memberships);
   const client = createClient(stack.apiUrl, stack.anonKey, nodeClientOptions);
   const { error } = await client.auth.signInWithPassword({ email, password: PASSWORD });
   if (error) throw error;

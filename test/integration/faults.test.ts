@@ -14,7 +14,8 @@ import { SignJWT, decodeJwt } from 'jose';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changedTables, tableFigures } from '../support/figures.ts';
-import { createUser, serviceClient, signedIn, stack, superuser } from '../support/clients.ts';
+import { serviceClient, signedIn, stack, superuser } from '../support/clients.ts';
+import { createMember } from '../support/users.ts';
 
 const PASSWORD = 'faults-pass-123';
 const run = `${process.pid}${Date.now().toString(36)}`;
@@ -28,8 +29,7 @@ const addUnit = async (kind: string, name: string, parent: number | null) =>
   (await one<{ id: number }>('insert into public.units (kind, name, parent_id) values ($1, $2, $3) returning id::int', [kind, `${name}-${run}`, parent])).id;
 async function member(prefix: string, memberships: [unit: number, role: string][]): Promise<{ id: string; email: string; client: SupabaseClient; token: string }> {
   const email = `${prefix}.${run}@faults.local`;
-  const id = await createUser(db, email, PASSWORD, prefix);
-  for (const [unit, role] of memberships) await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3)', [id, unit, role]);
+  const id = await createMember(db, email, PASSWORD, memberships.map(([unit, role]) => ({ unit, role })), prefix);
   const client = await signedIn(email, PASSWORD);
   return { id, email, client, token: (await client.auth.getSession()).data.session!.access_token };
 }

@@ -24,3 +24,16 @@ export async function createUser(db: pg.Client, email: string, password: string,
   );
   return rows[0]!.id;
 }
+
+/** A user (as createUser) holding these memberships; returns its id. */
+export async function createMember(
+  db: pg.Client,
+  email: string,
+  password: string,
+  memberships: { unit: string | number; role: string }[],
+  fullName = '',
+): Promise<string> {
+  const id = await createUser(db, email, password, fullName);
+  for (const m of memberships) await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3)', [id, m.unit, m.role]);
+  return id;
+}
