@@ -692,6 +692,7 @@ async function timeAll(people: Who[], street: { id: string; name: string }): Pro
         (differ.length ? `  ROWS DIFFER: ${differ.map((t) => `${t.req.name} ${t.userRows} vs ${t.serviceRows}`).join(', ')}` : '');
       console.log(line);
       if (over) summary.push(line.trim());
+      if (differ.length) process.exitCode = 1; // the baseline did not answer with the user's rows: no fair figure
       if (DETAIL || over) {
         for (const t of timed) {
           const u = median(t.user);
