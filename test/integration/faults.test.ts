@@ -202,6 +202,9 @@ describe('bad input: generated malformed requests at the REST endpoints and the 
     const target1 = await one<{ id: number }>('select id::int from public.campaign_targets where campaign_id = $1 order by id limit 1', [campaign.id]);
     const round = await one<{ id: number; version_id: number }>(`select id::int, version_id::int from public.score_rounds where street_id = 1 and kind = 'self_check' order by id limit 1`);
     const subitem = await one<{ id: number }>('select id::int from public.standard_subitems where version_id = $1 order by id limit 1', [round.version_id]);
+    const invitation = await one<{ id: number }>(
+      "insert into public.member_invitations (email, full_name, unit_id, role) values ($1, 'stranger', 103, 'community_filer') returning id::int", [users.stranger.email],
+    );
     const strangerMembership = await one<{ id: number }>('select id::int from public.memberships where user_id = $1', [users.stranger.id]);
     const seal = await one<{ image: string }>('select image from public.street_seals where street_id = 1');
 
@@ -239,10 +242,10 @@ describe('bad input: generated malformed requests at the REST endpoints and the 
       },
       { name: 'units delete', method: 'DELETE', path: 'units', filter: ids(deletable), as: 'office', kinds: {}, foreignUsers: ['officeS2', 'filer', 'reviewer'] },
       {
-        name: 'memberships insert', method: 'POST', path: 'memberships', as: 'office',
-        body: { user_id: users.stranger.id, unit_id: 103, role: 'community_filer' },
-        kinds: { user_id: 'uuid', unit_id: 'int', role: 'enum' }, required: ['user_id', 'unit_id', 'role'],
-        foreignUsers: ['officeS2', 'filer', 'reviewer', 'stranger'], foreignBodies: [{ unit_id: 201 }, { unit_id: 2, role: 'street_office' }],
+        // Memberships come from accepted invitations: only the invitee accepts its own.
+        name: 'accept invitation', method: 'POST', path: 'rpc/accept_invitation', as: 'stranger',
+        body: { p_invitation_id: invitation.id }, kinds: { p_invitation_id: 'int' }, required: ['p_invitation_id'],
+        foreignUsers: ['office', 'officeS2', 'filer', 'reviewer'], foreignBodies: [{ p_invitation_id: 999999999 }],
       },
       { name: 'memberships delete', method: 'DELETE', path: 'memberships', filter: ids(strangerMembership.id), as: 'office', kinds: {}, foreignUsers: ['officeS2', 'filer'] },
       {
