@@ -141,6 +141,24 @@ describe('ids and files', () => {
     expect(gone.error).toBeNull();
     expect(gone.data).toHaveLength(1);
   });
+
+  it("a moved unit's evidence moves with it: the new community's filer reads it, the old one's no longer", async () => {
+    const { data: unit } = await office1.from('units').insert({ kind: 'compound', name: `搬迁的小区-${Date.now()}`, parent_id: C101 }).select('id').single();
+    const path = `${unit!.id}/2026/plan.pdf`;
+    expect((await office1.storage.from('evidence').upload(path, new Blob(['%PDF-1.7\nmoved\n%%EOF\n'], { type: 'application/pdf' }))).error).toBeNull();
+    const filer2 = await signedIn('filer.c2@demo.local');
+    const row = async () => (await db.query("select id, name, owner_id from storage.objects where bucket_id = 'evidence' and name = $1", [path])).rows;
+    const before = await row();
+    expect((await filer1.storage.from('evidence').download(path)).error).toBeNull();
+    expect((await filer2.storage.from('evidence').download(path)).error).not.toBeNull();
+
+    expect((await office1.from('units').update({ parent_id: 102 }).eq('id', unit!.id)).error).toBeNull();
+    expect(await row()).toEqual(before);
+    expect((await filer2.storage.from('evidence').download(path)).error).toBeNull();
+    expect((await filer1.storage.from('evidence').download(path)).error).not.toBeNull();
+    await office1.storage.from('evidence').remove([path]);
+    await office1.from('units').delete().eq('id', unit!.id);
+  });
 });
 
 describe('street 2 writes nothing into street 1', () => {
