@@ -1,7 +1,7 @@
 // One port that routes like Supabase's API gateway: /rest/v1 to PostgREST, /auth/v1 to the auth
 // server, /storage/v1 to the storage server; every request needs a valid apikey (but for opening
 // a signed or public storage URL, which carries none), and CORS is answered for the admin's
-// origins.
+// origins, by the gateway alone, on every response.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -51,6 +51,12 @@ function withoutApikeyParam(pathAndQuery: string): string {
   return kept.length ? `${pathAndQuery.slice(0, start)}?${kept.join('&')}` : pathAndQuery.slice(0, start);
 }
 
+/** The Vary header with Origin in it: the CORS headers depend on the request's Origin. */
+function varyOnOrigin(vary: number | string | string[] | undefined): string {
+  const names = (Array.isArray(vary) ? vary.join(',') : String(vary ?? '')).split(',').map((name) => name.trim()).filter(Boolean);
+  return names.some((name) => name === '*' || name.toLowerCase() === 'origin') ? names.join(', ') : [...names, 'Origin'].join(', ');
+}
+
 function json(res: ServerResponse, status: number, body: unknown) {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
@@ -62,20 +68,36 @@ export async function startGateway(options: GatewayOptions): Promise<{ port: num
   const origins = new Set(options.allowedOrigins);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-  const server = http.createServer((req, res) => {
+  /**
+   * The one CORS rule: whatever PostgREST or the auth and storage servers said about CORS
+   * (PostgREST allows any origin) is dropped, and only an allowed origin gets headers, its own.
+   */
+  function applyCors(req: IncomingMessage, res: ServerResponse) {
+    for (const name of res.getHeaderNames()) if (name.startsWith('access-control-')) res.removeHeader(name);
+    res.setHeader('vary', varyOnOrigin(res.getHeader('vary')));
     const origin = req.headers.origin;
-    if (origin && origins.has(origin)) {
-      res.setHeader('access-control-allow-origin', origin);
-      res.setHeader('vary', 'Origin');
-      res.setHeader('access-control-allow-credentials', 'true');
-      res.setHeader('access-control-expose-headers', EXPOSED_HEADERS);
-    }
+    if (!origin || !origins.has(origin)) return;
+    res.setHeader('access-control-allow-origin', origin);
+    res.setHeader('access-control-allow-credentials', 'true');
+    res.setHeader('access-control-expose-headers', EXPOSED_HEADERS);
     if (req.method === 'OPTIONS') {
-      if (origin && origins.has(origin)) {
-        res.setHeader('access-control-allow-methods', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
-        res.setHeader('access-control-allow-headers', req.headers['access-control-request-headers'] ?? ALLOWED_HEADERS);
-        res.setHeader('access-control-max-age', '3600');
-      }
+      res.setHeader('access-control-allow-methods', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
+      res.setHeader('access-control-allow-headers', req.headers['access-control-request-headers'] ?? ALLOWED_HEADERS);
+      res.setHeader('access-control-max-age', '3600');
+    }
+  }
+
+  const server = http.createServer((req, res) => {
+    // Every response's headers go out through writeHead (res.end and res.write call it too), so
+    // the rule is applied there, after any handler or the proxy has set its own headers (all of
+    // them do it with setHeader).
+    const writeHead = res.writeHead as (this: ServerResponse, ...args: unknown[]) => ServerResponse;
+    res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+      applyCors(req, this);
+      return writeHead.apply(this, args);
+    } as ServerResponse['writeHead'];
+
+    if (req.method === 'OPTIONS') {
       res.statusCode = 204;
       res.end();
       return;

@@ -306,6 +306,109 @@ describe('updateUser', () => {
   });
 });
 
+describe('email change', () => {
+  async function pendingChange(userId: string) {
+    const db = await superuser();
+    try {
+      const { rows } = await db.query<{
+        email: string;
+        email_change: string | null;
+        email_change_token_new: string | null;
+        email_change_token_current: string | null;
+        email_change_sent_at: Date | null;
+        email_change_confirm_status: number;
+        identity_email: string;
+      }>(
+        `select u.email, u.email_change, u.email_change_token_new, u.email_change_token_current, u.email_change_sent_at,
+           u.email_change_confirm_status, i.email as identity_email
+         from auth.users u join auth.identities i on i.user_id = u.id where u.id = $1`,
+        [userId],
+      );
+      return rows[0]!;
+    } finally {
+      await db.end();
+    }
+  }
+
+  it('stays pending, as GoTrue with secure email change: the account keeps its address, the new one is not taken', async () => {
+    const user = await newUser();
+    const { client } = await signIn(user.email);
+    const wanted = uniqueEmail('invited');
+    const before = Date.now();
+
+    const { data, error } = await client.auth.updateUser({ email: wanted.toUpperCase() });
+    expect(error).toBeNull();
+    expect(data.user!.email).toBe(user.email);
+    expect(data.user!.new_email).toBe(wanted);
+    const sentAt = Date.parse(data.user!.email_change_sent_at!);
+    expect(sentAt).toBeGreaterThan(before - 5_000);
+    expect(sentAt).toBeLessThan(Date.now() + 5_000);
+
+    // Stored where GoTrue stores it: the new address, a hashed token for each address, unconfirmed.
+    const row = await pendingChange(user.id);
+    expect(row).toMatchObject({ email: user.email, email_change: wanted, email_change_confirm_status: 0, identity_email: user.email });
+    expect(row.email_change_sent_at!.getTime()).toBe(sentAt);
+    expect(row.email_change_token_new).toMatch(/^[0-9a-f]{56}$/);
+    expect(row.email_change_token_current).toMatch(/^[0-9a-f]{56}$/);
+    expect(row.email_change_token_new).not.toBe(row.email_change_token_current);
+
+    // The account still answers to its own address only.
+    const me = await client.auth.getUser();
+    expect(me.data.user).toMatchObject({ email: user.email, new_email: wanted });
+    const again = await anonClient().auth.signInWithPassword({ email: user.email, password: PASSWORD });
+    expect(again.error).toBeNull();
+    expect(decodeJwt(again.data.session!.access_token).email).toBe(user.email);
+    const asWanted = await anonClient().auth.signInWithPassword({ email: wanted, password: PASSWORD });
+    expectAuthError(asWanted.error, 400, 'invalid_credentials');
+
+    // The address stays its owner's: an account made for it is a new user, not this one.
+    const invited = await serviceClient().auth.admin.createUser({ email: wanted, password: 'owner-password-1', email_confirm: true });
+    expect(invited.error).toBeNull();
+    expect(invited.data.user!.id).not.toBe(user.id);
+    await serviceClient().auth.admin.deleteUser(invited.data.user!.id);
+  });
+
+  it('to the address it already has changes nothing', async () => {
+    const user = await newUser();
+    const { client } = await signIn(user.email);
+    const { data, error } = await client.auth.updateUser({ email: user.email.toUpperCase() });
+    expect(error).toBeNull();
+    expect(data.user!.email).toBe(user.email);
+    expect(data.user!.new_email).toBeUndefined();
+    expect((await pendingChange(user.id)).email_change_token_new || '').toBe('');
+  });
+
+  it("refuses another user's address: 422 email_exists, nothing pending", async () => {
+    const user = await newUser();
+    const other = await newUser();
+    const { client } = await signIn(user.email);
+    const { data, error } = await client.auth.updateUser({ email: other.email });
+    expect(error).toBeInstanceOf(AuthApiError);
+    expectAuthError(error, 422, 'email_exists');
+    expect(error!.message).toBe('A user with this email address has already been registered');
+    expect(data.user).toBeNull();
+    expect(await pendingChange(user.id)).toMatchObject({ email: user.email, email_change_sent_at: null });
+  });
+
+  it('refuses a malformed address: 400 validation_failed', async () => {
+    const user = await newUser();
+    const { client } = await signIn(user.email);
+    const { error } = await client.auth.updateUser({ email: 'not-an-address' });
+    expectAuthError(error, 400, 'validation_failed');
+    expect(error!.message).toBe('Unable to validate email address: invalid format');
+    expect(await pendingChange(user.id)).toMatchObject({ email: user.email, email_change_sent_at: null });
+  });
+
+  it('is direct through the admin API, as GoTrue', async () => {
+    const user = await newUser();
+    const moved = uniqueEmail('moved');
+    const { data, error } = await serviceClient().auth.admin.updateUserById(user.id, { email: moved });
+    expect(error).toBeNull();
+    expect(data.user!.email).toBe(moved);
+    expect((await pendingChange(user.id)).email).toBe(moved);
+  });
+});
+
 describe('sign-up', () => {
   it('is off: 422 signup_disabled, and no user is stored', async () => {
     const email = uniqueEmail('signup');
@@ -420,6 +523,40 @@ describe('admin API with the service_role key', () => {
     // As in GoTrue, a ban ends no session: the old refresh token is good again once it is lifted.
     const refreshAgain = await anonClient().auth.refreshSession({ refresh_token: session.refresh_token });
     expect(refreshAgain.error).toBeNull();
+  });
+
+  it("refuses a banned user's existing access token: 403 user_banned on /user and /logout, as GoTrue", async () => {
+    const user = await newUser({ full_name: '停用 前' });
+    created.push(user.id);
+    const { client, session } = await signIn(user.email);
+    expect((await admin().updateUserById(user.id, { ban_duration: '24h' })).error).toBeNull();
+
+    const me = await anonClient().auth.getUser(session.access_token);
+    expect(me.error).toBeInstanceOf(AuthApiError);
+    expectAuthError(me.error, 403, 'user_banned');
+    expect(me.error!.message).toBe('User is banned');
+    expect(me.data.user).toBeNull();
+
+    const update = await client.auth.updateUser({ data: { full_name: '停用 后' }, email: uniqueEmail('banned') });
+    expectAuthError(update.error, 403, 'user_banned');
+    const stored = (await admin().getUserById(user.id)).data.user!;
+    expect(stored.user_metadata).toEqual({ full_name: '停用 前' });
+    expect(stored.new_email).toBeUndefined();
+
+    // GoTrue's requireAuthentication guards /logout too (legacy error shape here).
+    const logout = await fetch(`${stack().apiUrl}/auth/v1/logout`, {
+      method: 'POST',
+      headers: { apikey: stack().anonKey, authorization: `Bearer ${session.access_token}` },
+    });
+    expect(logout.status).toBe(403);
+    expect(await logout.json()).toEqual({ code: 403, error_code: 'user_banned', msg: 'User is banned' });
+    expect(await sessionsOf(user.id)).toBe(1);
+
+    // Lifting the ban lets the same token through again.
+    expect((await admin().updateUserById(user.id, { ban_duration: 'none' })).error).toBeNull();
+    const meAgain = await anonClient().auth.getUser(session.access_token);
+    expect(meAgain.error).toBeNull();
+    expect(meAgain.data.user!.id).toBe(user.id);
   });
 
   it('refuses a second user with the same email: 422 email_exists', async () => {

@@ -189,7 +189,8 @@ describe('bad input: generated malformed requests at the REST endpoints and the 
     users.officeS2 = await demo('office.s2@demo.local');
     const community = await addUnit('community', '故障社区', 1);
     users.applicant = await member('applicant', [[community, 'community_filer']]);
-    users.stranger = await member('stranger', [[102, 'community_filer']]);
+    const stranger = await member('stranger', [[102, 'community_filer']]);
+    users.stranger = stranger;
     const compound = await addUnit('compound', '故障小区', community);
     const deletable = await addUnit('compound', '可删小区', 101);
 
@@ -203,7 +204,7 @@ describe('bad input: generated malformed requests at the REST endpoints and the 
     const round = await one<{ id: number; version_id: number }>(`select id::int, version_id::int from public.score_rounds where street_id = 1 and kind = 'self_check' order by id limit 1`);
     const subitem = await one<{ id: number }>('select id::int from public.standard_subitems where version_id = $1 order by id limit 1', [round.version_id]);
     const invitation = await one<{ id: number }>(
-      "insert into public.member_invitations (email, full_name, unit_id, role) values ($1, 'stranger', 103, 'community_filer') returning id::int", [users.stranger.email],
+      "insert into public.member_invitations (email, full_name, unit_id, role) values ($1, 'stranger', 103, 'community_filer') returning id::int", [stranger.email],
     );
     const strangerMembership = await one<{ id: number }>('select id::int from public.memberships where user_id = $1', [users.stranger.id]);
     const seal = await one<{ image: string }>('select image from public.street_seals where street_id = 1');

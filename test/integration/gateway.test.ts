@@ -94,6 +94,35 @@ describe('CORS', () => {
     expect(simple.status).toBe(200);
     expect(simple.headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  // One rule for every route: what PostgREST or the auth and storage servers would say about
+  // CORS never reaches the browser, only the gateway's answer for the request's origin.
+  const routes = ['/rest/v1/', '/rest/v1/no_such_table', '/auth/v1/health', '/auth/v1/user', '/storage/v1/bucket'];
+  const corsHeaders = (response: Response) => [...response.headers.keys()].filter((name) => name.startsWith('access-control-'));
+  const vary = (response: Response) => (response.headers.get('vary') ?? '').toLowerCase().split(/\s*,\s*/);
+
+  it.each(routes)('%s: the admin origin gets the gateway\'s CORS headers, and only those', async (path) => {
+    const origin = `http://127.0.0.1:${stack().adminPort}`;
+    const response = await fetch(url(path), { headers: { origin, apikey: stack().anonKey } });
+    await response.body?.cancel();
+    expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(response.headers.get('access-control-allow-credentials')).toBe('true');
+    const exposed = (response.headers.get('access-control-expose-headers') ?? '').split(/\s*,\s*/);
+    expect(exposed).toEqual(expect.arrayContaining(['content-range', 'x-total-count', 'x-supabase-api-version']));
+    expect(corsHeaders(response).sort()).toEqual(
+      ['access-control-allow-credentials', 'access-control-allow-origin', 'access-control-expose-headers'],
+    );
+    expect(vary(response)).toContain('origin');
+  });
+
+  it.each(routes)('%s: a foreign origin, or none, gets no CORS header at all', async (path) => {
+    for (const headers of [{ origin: 'http://evil.example' }, {}] as Record<string, string>[]) {
+      const response = await fetch(url(path), { headers: { ...headers, apikey: stack().anonKey } });
+      await response.body?.cancel();
+      expect(corsHeaders(response), JSON.stringify(headers)).toEqual([]);
+      expect(vary(response)).toContain('origin');
+    }
+  });
 });
 
 describe('proxying to PostgREST', () => {
