@@ -1,5 +1,9 @@
 // The signed-in user's memberships, read once per session from the memberships table (what RLS
-// enforces is the same table), and what they allow in the admin.
+// enforces is the same table), and what they allow in the admin. Accepting an invitation changes
+// them mid-session: refreshMemberships() drops the cache, and screens that read them once
+// (the dashboard) follow useMembershipsVersion().
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useSyncExternalStore } from 'react';
 import { supabaseClient } from '@/providers/supabase-client';
 
 import type { MemberRole } from './roles';
@@ -37,6 +41,41 @@ export async function myMemberships(): Promise<MyMembership[]> {
 supabaseClient.auth.onAuthStateChange((event) => {
   if (event === 'SIGNED_OUT' || event === 'SIGNED_IN') cache = undefined;
 });
+
+let version = 0;
+const listeners = new Set<() => void>();
+
+/**
+ * The memberships changed (an invitation accepted): the next myMemberships() reads them again.
+ * Refine's cached answers are the caller's to invalidate (useRefreshMemberships does both).
+ */
+export function refreshMemberships(): void {
+  cache = undefined;
+  version += 1;
+  for (const listener of listeners) listener();
+}
+
+/**
+ * Refreshes the memberships and everything Refine cached from them: the access answers (the
+ * menu, the buttons) and the lists, which carry the scope filter. The menu follows at once.
+ */
+export function useRefreshMemberships(): () => Promise<void> {
+  const queryClient = useQueryClient();
+  return useCallback(async () => {
+    refreshMemberships();
+    await queryClient.invalidateQueries();
+  }, [queryClient]);
+}
+
+/** A number that changes each time the memberships are refreshed, for keying what read them. */
+export function useMembershipsVersion(): number {
+  return useSyncExternalStore(subscribe, () => version);
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
 
 export { scopeOf, type Scope } from './scope-filter';
 

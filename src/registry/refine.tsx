@@ -54,7 +54,10 @@ export function refineResources(): ResourceProps[] {
     { name: 'standard', list: '/standard', meta: { label: i18n.t('standard.title'), icon: <ProfileOutlined /> } },
     { name: 'scoring', list: '/scoring', meta: { label: i18n.t('scoring.title'), icon: <FormOutlined /> } },
     { name: 'results', list: '/results', meta: { label: i18n.t('results.title'), icon: <NotificationOutlined /> } },
-    ...RESOURCES.flatMap((def): ResourceProps[] => [
+    ...RESOURCES.flatMap((def): ResourceProps[] => def.shownIn ? [
+      // A section of another resource's list: known to Refine (its label, its access), no page.
+      { name: def.name, meta: { label: i18n.t(def.label), icon: def.icon, canDelete: false, hide: true } },
+    ] : [
       {
         name: def.name,
         list: `/${def.name}`,
@@ -96,7 +99,7 @@ export function resourceRoutes() {
     <Route key="scoring" path="scoring" element={<ScoringPage />} />,
     <Route key="results" path="results" element={<ResultsPage />} />,
   ];
-  return [...worklists, ...workflows, ...RESOURCES.map((def) => (
+  return [...worklists, ...workflows, ...RESOURCES.filter((def) => !def.shownIn).map((def) => (
     <Route key={def.name} path={def.name}>
       <Route index element={<GenericList def={def} />} />
       {def.access.create.length > 0 && <Route path="create" element={<GenericCreate def={def} />} />}

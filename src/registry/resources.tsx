@@ -1,6 +1,6 @@
 // The admin's resources. Pages, routes, menus, filters and forms are generated from these
 // definitions; a workflow plugin adds its own the same way. Form schemas are in ./schemas.ts.
-import { ApartmentOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, MailOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { lazyPage } from '@/components/lazy-page';
 import { MEMBER_ROLES } from '@/access/memberships';
@@ -59,5 +59,36 @@ const memberships: ResourceDef = {
   rowActions: lazy(() => import('@/pages/memberships/disable')),
 };
 
-export const RESOURCES: ResourceDef[] = [units, memberships];
+// 待接受的邀请, under the members: the street's pending invitations (member_invitations; the
+// street-wide roles read them, the office withdraws one with revoke_invitation). A membership is
+// made only when the invitee accepts (the dashboard, src/pages/dashboard/invitations.tsx).
+const memberInvitations: ResourceDef = {
+  name: 'member_invitations',
+  label: 'invitations.title',
+  icon: <MailOutlined />,
+  select: 'id, email, full_name, unit_id, role, street_id, community_id, created_at, status, unit:units!unit_id(name), inviter:profiles!invited_by(full_name)',
+  scope: { street: 'street_id', community: 'community_id' },
+  defaultSort: { field: 'id', order: 'desc' },
+  filters: [{ field: 'status', operator: 'eq', value: 'pending' }],
+  shownIn: 'memberships',
+  description: 'invitations.hint',
+  emptyText: 'invitations.empty',
+  fields: [
+    { name: 'email', label: 'invitations.fields.email', kind: 'email', list: true },
+    { name: 'full_name', label: 'invitations.fields.full_name', kind: 'text', list: true },
+    { name: 'unit_id', label: 'invitations.fields.unit_id', kind: 'reference', path: 'unit.name', list: true, reference: { resource: 'units', labelField: 'name', embed: 'unit' } },
+    { name: 'role', label: 'invitations.fields.role', kind: 'enum', options: MEMBER_ROLES, optionPrefix: 'memberships.roles', list: true, width: 120 },
+    { name: 'invited_by', label: 'invitations.fields.invited_by', kind: 'text', path: 'inviter.full_name', list: true, width: 120 },
+    { name: 'created_at', label: 'invitations.fields.created_at', kind: 'datetime', list: true, width: 160 },
+  ],
+  access: {
+    list: ['street_office', 'reviewer', 'viewer'],
+    create: [],
+    edit: [],
+    delete: [],
+  },
+  rowActions: lazy(() => import('@/pages/memberships/revoke')),
+};
+
+export const RESOURCES: ResourceDef[] = [units, memberships, memberInvitations];
 export const resourceByName = new Map(RESOURCES.map((r) => [r.name, r]));

@@ -1,4 +1,5 @@
 // The shape of one admin resource: everything the generic list and form pages need to render it.
+import type { CrudFilter } from '@refinedev/core';
 import type { ComponentType, ReactNode } from 'react';
 import type { z } from 'zod';
 import type { MemberRole } from '@/access/memberships';
@@ -36,6 +37,16 @@ export interface ResourceDef {
   /** zod schema of the create/edit form; messages are built from i18n when called. Set in ./schemas.ts. */
   schema?: () => z.ZodObject;
   defaultSort?: { field: string; order: 'asc' | 'desc' };
+  /** i18n keys: a line beside the list's title, and what an empty list says. */
+  description?: string;
+  emptyText?: string;
+  /** Filters every list of the resource carries, beside the user's (status = pending, say). */
+  filters?: CrudFilter[];
+  /**
+   * The list is a section under another resource's list (its name), with no page or menu entry
+   * of its own: 成员 shows 待接受的邀请 beneath the members.
+   */
+  shownIn?: string;
   access: Record<'list' | 'create' | 'edit' | 'delete', MemberRole[]>;
   /** Extra pages of the resource (a tree view, say), routed under /<name>/<path>. */
   pages?: { path: string; label: string; component: ComponentType; access: MemberRole[] }[];

@@ -146,13 +146,13 @@ async function refineList(
   who: Who,
   name: string,
   resource: string,
-  args: { select: string; scope: ScopeColumns; sorters: { field: string; order: 'asc' | 'desc' }[]; permanent?: Parameters<typeof refine.getList>[0]['filters'] },
+  args: { select: string; scope: ScopeColumns; sorters: { field: string; order: 'asc' | 'desc' }[]; permanent?: Parameters<typeof refine.getList>[0]['filters']; pageSize?: number },
 ): Promise<Req> {
   const scope = scopeFilter({ ...who.scope }, args.scope);
   const filters = [...(args.permanent ?? []), ...(scope ? [scope] : [])];
   return {
     name, table: resource,
-    ...(await record(() => refine.getList({ resource, pagination: { currentPage: 1, pageSize: 50, mode: 'server' }, filters, sorters: args.sorters, meta: { select: args.select } }))),
+    ...(await record(() => refine.getList({ resource, pagination: { currentPage: 1, pageSize: args.pageSize ?? 50, mode: 'server' }, filters, sorters: args.sorters, meta: { select: args.select } }))),
   };
 }
 
@@ -205,6 +205,7 @@ function explicitFilter(table: string, who: Who): string {
     return new URLSearchParams({ or: `(${parts.join(',')})` }).toString();
   }
   if (table === 'memberships') return new URLSearchParams({ or: `(user_id.eq.${who.userId},street_id.in.${list(who.scope.streets)})` }).toString();
+  if (table === 'member_invitations') return new URLSearchParams({ street_id: `in.${list(who.scope.streets)}` }).toString();
   if (table === 'rpc') return '';
   return new URLSearchParams({ street_id: `in.${list(who.memberStreets)}` }).toString(); // a street's configuration
 }
@@ -220,6 +221,7 @@ const SCOPE: ScopeColumns = { street: 'street_id', community: 'community_id' };
 // src/registry/resources.tsx
 const UNITS_SELECT = 'id, kind, name, parent_id, address, street_id, community_id, updated_at, parent:parent_id(name)';
 const MEMBERSHIPS_SELECT = 'id, role, unit_id, user_id, street_id, community_id, created_at, profile:profiles(full_name, email, disabled), unit:units!unit_id(name)';
+const INVITATIONS_SELECT = 'id, email, full_name, unit_id, role, street_id, community_id, created_at, status, unit:units!unit_id(name), inviter:profiles!invited_by(full_name)';
 // src/pages/workflow/list.tsx
 const INSTANCE_SELECT = 'id, workflow, version, state, done, revision, form, form_saved_at, street_id, community_id, subject_unit_id, created_at, updated_at, subject:units!subject_unit_id(name, kind)';
 // src/pages/worklist/todo.tsx, done.tsx
@@ -282,6 +284,8 @@ const SCREENS: Screen[] = [
     async requests(who) {
       // The session's memberships (src/access/memberships.ts), read once, on the first page.
       const reqs = [await rest('my memberships', 'memberships', (c) => c.from('memberships').select('role, unit_id, street_id, community_id').eq('user_id', who.userId))];
+      // 成员邀请 waiting for the user (src/pages/dashboard/invitations.tsx), everyone.
+      reqs.push(await rest('rpc my_invitations', 'rpc', (c) => c.rpc('my_invitations'), { noBaseline: 'SECURITY DEFINER, reads the caller\'s own address' }));
       // 行动目标完成情况 (src/pages/dashboard/targets.tsx): street roles only.
       const { reqs: campaigns, campaign } = await streetCampaigns(who);
       reqs.push(...campaigns);
@@ -305,7 +309,13 @@ const SCREENS: Screen[] = [
     name: '成员 (memberships)',
     route: '/memberships',
     access: STREET_ROLES,
-    requests: async (who) => [await refineList(who, 'memberships', 'memberships', { select: MEMBERSHIPS_SELECT, scope: SCOPE, sorters: [{ field: 'id', order: 'desc' }] })],
+    requests: async (who) => [
+      await refineList(who, 'memberships', 'memberships', { select: MEMBERSHIPS_SELECT, scope: SCOPE, sorters: [{ field: 'id', order: 'desc' }] }),
+      // 待接受的邀请 beneath the members (src/registry/resources.tsx member_invitations).
+      await refineList(who, 'member_invitations (pending)', 'member_invitations', {
+        select: INVITATIONS_SELECT, scope: SCOPE, sorters: [{ field: 'id', order: 'desc' }], pageSize: 10, permanent: [{ field: 'status', operator: 'eq', value: 'pending' }],
+      }),
+    ],
   },
   ...WORKFLOWS.map((workflow): Screen => ({
     name: `流程 ${workflow} (workflow list)`,

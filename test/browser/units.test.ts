@@ -12,6 +12,7 @@ const run = Date.now().toString(36);
 
 afterAll(async () => {
   const db = await superuser();
+  await db.query('delete from public.member_invitations where email like $1', [`%${run}%`]);
   await db.query('delete from public.units where name like $1', [`%${run}%`]);
   await db.query('delete from auth.users where email like $1', [`%${run}%`]);
   await db.end();
@@ -72,11 +73,12 @@ describe('units and members in the browser', () => {
     await page.context().close();
   });
 
-  it('the street office invites a member who can then sign in', async () => {
+  it('the street office invites a member: the invitation waits, and the person can sign in to accept it', async () => {
     const page = await ui.signIn('office.s1@demo.local');
     await page.goto(`${ui.url}/memberships`);
     await page.getByRole('button', { name: '邀请成员' }).click();
     const dialog = page.getByRole('dialog');
+    await dialog.getByText('对方登录后在工作台接受邀请，才成为成员').waitFor();
     await dialog.getByLabel('邮箱').fill('not-an-email');
     await dialog.getByText('请输入有效的邮箱地址').waitFor();
     await dialog.getByLabel('邮箱').fill(`new.${run}@demo.local`);
@@ -91,16 +93,18 @@ describe('units and members in the browser', () => {
     await page.locator('.ant-select-item-option').getByText('社区填报员', { exact: true }).click();
     await page.screenshot({ path: path.join(screenshotDir, 'members-invite.png') });
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
-    await page.getByRole('cell', { name: `new.${run}@demo.local` }).waitFor();
+    await page.getByText('已向 新同事 发出邀请：对方登录后接受即成为成员；新账号用您设置的初始密码登录').waitFor();
+
+    // Not a member yet: the invitation waits under the members, not among them.
+    const pending = page.getByTestId('member_invitations-section');
+    await pending.getByRole('cell', { name: `new.${run}@demo.local` }).waitFor();
+    expect(await page.getByTestId('memberships-table').getByRole('cell', { name: `new.${run}@demo.local` }).count()).toBe(0);
     await page.context().close();
 
-    const invited = await ui.newPage();
-    await invited.goto(`${ui.url}/login`);
-    await invited.getByLabel('邮箱').fill(`new.${run}@demo.local`);
-    await invited.getByLabel('密码').fill('welcome-2026');
-    await invited.getByRole('button', { name: '登录' }).click();
-    await invited.getByTestId('welcome').waitFor();
+    // The new account signs in with the initial password and finds the invitation on its dashboard.
+    const invited = await ui.signIn(`new.${run}@demo.local`, { password: 'welcome-2026' });
     expect(await invited.getByTestId('welcome').textContent()).toBe('新同事，您好');
+    await invited.getByTestId('my-invitations').getByRole('cell', { name: '望湖社区' }).waitFor();
     await invited.context().close();
   });
 

@@ -1,13 +1,18 @@
 import { useGetIdentity, useTranslation } from '@refinedev/core';
 import { Card, Descriptions, Skeleton, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useMembershipsVersion } from '@/access/memberships';
 import type { Identity } from '@/providers/auth-provider';
+// 成员邀请 waiting for the user (nothing when none; whom to ask when the account has no role).
+import MyInvitations from './invitations';
 // 行动目标完成情况 (street roles; it renders nothing for a community's filer).
 import TargetsOverview from './targets';
 
 export default function DashboardPage() {
   const { translate } = useTranslation();
   const { data: user, isLoading } = useGetIdentity<Identity>();
+  // An accepted invitation changes what the targets overview reads: it reads again.
+  const membershipsVersion = useMembershipsVersion();
   if (isLoading || !user) return <Skeleton active />;
   return (
     <div style={{ display: 'grid', gap: 12 }}>
@@ -17,7 +22,8 @@ export default function DashboardPage() {
         </Typography.Title>
         <Typography.Text type="secondary">{translate('dashboard.intro')}</Typography.Text>
       </div>
-      <TargetsOverview />
+      <MyInvitations />
+      <TargetsOverview key={membershipsVersion} />
       <Card size="small" title={translate('dashboard.account')}>
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={translate('dashboard.fields.name')}>{user.name}</Descriptions.Item>

@@ -1,18 +1,27 @@
 import { DeleteButton, EditButton, List, useTable } from '@refinedev/antd';
-import { useCan, useTranslation, type CrudFilter } from '@refinedev/core';
-import { Button, Form, Space, Table } from 'antd';
+import { CanAccess, useCan, useTranslation, type CrudFilter } from '@refinedev/core';
+import { Button, Card, Form, Space, Table, Typography } from 'antd';
 import { Suspense } from 'react';
+import { RESOURCES } from '@/registry/resources';
 import type { ResourceDef } from '@/registry/types';
 import { FieldInput, FieldValue } from './fields';
 
-export function GenericList({ def }: { def: ResourceDef }) {
+const NO_FILTERS: CrudFilter[] = [];
+
+/**
+ * A resource's table with its filters. A section (def.shownIn) keeps its paging out of the
+ * address, which belongs to the page's own list, and shows ten rows a page.
+ */
+function ResourceTable({ def, section = false }: { def: ResourceDef; section?: boolean }) {
   const { translate } = useTranslation();
   const filterable = def.fields.filter((f) => f.filter);
   const { tableProps, searchFormProps } = useTable<Record<string, unknown>>({
     resource: def.name,
     meta: { select: def.select },
     sorters: { initial: def.defaultSort ? [def.defaultSort] : [] },
-    pagination: { pageSize: 50 },
+    filters: { permanent: def.filters ?? NO_FILTERS },
+    pagination: { pageSize: section ? 10 : 50 },
+    syncWithLocation: section ? false : undefined,
     onSearch: (data) => {
       const values = data as Record<string, unknown>;
       return filterable.map((f): CrudFilter => ({ field: f.name, operator: f.filter!, value: values[f.name] === '' ? undefined : values[f.name] }));
@@ -21,25 +30,12 @@ export function GenericList({ def }: { def: ResourceDef }) {
   const { data: canEdit } = useCan({ resource: def.name, action: 'edit' });
   const { data: canDelete } = useCan({ resource: def.name, action: 'delete' });
   const RowActions = def.rowActions;
-  const ListActions = def.listActions;
   const hasActions = canEdit?.can || canDelete?.can || RowActions;
 
   return (
-    <List
-      title={translate(def.label)}
-      headerButtons={({ defaultButtons }) => (
-        <Space>
-          {ListActions && (
-            <Suspense>
-              <ListActions />
-            </Suspense>
-          )}
-          {defaultButtons}
-        </Space>
-      )}
-    >
+    <>
       {filterable.length > 0 && (
-        <Form {...searchFormProps} name="filters" layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
+        <Form {...searchFormProps} name={section ? `filters-${def.name}` : 'filters'} layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
           {filterable.map((f) => (
             <Form.Item key={f.name} name={f.name} label={translate(f.label)}>
               <FieldInput field={f} />
@@ -57,7 +53,14 @@ export function GenericList({ def }: { def: ResourceDef }) {
         {...tableProps}
         rowKey="id"
         size="small"
-        pagination={{ ...tableProps.pagination, showTotal: (total) => translate('common.total', { total }), showSizeChanger: true }}
+        data-testid={`${def.name}-table`}
+        locale={def.emptyText ? { emptyText: translate(def.emptyText) } : undefined}
+        pagination={{
+          ...tableProps.pagination,
+          showTotal: (count) => translate('common.total', { total: count }),
+          showSizeChanger: !section,
+          hideOnSinglePage: section,
+        }}
       >
         {def.fields.filter((f) => f.list).map((f) => (
           <Table.Column<Record<string, unknown>>
@@ -76,8 +79,8 @@ export function GenericList({ def }: { def: ResourceDef }) {
             fixed="right"
             render={(_, record) => (
               <Space size="small">
-                <EditButton hideText size="small" recordItemId={record.id as number} />
-                <DeleteButton hideText size="small" recordItemId={record.id as number} />
+                <EditButton resource={def.name} hideText size="small" recordItemId={record.id as number} />
+                <DeleteButton resource={def.name} hideText size="small" recordItemId={record.id as number} />
                 {RowActions && (
                   <Suspense>
                     <RowActions record={record} />
@@ -88,6 +91,61 @@ export function GenericList({ def }: { def: ResourceDef }) {
           />
         )}
       </Table>
-    </List>
+    </>
+  );
+}
+
+/** A section under a page's list: its own card, shown to those who may list it. */
+function ListSection({ def }: { def: ResourceDef }) {
+  const { translate } = useTranslation();
+  return (
+    <CanAccess resource={def.name} action="list">
+      <Card
+        size="small"
+        style={{ marginTop: 12 }}
+        data-testid={`${def.name}-section`}
+        title={
+          <Space size={12}>
+            <span>{translate(def.label)}</span>
+            {def.description && (
+              <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>
+                {translate(def.description)}
+              </Typography.Text>
+            )}
+          </Space>
+        }
+      >
+        <ResourceTable def={def} section />
+      </Card>
+    </CanAccess>
+  );
+}
+
+export function GenericList({ def }: { def: ResourceDef }) {
+  const { translate } = useTranslation();
+  const ListActions = def.listActions;
+  const sections = RESOURCES.filter((r) => r.shownIn === def.name);
+
+  return (
+    <>
+      <List
+        title={translate(def.label)}
+        headerButtons={({ defaultButtons }) => (
+          <Space>
+            {ListActions && (
+              <Suspense>
+                <ListActions />
+              </Suspense>
+            )}
+            {defaultButtons}
+          </Space>
+        )}
+      >
+        <ResourceTable def={def} />
+      </List>
+      {sections.map((section) => (
+        <ListSection key={section.name} def={section} />
+      ))}
+    </>
   );
 }

@@ -1,7 +1,10 @@
-// 邀请成员: the street office creates the account and its membership in one step (invite_member).
+// 邀请成员: the street office invites an address to a role in a unit (invite_member). The role is
+// the invitee's only once they sign in and accept (the dashboard); until then the invitation waits
+// under the members (待接受的邀请). A new address gets an account with the initial password set
+// here; an address that has one keeps its own password (the office is not told which).
 import { useCan, useInvalidate, useTranslation } from '@refinedev/core';
 import { createSchemaFieldRule } from 'antd-zod';
-import { App, Button, Form, Modal } from 'antd';
+import { App, Button, Form, Modal, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { z } from 'zod';
 import { MEMBER_ROLES } from '@/access/memberships';
@@ -54,16 +57,19 @@ export default function InviteMember() {
       else void message.error(http.message);
       return;
     }
-    void message.success(translate('memberships.invited', { name: values.full_name }));
+    void message.success({ content: translate('memberships.invited', { name: values.full_name }), duration: 6 });
     form.resetFields();
     setOpen(false);
-    await invalidate({ resource: 'memberships', invalidates: ['list'] });
+    await invalidate({ resource: 'member_invitations', invalidates: ['list'] });
   }
 
   return (
     <>
       <Button type="primary" onClick={() => setOpen(true)}>{translate('memberships.invite')}</Button>
       <Modal title={translate('memberships.invite')} open={open} onOk={submit} confirmLoading={saving} onCancel={() => setOpen(false)} destroyOnHidden>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 13, marginBottom: 12 }}>
+          {translate('memberships.inviteHint')}
+        </Typography.Paragraph>
         <Form form={form} name="invite" layout="vertical">
           {FIELDS.map((f) => (
             <Form.Item key={f.name} name={f.name} label={translate(f.label)} rules={[rule]} validateTrigger={['onChange', 'onBlur']}>
