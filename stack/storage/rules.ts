@@ -16,6 +16,9 @@ export function invalidKeyReason(name: string): string | undefined {
   if (Buffer.byteLength(name, 'utf8') > 1024) return 'the name is longer than 1024 bytes';
   if (name.startsWith('/') || name.endsWith('/')) return 'the name starts or ends with a slash';
   if (/[\u0000-\u001f\u007f\\%?#]/.test(name)) return 'the name holds a control character, a backslash, %, ? or #';
+  // storage-api's mustBeValidKey (src/storage/limits.ts): S3's safe characters only, so a name in
+  // Chinese is refused on hosted Supabase, and here.
+  if (!/^[A-Za-z0-9_/!.*'() &$=@;:+,-]*$/.test(name)) return 'the name holds a character outside S3\'s safe set';
   for (const segment of name.split('/')) {
     if (segment === '') return 'the name holds an empty folder (//)';
     if (segment === '.' || segment === '..') return 'the name holds a . or .. segment';

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { myMemberships, scopeOf, type MyMembership } from '@/access/memberships';
 import { scopeOr } from '@/access/scope-filter';
+import { decodeFileName, encodeFileName } from '@/lib/object-names';
 import { fetchAll } from '@/lib/postgrest';
 import { toHttpError } from '@/providers/data-provider';
 import { supabaseClient } from '@/providers/supabase-client';
@@ -23,7 +24,6 @@ interface Evidence { name: string; path: string }
 
 const BUCKET = 'evidence';
 const GRADE_SELECT = 'total, standard, demonstration, reasons, parts, parts_standard, parts_demo';
-const safeName = (name: string) => name.replace(/[\\/%?#\u0000-\u001f]/g, '_');
 
 export default function ScoringPage() {
   const { translate: t } = useTranslation();
@@ -87,7 +87,7 @@ export default function ScoringPage() {
     setGrade(data ? { ...(data as Grade), total: Number(data.total) } : null);
   }, [round, unit]);
 
-  // Evidence lives at <unit>/<round>/<sub-item>-<time>-<file name>: one listing for the sheet.
+  // Evidence lives at <unit>/<round>/<sub-item>-<time>-<file name, encoded>: one listing for the sheet.
   const evidenceFolder = round && unit ? `${unit.id}/${round.id}` : '';
   const loadEvidence = useCallback(async () => {
     if (!evidenceFolder) return;
@@ -96,7 +96,7 @@ export default function ScoringPage() {
     for (const f of data ?? []) {
       const match = /^(\d+)-\d+-(.*)$/.exec(f.name);
       if (!f.id || !match) continue;
-      (files[Number(match[1])] ??= []).push({ name: match[2]!, path: `${evidenceFolder}/${f.name}` });
+      (files[Number(match[1])] ??= []).push({ name: decodeFileName(match[2]!), path: `${evidenceFolder}/${f.name}` });
     }
     setEvidence(files);
   }, [evidenceFolder]);
@@ -153,7 +153,7 @@ export default function ScoringPage() {
   };
 
   const upload = async (row: Row, file: File) => {
-    const path = `${evidenceFolder}/${row.key}-${Date.now()}-${safeName(file.name)}`;
+    const path = `${evidenceFolder}/${row.key}-${Date.now()}-${encodeFileName(file.name)}`;
     const { error } = await supabaseClient.storage.from(BUCKET).upload(path, file, { contentType: file.type || 'application/octet-stream' });
     if (error) return void message.error(t('scoring.uploadRefused', { reason: error.message }));
     void message.success(t('scoring.uploaded', { name: file.name }));
