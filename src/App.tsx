@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, createRoutesFromChildren, matchRoutes, Outlet, Route, Routes } from 'react-router';
 import { lazyPage, preloadElement } from '@/components/lazy-page';
 import { PageFallback } from '@/components/page-fallback';
+import { PasswordGate } from '@/components/password-gate';
 import { i18nProvider } from '@/i18n';
 import { accessControlProvider } from '@/access/access-control';
 import { authProvider } from '@/providers/auth-provider';
@@ -18,7 +19,7 @@ import { refineResources, resourceRoutes } from '@/registry/refine';
 // Every page is its own chunk: the login screen does not load the admin's pages. The layout too,
 // with @refinedev/antd, which the first screen does not need (npm run bench:bundle); it starts
 // loading the page the address names at the same time as itself.
-const AdminLayout = lazy(() => {
+const AdminLayout = lazyPage(() => {
   preloadElement(matchRoutes(createRoutesFromChildren(adminPages()), window.location.pathname)?.at(-1)?.route.element);
   return import('@/components/layout');
 });
@@ -26,6 +27,7 @@ const ErrorComponent = lazy(() => import('@refinedev/antd').then((m) => ({ defau
 const LoginPage = lazy(() => import('@/pages/login'));
 const DashboardPage = lazyPage(() => import('@/pages/dashboard'));
 const PrintPage = lazy(() => import('@/pages/workflow/print'));
+const ChangePasswordPage = lazy(() => import('@/pages/account/change-password'));
 
 /** The pages inside the layout. */
 function adminPages() {
@@ -68,7 +70,10 @@ export default function App() {
                 <Route
                   element={
                     <Authenticated key="admin" fallback={<CatchAllNavigate to="/login" />}>
-                      <AdminLayout />
+                      {/* A member whose password the office reset changes it first (/change-password). */}
+                      <PasswordGate preload={AdminLayout.preload}>
+                        <AdminLayout />
+                      </PasswordGate>
                     </Authenticated>
                   }
                 >
@@ -79,11 +84,23 @@ export default function App() {
                 <Route
                   element={
                     <Authenticated key="print" fallback={<CatchAllNavigate to="/login" />}>
-                      <Outlet />
+                      <PasswordGate>
+                        <Outlet />
+                      </PasswordGate>
                     </Authenticated>
                   }
                 >
                   <Route path="/print/:workflow/:id" element={<PrintPage />} />
+                </Route>
+                {/* 请修改密码: no menu or header, nothing else to open until it is done. */}
+                <Route
+                  element={
+                    <Authenticated key="change-password" fallback={<CatchAllNavigate to="/login" />}>
+                      <Outlet />
+                    </Authenticated>
+                  }
+                >
+                  <Route path="/change-password" element={<ChangePasswordPage />} />
                 </Route>
                 <Route
                   element={

@@ -16,9 +16,37 @@ const en: Messages = {
       unknown: 'Sign-in failed: {{message}}',
     },
     loginFailed: 'Sign-in failed',
+    forgotPassword: 'Forgot your password? Ask your street office to reset it.',
   },
   header: {
     language: 'Language',
+    userMenu: 'Account menu',
+  },
+  password: {
+    change: 'Change password',
+    hint: 'Once the new password is saved, your sign-ins on other devices end.',
+    submit: 'Save the new password',
+    fields: { password: 'New password', confirm: 'Confirm the new password' },
+    rules: {
+      required: 'Enter the new password',
+      tooShort: 'The new password needs at least 8 characters',
+      tooLong: 'The new password can be at most 72 bytes (a Chinese character takes 3)',
+      confirmRequired: 'Enter the new password again',
+      mismatch: 'The two new passwords differ',
+    },
+    errors: {
+      same_password: 'The new password must differ from the current one',
+      session: 'Your session has ended; sign in again to change the password',
+      unknown: 'Could not change the password: {{message}}',
+    },
+    changed: 'Password changed; your sign-ins on other devices have ended',
+    forced: {
+      title: 'Change your password',
+      account: '{{name}} ({{email}})',
+      hint: 'The street office has reset your password. Choose a new one that only you know to continue.',
+      submit: 'Save and continue',
+      logout: 'Sign out',
+    },
   },
   common: {
     all: 'All',
@@ -106,6 +134,19 @@ const en: Messages = {
     disable: 'Disable account',
     enable: 'Enable account',
     disableConfirm: 'The account loses access at once. Disable it?',
+    reset: {
+      action: 'Reset password',
+      title: 'Reset the password of {{name}}',
+      hint: 'Set a new initial password for {{name}} ({{email}}). Their sign-ins on every device end at once; after signing in with the new initial password they must change it before anything else.',
+      password: 'New initial password',
+      submit: 'Reset',
+      rules: {
+        required: 'Enter the new initial password',
+        tooShort: 'The new initial password needs at least 8 characters',
+        tooLong: 'The new initial password can be at most 72 bytes (a Chinese character takes 3)',
+      },
+      done: 'The password of {{name}} is reset. Tell them the new initial password: they must change it after signing in',
+    },
     invited: 'Invitation sent to {{name}}: they become a member once they sign in and accept; a new account signs in with the initial password you set',
     inviteHint: 'The person becomes a member after signing in and accepting on the dashboard. A new address gets an account with this initial password; an existing account keeps its own password.',
     roles: {

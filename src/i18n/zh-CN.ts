@@ -15,9 +15,37 @@ const zhCN = {
       unknown: '登录失败：{{message}}',
     },
     loginFailed: '登录失败',
+    forgotPassword: '忘记密码？请联系您所在街道的党建办重置。',
   },
   header: {
     language: '语言',
+    userMenu: '账号菜单',
+  },
+  password: {
+    change: '修改密码',
+    hint: '保存新密码后，您在其他设备上的登录将退出。',
+    submit: '保存新密码',
+    fields: { password: '新密码', confirm: '确认新密码' },
+    rules: {
+      required: '请填写新密码',
+      tooShort: '新密码至少 8 位',
+      tooLong: '新密码不能超过 72 个字节（汉字每个 3 字节）',
+      confirmRequired: '请再次输入新密码',
+      mismatch: '两次输入的新密码不一致',
+    },
+    errors: {
+      same_password: '新密码不能与当前密码相同',
+      session: '登录已失效，请重新登录后再修改密码',
+      unknown: '修改密码失败：{{message}}',
+    },
+    changed: '密码已修改，其他设备上的登录已退出',
+    forced: {
+      title: '请修改密码',
+      account: '{{name}}（{{email}}）',
+      hint: '街道党建办已重置您的密码。请设置一个只有您自己知道的新密码，然后才能继续使用。',
+      submit: '保存并继续',
+      logout: '退出登录',
+    },
   },
   common: {
     all: '全部',
@@ -106,6 +134,19 @@ const zhCN = {
     disable: '停用账号',
     enable: '启用账号',
     disableConfirm: '停用后该账号立即无法访问，确定停用？',
+    reset: {
+      action: '重置密码',
+      title: '重置密码：{{name}}',
+      hint: '为 {{name}}（{{email}}）设置新的初始密码。重置后对方在所有设备上的登录立即退出；用新初始密码登录后，须先修改密码才能继续使用。',
+      password: '新初始密码',
+      submit: '重置',
+      rules: {
+        required: '请填写新初始密码',
+        tooShort: '新初始密码至少 8 位',
+        tooLong: '新初始密码不能超过 72 个字节（汉字每个 3 字节）',
+      },
+      done: '已重置 {{name}} 的密码。请把新初始密码告知本人：对方登录后须先修改密码',
+    },
     invited: '已向 {{name}} 发出邀请：对方登录后接受即成为成员；新账号用您设置的初始密码登录',
     inviteHint: '对方登录后在工作台接受邀请，才成为成员。新邮箱按此初始密码开通账号；已有账号的沿用自己的密码。',
     roles: {

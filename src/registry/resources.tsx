@@ -56,7 +56,7 @@ const memberships: ResourceDef = {
     delete: ['street_office'],
   },
   listActions: lazy(() => import('@/pages/memberships/invite')),
-  rowActions: lazy(() => import('@/pages/memberships/disable')),
+  rowActions: lazy(() => import('@/pages/memberships/row-actions')),
 };
 
 // 待接受的邀请, under the members: the street's pending invitations (member_invitations; the

@@ -13,7 +13,9 @@ import { decodeJwt, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ws from 'ws';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../stack/config.ts';
-import { anonClient, serviceClient, stack, superuser, uniqueEmail } from '../support/clients.ts';
+import { randomUUID } from 'node:crypto';
+import { anonClient, serviceClient, signedIn, stack, superuser, uniqueEmail } from '../support/clients.ts';
+import { createMember } from '../support/users.ts';
 
 type Transport = NonNullable<NonNullable<SupabaseClientOptions<'public'>['realtime']>['transport']>;
 
@@ -629,6 +631,173 @@ describe('storage of users', () => {
         expect(row.encrypted_password).not.toContain(PASSWORD);
       }
       expect(rows.find((r) => r.email === user.email)!.ok).toBe(true);
+    } finally {
+      await db.end();
+    }
+  });
+});
+
+// The office-driven password reset (supabase/migrations/20261202120000_password_reset.sql): the
+// office of the member's street sets a new initial password, the member's sessions end, and
+// profiles.must_change_password holds them on 修改密码 until their own change clears it.
+describe('reset_member_password', () => {
+  const RESET = 'office-reset-1';
+  const members: string[] = [];
+  afterAll(async () => {
+    const db = await superuser();
+    try {
+      await db.query('delete from auth.users where id = any($1::uuid[])', [members]);
+    } finally {
+      await db.end();
+    }
+  });
+
+  async function member(memberships: { unit: number; role: string }[]): Promise<{ id: string; email: string }> {
+    const email = uniqueEmail('reset');
+    const db = await superuser();
+    try {
+      const id = await createMember(db, email, PASSWORD, memberships, '重置 对象');
+      members.push(id);
+      return { id, email };
+    } finally {
+      await db.end();
+    }
+  }
+
+  const flagOf = async (id: string) => {
+    const db = await superuser();
+    try {
+      return (await db.query<{ must_change_password: boolean }>('select must_change_password from public.profiles where id = $1', [id])).rows[0]!.must_change_password;
+    } finally {
+      await db.end();
+    }
+  };
+
+  it("the office of the member's street sets the password: it signs in, the old one does not, every session ends, the flag is set", async () => {
+    const filer = await member([{ unit: 101, role: 'community_filer' }]);
+    const before = await signIn(filer.email);
+    const office = await signedIn('office.s1@demo.local');
+
+    const { error } = await office.rpc('reset_member_password', { p_user_id: filer.id, p_password: RESET });
+    expect(error).toBeNull();
+    expect(await flagOf(filer.id)).toBe(true);
+    expect(await sessionsOf(filer.id)).toBe(0);
+    // The old session: neither its refresh token nor (at the auth API) its access token works.
+    expectAuthError((await anonClient().auth.refreshSession({ refresh_token: before.session.refresh_token })).error, 400, 'refresh_token_not_found');
+    expect((await anonClient().auth.getUser(before.session.access_token)).error).toBeInstanceOf(AuthSessionMissingError);
+    expectAuthError((await anonClient().auth.signInWithPassword({ email: filer.email, password: PASSWORD })).error, 400, 'invalid_credentials');
+
+    // Stored as GoTrue stores a password: bcrypt, cost 10.
+    const [hash] = (await (async () => {
+      const db = await superuser();
+      try {
+        return (await db.query<{ encrypted_password: string }>('select encrypted_password from auth.users where id = $1', [filer.id])).rows;
+      } finally {
+        await db.end();
+      }
+    })());
+    expect(hash!.encrypted_password).toMatch(/^\$2[ab]\$10\$[./A-Za-z0-9]{53}$/);
+
+    // The member signs in with the new one and reads the flag on their own profile.
+    const { client } = await signIn(filer.email, RESET);
+    const own = await client.from('profiles').select('must_change_password').eq('id', filer.id).single();
+    expect(own.error).toBeNull();
+    expect(own.data).toEqual({ must_change_password: true });
+  });
+
+  it("the member's own change clears the flag; the same password is refused (422 same_password) and keeps it", async () => {
+    const filer = await member([{ unit: 102, role: 'community_filer' }]);
+    const office = await signedIn('office.s1@demo.local');
+    expect((await office.rpc('reset_member_password', { p_user_id: filer.id, p_password: RESET })).error).toBeNull();
+    const { client } = await signIn(filer.email, RESET);
+
+    expectAuthError((await client.auth.updateUser({ password: RESET })).error, 422, 'same_password');
+    expect(await flagOf(filer.id)).toBe(true);
+    expect((await client.auth.updateUser({ password: 'my-own-password-1' })).error).toBeNull();
+    expect(await flagOf(filer.id)).toBe(false);
+    expect((await client.from('profiles').select('must_change_password').eq('id', filer.id).single()).data).toEqual({ must_change_password: false });
+
+    // A second reset sets it again; an admin's password change (service_role) clears it too.
+    expect((await office.rpc('reset_member_password', { p_user_id: filer.id, p_password: RESET })).error).toBeNull();
+    expect(await flagOf(filer.id)).toBe(true);
+    expect((await serviceClient().auth.admin.updateUserById(filer.id, { password: 'admin-set-password-1' })).error).toBeNull();
+    expect(await flagOf(filer.id)).toBe(false);
+  });
+
+  it("only the office whose street holds every membership: another street's office, a reviewer, a filer and the member are refused alike (42501)", async () => {
+    const filer = await member([{ unit: 101, role: 'community_filer' }]);
+    const both = await member([{ unit: 103, role: 'community_filer' }, { unit: 201, role: 'viewer' }]);
+    const none = await member([]);
+    const missing = randomUUID();
+    const callers = {
+      officeS2: await signedIn('office.s2@demo.local'),
+      reviewer: await signedIn('reviewer.s1@demo.local'),
+      filerC1: await signedIn('filer.c1@demo.local'),
+      self: (await signIn(filer.email)).client,
+    };
+    for (const [who, client] of Object.entries(callers)) {
+      const { error } = await client.rpc('reset_member_password', { p_user_id: filer.id, p_password: RESET });
+      expect(error?.code, who).toBe('42501');
+    }
+    // Outside its street, with no membership, or no such user: one answer, before the password
+    // is looked at (a short one is not reported).
+    const office = await signedIn('office.s1@demo.local');
+    const answers = [];
+    for (const id of [both.id, none.id, missing]) {
+      const { error } = await office.rpc('reset_member_password', { p_user_id: id, p_password: 'short' });
+      answers.push({ code: error?.code, message: error?.message });
+    }
+    expect(answers).toEqual(Array(3).fill({ code: '42501', message: '只能重置本街道成员的密码' }));
+    for (const m of [filer, both]) {
+      expect(await flagOf(m.id)).toBe(false);
+      expect((await anonClient().auth.signInWithPassword({ email: m.email, password: PASSWORD })).error).toBeNull();
+    }
+    // One's own account: changed from the user menu, not reset.
+    const officeId = (await office.auth.getUser()).data.user!.id;
+    const self = await office.rpc('reset_member_password', { p_user_id: officeId, p_password: RESET });
+    expect(self.error).toMatchObject({ code: '42501', message: '不能重置自己的密码，请在右上角账号菜单中修改密码' });
+  });
+
+  it('refuses a password shorter than 8 or over 72 bytes, naming the field (22023, hint password)', async () => {
+    const filer = await member([{ unit: 104, role: 'community_filer' }]);
+    const office = await signedIn('office.s1@demo.local');
+    for (const [password, message] of [
+      ['short', '新密码至少 8 位'],
+      ['', '新密码至少 8 位'],
+      ['密'.repeat(25), '新密码不能超过 72 个字节（英文字母、数字每个 1 字节，汉字每个 3 字节）'],
+    ] as const) {
+      const { error } = await office.rpc('reset_member_password', { p_user_id: filer.id, p_password: password });
+      expect(error, password).toMatchObject({ code: '22023', hint: 'password', message });
+    }
+    expect(await flagOf(filer.id)).toBe(false);
+    expect(await sessionsOf(filer.id)).toBe(0);
+    expect((await anonClient().auth.signInWithPassword({ email: filer.email, password: PASSWORD })).error).toBeNull();
+  });
+
+  it('the flag is not writable through the API, neither by the member nor by the office', async () => {
+    const filer = await member([{ unit: 105, role: 'community_filer' }]);
+    const office = await signedIn('office.s1@demo.local');
+    expect((await office.rpc('reset_member_password', { p_user_id: filer.id, p_password: RESET })).error).toBeNull();
+    const { client } = await signIn(filer.email, RESET);
+    for (const [who, c, value] of [['member', client, false], ['office', office, false], ['office', office, true]] as const) {
+      const { error } = await c.from('profiles').update({ must_change_password: value }).eq('id', filer.id);
+      expect(error?.code, who).toBe('42501'); // permission denied for table profiles (no column grant)
+    }
+    // The member's own full_name stays theirs to edit, alongside.
+    expect((await client.from('profiles').update({ full_name: '重置 之后' }).eq('id', filer.id)).error).toBeNull();
+    expect(await flagOf(filer.id)).toBe(true);
+    // No API role holds a column privilege to write it (service_role, the admin key, does).
+    const db = await superuser();
+    try {
+      const privileges = await db.query<{ role: string; update: boolean; insert: boolean }>(
+        `select r as role, has_column_privilege(r, 'public.profiles', 'must_change_password', 'update') as update,
+                has_column_privilege(r, 'public.profiles', 'must_change_password', 'insert') as insert
+         from unnest(array['anon', 'authenticated']) r`,
+      );
+      expect(privileges.rows).toEqual([
+        { role: 'anon', update: false, insert: false },
+        { role: 'authenticated', update: false, insert: false },
+      ]);
     } finally {
       await db.end();
     }

@@ -11,6 +11,16 @@ export default function LoginPage() {
       registerLink={false}
       forgotPasswordLink={false}
       rememberMe={false}
+      // No mail here, so no reset link: the street office resets a forgotten password (成员 → 重置密码).
+      renderContent={(content, title) => (
+        <>
+          {title}
+          {content}
+          <Typography.Paragraph type="secondary" style={{ textAlign: 'center', fontSize: 13, margin: '12px 0 0' }} data-testid="forgot-password">
+            {translate('auth.forgotPassword')}
+          </Typography.Paragraph>
+        </>
+      )}
       title={
         <div style={{ textAlign: 'center', marginBottom: 8 }}>
           <Typography.Title level={3} style={{ margin: 0, display: 'inline-flex', alignItems: 'center', gap: 8 }}>
