@@ -9,6 +9,8 @@
 --    none, is answered alike (42501), before the password is looked at.
 -- 3. The flag clears itself: any change of the user's password but the office's reset (the user's
 --    own supabase.auth.updateUser({ password }), or an admin's) sets it back to false.
+-- 4. Until it is false, PostgREST answers the member's requests as the screens do: only the flag
+--    itself may be read.
 
 -- ---------------------------------------------------------------------------------------------
 -- 1. The flag
@@ -93,3 +95,41 @@ create trigger on_auth_user_password_changed
 after update of encrypted_password on auth.users
 for each row when (old.encrypted_password is distinct from new.encrypted_password)
 execute function private.clear_must_change_password();
+
+-- ---------------------------------------------------------------------------------------------
+-- 4. Until then, the API holds the member as the screens do
+-- ---------------------------------------------------------------------------------------------
+-- A member whose password the office reset may read the flag (the admin asks for it) and change
+-- the password (the auth server's /user, not PostgREST); every other request is refused.
+create or replace function request_gate.check_request() returns void
+language plpgsql stable security definer
+set search_path = ''
+as $$
+declare
+  v_prefer text := lower(coalesce(nullif(current_setting('request.headers', true), '')::jsonb ->> 'prefer', ''));
+  v_banned boolean;
+  v_must_change boolean;
+begin
+  if coalesce(auth.role(), '') not in ('authenticated', 'anon') then
+    return;
+  end if;
+  if auth.role() = 'authenticated' then
+    select coalesce(u.banned_until > now(), false), coalesce(p.must_change_password, false)
+      into v_banned, v_must_change
+    from auth.users u left join public.profiles p on p.id = u.id
+    where u.id = (select auth.uid());
+    -- A banned (disabled) user's token still verifies until it expires: refuse it, as GoTrue's
+    -- own endpoints do.
+    if v_banned then
+      raise exception 'User is banned' using errcode = '42501', hint = 'user_banned';
+    end if;
+    if v_must_change and not (current_setting('request.method', true) = 'GET' and current_setting('request.path', true) = '/profiles') then
+      raise exception '请先修改密码' using errcode = '42501', hint = 'must_change_password';
+    end if;
+  end if;
+  -- The planner's estimate counts the rows of the whole table, not the caller's.
+  if v_prefer ~ 'count\s*=\s*(planned|estimated)' then
+    raise exception '不支持估算总数（count=planned / estimated），请使用 count=exact' using errcode = '22023', hint = 'prefer';
+  end if;
+end;
+$$;

@@ -713,7 +713,12 @@ describe('reset_member_password', () => {
 
     expectAuthError((await client.auth.updateUser({ password: RESET })).error, 422, 'same_password');
     expect(await flagOf(filer.id)).toBe(true);
+    // Until then the API holds the member as the screens do: the flag is all it may read.
+    const held = await client.from('units').select('id').limit(1);
+    expect([held.status, held.error?.code, held.error?.message]).toEqual([403, '42501', '请先修改密码']);
+    expect((await client.rpc('my_invitations')).status).toBe(403);
     expect((await client.auth.updateUser({ password: 'my-own-password-1' })).error).toBeNull();
+    expect((await client.from('units').select('id').limit(1)).error).toBeNull();
     expect(await flagOf(filer.id)).toBe(false);
     expect((await client.from('profiles').select('must_change_password').eq('id', filer.id).single()).data).toEqual({ must_change_password: false });
 
@@ -783,8 +788,8 @@ describe('reset_member_password', () => {
       const { error } = await c.from('profiles').update({ must_change_password: value }).eq('id', filer.id);
       expect(error?.code, who).toBe('42501'); // permission denied for table profiles (no column grant)
     }
-    // The member's own full_name stays theirs to edit, alongside.
-    expect((await client.from('profiles').update({ full_name: '重置 之后' }).eq('id', filer.id)).error).toBeNull();
+    // Even the member's own full_name waits until the password is theirs (the pre-request holds them).
+    expect((await client.from('profiles').update({ full_name: '重置 之后' }).eq('id', filer.id)).error?.message).toBe('请先修改密码');
     expect(await flagOf(filer.id)).toBe(true);
     // No API role holds a column privilege to write it (service_role, the admin key, does).
     const db = await superuser();
