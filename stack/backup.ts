@@ -30,7 +30,7 @@ import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { LOCAL_DB_PASSWORD, readSupabaseConfig } from './config.ts';
+import { SUPERUSER_ROLE, localRoleUrl, readSupabaseConfig } from './config.ts';
 import { StackError } from './errors.ts';
 
 export const DUMP_FORMAT = 'quanyu-tisheng-dump/1';
@@ -54,9 +54,13 @@ export interface DumpHeader {
   sequences: { name: string; lastValue: string; isCalled: boolean }[];
 }
 
-/** The local stack's database, from the config `npm start` uses (supabase/config.toml). */
+/**
+ * The local stack's database, from the config `npm start` uses (supabase/config.toml), as the
+ * superuser supabase_admin: a dump reads auth.* and storage.* whole, and a restore empties every
+ * table and loads it with the triggers off.
+ */
 export function localDbUrl(): string {
-  return `postgresql://postgres:${LOCAL_DB_PASSWORD}@127.0.0.1:${readSupabaseConfig().dbPort}/postgres`;
+  return localRoleUrl(SUPERUSER_ROLE, readSupabaseConfig().dbPort);
 }
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;

@@ -2,9 +2,25 @@
 -- PostgreSQL lacks. Each object is created only if absent, so this is a no-op on a database
 -- that has it; the migrations under supabase/migrations never create any of it.
 
--- Roles. authenticator is the role PostgREST logs in as; it switches to the JWT's role.
+-- Runs as supabase_admin, the superuser (initdb's bootstrap user, as in Supabase's image), in one
+-- transaction, before the migrations; stack/migrate.ts then runs the migrations and the seed as
+-- postgres, which is not a superuser. Roles, owners and grants are those of a hosted project, from
+-- supabase/postgres (migrations/db/init-scripts/0000000000000{0,1,2}-*.sql and
+-- migrations/db/migrations/*.sql, named where used), so that what `supabase db push` refuses is
+-- refused here too: postgres may read and write auth.* and storage.* but not alter them, index
+-- them, add functions to them or comment on their policies.
+
+-- Roles. authenticator is the role PostgREST logs in as; it switches to the JWT's role. Every
+-- login role has the CLI's local password.
 do $$
 begin
+  -- The role migrations run as (10000000000000_demote-postgres.sql: NOSUPERUSER CREATEDB
+  -- CREATEROLE LOGIN REPLICATION BYPASSRLS). A data folder of the old layout, where postgres was
+  -- the bootstrap superuser, was moved here by stack/postgres.ts before this runs.
+  if not exists (select from pg_roles where rolname = 'postgres') then
+    create role postgres login password 'postgres';
+  end if;
+  alter role postgres nosuperuser createdb createrole login replication bypassrls;
   if not exists (select from pg_roles where rolname = 'anon') then
     create role anon nologin noinherit;
   end if;
@@ -17,30 +33,93 @@ begin
   if not exists (select from pg_roles where rolname = 'authenticator') then
     create role authenticator login noinherit password 'postgres';
   end if;
+  -- The owners of auth.* and storage.*, and the logins of the auth and storage servers, as of
+  -- GoTrue and storage-api (00000000000001-auth-schema.sql, 00000000000002-storage-schema.sql;
+  -- CREATEROLE was taken from supabase_auth_admin later: 20260821154147).
+  if not exists (select from pg_roles where rolname = 'supabase_auth_admin') then
+    create role supabase_auth_admin noinherit login password 'postgres';
+  end if;
+  if not exists (select from pg_roles where rolname = 'supabase_storage_admin') then
+    create role supabase_storage_admin noinherit login password 'postgres';
+  end if;
 end
 $$;
+
+alter role supabase_auth_admin set search_path = auth;
+alter role supabase_storage_admin set search_path = storage;
 
 grant anon, authenticated, service_role to authenticator;
 alter role authenticator set statement_timeout = '8s';
 alter role anon set statement_timeout = '3s';
 alter role authenticated set statement_timeout = '8s';
 
--- Extensions live in their own schema, as on Supabase.
+-- postgres is granted the API roles with ADMIN OPTION (20230201083204, and
+-- 20250605172253_grant_with_admin_to_postgres_16_and_above.sql).
+grant anon, authenticated, service_role to postgres with admin option;
+-- The storage server switches to the caller's role with SET ROLE, as storage-api does
+-- (20230327032006_grant_auth_roles_to_supabase_storage_admin.sql; hosted now reaches them through
+-- authenticator, 20231013070755, to the same effect).
+grant anon, authenticated, service_role to supabase_storage_admin;
+-- On a hosted project postgres may `alter role authenticator set pgrst.…` (supautils:
+-- authenticator* among supautils.reserved_roles, pgrst.* among
+-- privileged_role_allowed_configs, ansible/files/postgresql_config/supautils.conf.j2). Without
+-- supautils, PostgreSQL 16+ needs ADMIN OPTION on authenticator (granted without INHERIT or SET,
+-- so postgres gains none of its privileges and cannot become it) and SET on each PostgREST
+-- setting, which PostgreSQL keeps as a placeholder; session_replication_role likewise.
+grant authenticator to postgres with admin option, inherit false, set false;
+do $$
+declare
+  v_setting text;
+begin
+  foreach v_setting in array array[
+    'db_aggregates_enabled', 'db_anon_role', 'db_extra_search_path', 'db_hoisted_tx_settings', 'db_max_rows',
+    'db_plan_enabled', 'db_pre_config', 'db_pre_request', 'db_prepared_statements', 'db_root_spec', 'db_schemas',
+    'db_tx_end', 'jwt_aud', 'jwt_cache_max_lifetime', 'jwt_role_claim_key', 'jwt_secret', 'jwt_secret_is_base64',
+    'openapi_mode', 'openapi_security_active', 'openapi_server_proxy_uri', 'server_cors_allowed_origins',
+    'server_timing_enabled', 'server_trace_header'
+  ] loop
+    execute format('grant set on parameter %I to postgres', 'pgrst.' || v_setting);
+  end loop;
+end
+$$;
+grant set on parameter session_replication_role to postgres;
+
+-- The database: postgres creates schemas in it (10000000000000_demote-postgres.sql).
+do $$ begin execute format('grant all on database %I to postgres', current_database()); end $$;
+
+-- Extensions live in their own schema, as on Supabase: supabase_admin's, used by everyone.
 create schema if not exists extensions;
-grant usage on schema extensions to anon, authenticated, service_role;
+grant all on schema extensions to postgres;
+grant usage on schema extensions to anon, authenticated, service_role, supabase_auth_admin, supabase_storage_admin;
 create extension if not exists pgcrypto with schema extensions;
 
--- Supabase's default privileges on public: every API role gets every table, so it is RLS (and
--- the migrations' own revokes) that keeps rows private. Reproduced so that a migration that is
--- safe here is safe on a hosted project.
+-- Supabase's default privileges on public: every API role gets every table postgres creates, so
+-- it is RLS (and the migrations' own revokes) that keeps rows private. Reproduced so that a
+-- migration that is safe here is safe on a hosted project (00000000000000-initial-schema.sql).
+-- postgres' are set on a new database only (before the migrations' table exists), so that the
+-- migrations' revokes of them are kept across starts, as on a hosted project.
+grant all on schema public to postgres;
 grant usage on schema public to anon, authenticated, service_role;
-alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
-alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
-alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
+do $$
+begin
+  if to_regclass('supabase_migrations.schema_migrations') is null then
+    alter default privileges for role postgres in schema public grant all on tables to anon, authenticated, service_role;
+    alter default privileges for role postgres in schema public grant all on sequences to anon, authenticated, service_role;
+    alter default privileges for role postgres in schema public grant all on functions to anon, authenticated, service_role;
+  end if;
+end
+$$;
+alter default privileges for role supabase_admin in schema public grant all on tables to postgres, anon, authenticated, service_role;
+alter default privileges for role supabase_admin in schema public grant all on sequences to postgres, anon, authenticated, service_role;
+alter default privileges for role supabase_admin in schema public grant all on functions to postgres, anon, authenticated, service_role;
 
--- The auth schema, with the columns GoTrue reads and writes.
+-- The auth schema, with the columns GoTrue reads and writes: supabase_admin's schema, whose
+-- tables and functions supabase_auth_admin owns (below). postgres may use it but not create in it
+-- (20250421084701_revoke_admin_roles_from_postgres.sql).
 create schema if not exists auth;
-grant usage on schema auth to anon, authenticated, service_role;
+grant all on schema auth to supabase_auth_admin;
+grant usage on schema auth to postgres, anon, authenticated, service_role;
+revoke create on schema auth from postgres;
 
 create table if not exists auth.users (
   instance_id uuid,
@@ -166,13 +245,16 @@ $$;
 grant execute on function auth.uid(), auth.role(), auth.email(), auth.jwt()
   to anon, authenticated, service_role;
 
--- Where the Supabase CLI records applied migrations.
+-- Where the Supabase CLI records applied migrations; the CLI creates it as postgres, so postgres
+-- owns it (the migration runner writes it, and marks the seed in its comment).
 create schema if not exists supabase_migrations;
 create table if not exists supabase_migrations.schema_migrations (
   version text primary key,
   statements text[],
   name text
 );
+alter schema supabase_migrations owner to postgres;
+alter table supabase_migrations.schema_migrations owner to postgres;
 
 -- Storage: the schema Supabase Storage keeps its metadata in (storage-api's tenant migrations,
 -- reduced to what this stack's storage server uses), so that `insert into storage.buckets` and
@@ -184,9 +266,9 @@ begin
     create schema storage;
     grant usage on schema storage to anon, authenticated, service_role;
     -- As storage-api installs it: every API role gets every table and function; RLS decides.
-    alter default privileges in schema storage grant all on tables to anon, authenticated, service_role;
-    alter default privileges in schema storage grant all on functions to anon, authenticated, service_role;
-    alter default privileges in schema storage grant all on sequences to anon, authenticated, service_role;
+    alter default privileges for role supabase_storage_admin in schema storage grant all on tables to anon, authenticated, service_role;
+    alter default privileges for role supabase_storage_admin in schema storage grant all on functions to anon, authenticated, service_role;
+    alter default privileges for role supabase_storage_admin in schema storage grant all on sequences to anon, authenticated, service_role;
   end if;
 
   if to_regclass('storage.buckets') is null then
@@ -343,3 +425,110 @@ begin
   end if;
 end
 $bootstrap_storage$;
+
+-- Owners and postgres' grants on auth.* and storage.*, as on a hosted project, on a new database
+-- and on one whose objects another layout made. supabase_auth_admin owns every table, sequence
+-- and function in auth (00000000000001-auth-schema.sql, 20211124212715_update-auth-owner.sql),
+-- supabase_storage_admin every one in storage (00000000000002-storage-schema.sql); the schemas
+-- stay supabase_admin's. postgres gets every privilege on their tables, sequences and functions
+-- (10000000000000_demote-postgres.sql, 20211115181400_update-auth-permissions.sql,
+-- 20250623125453 and 20250709135250 for storage, with grant option) but neither ownership nor
+-- membership in the admin roles (20250421084701_revoke_admin_roles_from_postgres.sql), nor
+-- CREATE on the schemas.
+do $bootstrap_owners$
+declare
+  r record;
+begin
+  for r in
+    select format('alter %s %s owner to %I',
+                  case c.relkind when 'v' then 'view' when 'm' then 'materialized view' when 'S' then 'sequence' else 'table' end,
+                  c.oid::regclass, case n.nspname when 'auth' then 'supabase_auth_admin' else 'supabase_storage_admin' end) as statement
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname in ('auth', 'storage') and c.relkind in ('r', 'p', 'v', 'm', 'S')
+       and c.relowner <> (case n.nspname when 'auth' then 'supabase_auth_admin' else 'supabase_storage_admin' end)::regrole
+       and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid
+                          and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i'))
+    union all
+    select format('alter routine %s owner to %I', p.oid::regprocedure,
+                  case n.nspname when 'auth' then 'supabase_auth_admin' else 'supabase_storage_admin' end)
+      from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+     where n.nspname in ('auth', 'storage')
+       and p.proowner <> (case n.nspname when 'auth' then 'supabase_auth_admin' else 'supabase_storage_admin' end)::regrole
+       and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e')
+  loop
+    execute r.statement;
+  end loop;
+end
+$bootstrap_owners$;
+
+alter schema auth owner to supabase_admin;
+alter schema storage owner to supabase_admin;
+grant all on schema storage to supabase_storage_admin;
+grant usage on schema storage to postgres with grant option;
+revoke create on schema storage from postgres;
+
+grant all on all tables in schema auth to postgres;
+grant all on all sequences in schema auth to postgres;
+grant all on all routines in schema auth to postgres;
+alter default privileges for role supabase_auth_admin in schema auth grant all on tables to postgres;
+alter default privileges for role supabase_auth_admin in schema auth grant all on sequences to postgres;
+alter default privileges for role supabase_auth_admin in schema auth grant all on routines to postgres;
+grant all on all tables in schema storage to postgres with grant option;
+grant all on all sequences in schema storage to postgres;
+grant all on all routines in schema storage to postgres;
+alter default privileges for role supabase_storage_admin in schema storage grant all on tables to postgres;
+alter default privileges for role supabase_storage_admin in schema storage grant all on sequences to postgres;
+alter default privileges for role supabase_storage_admin in schema storage grant all on functions to postgres;
+
+-- The one platform exception: policies on auth.* and storage.* tables. Only a table's owner may
+-- create, alter or drop its policies, yet on a hosted project postgres may, for these tables only
+-- (supautils.policy_grants = {"postgres": ["auth.audit_log_entries", "auth.identities",
+-- "auth.refresh_tokens", "auth.sessions", "auth.users", …, "storage.buckets", "storage.objects",
+-- …]}, ansible/files/postgresql_config/supautils.conf.j2). supautils is a C extension, so here an
+-- event trigger does it the same narrow way: for the one statement CREATE/ALTER/DROP POLICY run
+-- in a postgres session, postgres is made a member of the two admin roles (which own only auth.*
+-- and storage.*) when the statement starts, and is not one any more when it ends; a statement
+-- that fails takes the grant back with its (sub)transaction. Nothing else is lent: a COMMENT ON
+-- POLICY, an ALTER TABLE or a CREATE INDEX on auth.users or storage.objects is refused as on a
+-- hosted project. (Inserting storage.buckets rows needs no exception: postgres has INSERT.)
+create schema if not exists supabase_stack;
+revoke all on schema supabase_stack from public;
+
+create or replace function supabase_stack.lend_policy_owner() returns event_trigger
+language plpgsql security definer set search_path = ''
+as $fn$
+begin
+  if session_user = 'postgres' and not pg_has_role('postgres', 'supabase_storage_admin', 'member')
+     and not pg_has_role('postgres', 'supabase_auth_admin', 'member') then
+    grant supabase_auth_admin, supabase_storage_admin to postgres with inherit true, set false;
+    perform set_config('supabase_stack.policy_owner_lent', 'on', true);
+  end if;
+end
+$fn$;
+
+create or replace function supabase_stack.return_policy_owner() returns event_trigger
+language plpgsql security definer set search_path = ''
+as $fn$
+begin
+  if current_setting('supabase_stack.policy_owner_lent', true) = 'on' then
+    revoke supabase_auth_admin, supabase_storage_admin from postgres;
+    perform set_config('supabase_stack.policy_owner_lent', 'off', true);
+  end if;
+end
+$fn$;
+revoke all on function supabase_stack.lend_policy_owner(), supabase_stack.return_policy_owner() from public;
+
+do $bootstrap_policy_grants$
+begin
+  if not exists (select from pg_event_trigger where evtname = 'supabase_stack_lend_policy_owner') then
+    create event trigger supabase_stack_lend_policy_owner on ddl_command_start
+      when tag in ('CREATE POLICY', 'ALTER POLICY', 'DROP POLICY')
+      execute function supabase_stack.lend_policy_owner();
+  end if;
+  if not exists (select from pg_event_trigger where evtname = 'supabase_stack_return_policy_owner') then
+    create event trigger supabase_stack_return_policy_owner on ddl_command_end
+      when tag in ('CREATE POLICY', 'ALTER POLICY', 'DROP POLICY')
+      execute function supabase_stack.return_policy_owner();
+  end if;
+end
+$bootstrap_policy_grants$;

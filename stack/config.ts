@@ -15,8 +15,24 @@ export const LOCAL_ANON_KEY =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0';
 export const LOCAL_SERVICE_ROLE_KEY =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';
-// The CLI's local database password, for the postgres superuser and PostgREST's authenticator.
+// The CLI's local database password, for every login role of the local database (supabase_admin,
+// postgres, authenticator, supabase_auth_admin, supabase_storage_admin), as `supabase start` has it.
 export const LOCAL_DB_PASSWORD = 'postgres';
+
+// The roles a hosted project has, as supabase/postgres makes them: supabase_admin is the only
+// superuser (initdb's bootstrap user); postgres, the role migrations and the seed run as (and the
+// one `supabase db push` logs in as), is NOSUPERUSER with CREATEROLE and BYPASSRLS; auth.* belongs
+// to supabase_auth_admin (the auth server logs in as it, as GoTrue does) and storage.* to
+// supabase_storage_admin (the storage server's login, as storage-api's).
+export const SUPERUSER_ROLE = 'supabase_admin';
+export const MIGRATION_ROLE = 'postgres';
+export const AUTH_ADMIN_ROLE = 'supabase_auth_admin';
+export const STORAGE_ADMIN_ROLE = 'supabase_storage_admin';
+
+/** A URL for one of the local database's login roles. */
+export function localRoleUrl(role: string, port: number, password = LOCAL_DB_PASSWORD): string {
+  return `postgresql://${role}:${password}@127.0.0.1:${port}/postgres`;
+}
 
 export const DEMO_PASSWORD = 'demo123456';
 export const DEMO_ACCOUNTS = [

@@ -6,10 +6,12 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createAuthServer } from './auth/server.ts';
 import {
+  AUTH_ADMIN_ROLE,
   LOCAL_ANON_KEY,
-  LOCAL_DB_PASSWORD,
   LOCAL_JWT_SECRET,
   LOCAL_SERVICE_ROLE_KEY,
+  STORAGE_ADMIN_ROLE,
+  localRoleUrl,
   readSupabaseConfig,
   projectRoot,
   supabaseDir,
@@ -17,9 +19,9 @@ import {
 } from './config.ts';
 import { StackError } from './errors.ts';
 import { startGateway } from './gateway.ts';
-import { migrate, type MigrateResult } from './migrate.ts';
+import { bootstrap, migrate, type MigrateResult } from './migrate.ts';
 import { assertPortFree, freePort } from './ports.ts';
-import { startPostgres, superuserClient } from './postgres.ts';
+import { databaseClient, startPostgres } from './postgres.ts';
 import { startPostgrest } from './postgrest.ts';
 import { createStorageServer } from './storage/server.ts';
 
@@ -38,12 +40,17 @@ export interface StackOptions {
 
 export interface RunningStack {
   apiUrl: string;
+  /** As postgres, the role `supabase db push` and the app's own SQL use; not a superuser. */
   dbUrl: string;
+  /** As supabase_admin, the superuser (bypasses RLS, reads and writes auth.* and storage.*). */
+  superuserUrl: string;
   anonKey: string;
   serviceRoleKey: string;
   jwtSecret: string;
   stateDir: string;
   created: boolean;
+  /** True when this start moved a data folder of the old layout to the hosted roles. */
+  upgraded: boolean;
   migrations: MigrateResult;
   stop(): Promise<void>;
 }
@@ -116,7 +123,15 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     });
     stops.push(() => postgres.stop());
 
-    const client = superuserClient(postgres.url);
+    // Bootstrap as the superuser; the migrations and the seed as postgres, as on db push.
+    const admin = databaseClient(postgres.superuserUrl);
+    await admin.connect();
+    try {
+      await bootstrap(admin, projectRoot);
+    } finally {
+      await admin.end();
+    }
+    const client = databaseClient(postgres.url);
     await client.connect();
     let migrations: MigrateResult;
     try {
@@ -140,8 +155,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     stops.push(() => postgrest.stop());
 
     const apiUrl = `http://127.0.0.1:${apiPort}`;
+    // The auth server logs in as supabase_auth_admin, which owns auth.*, as GoTrue does.
     const auth = createAuthServer({
-      dbUrl: postgres.url,
+      dbUrl: localRoleUrl(AUTH_ADMIN_ROLE, dbPort),
       jwtSecret: LOCAL_JWT_SECRET,
       issuer: `${apiUrl}/auth/v1`,
       jwtExpiry: config.jwtExpiry,
@@ -151,9 +167,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     });
     stops.push(() => auth.close());
 
-    // Files under <stateDir>/storage; the server logs in as authenticator, as PostgREST does.
+    // Files under <stateDir>/storage; the server logs in as supabase_storage_admin, which owns
+    // storage.*, as storage-api does, and switches to the caller's role for each request.
     const storage = await createStorageServer({
-      dbUrl: `postgresql://authenticator:${LOCAL_DB_PASSWORD}@127.0.0.1:${dbPort}/postgres`,
+      dbUrl: localRoleUrl(STORAGE_ADMIN_ROLE, dbPort),
       jwtSecret: LOCAL_JWT_SECRET,
       rootDir: path.join(stateDir, 'storage'),
     });
@@ -173,11 +190,13 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     return {
       apiUrl,
       dbUrl: postgres.url,
+      superuserUrl: postgres.superuserUrl,
       anonKey: LOCAL_ANON_KEY,
       serviceRoleKey: LOCAL_SERVICE_ROLE_KEY,
       jwtSecret: LOCAL_JWT_SECRET,
       stateDir,
       created: postgres.created,
+      upgraded: postgres.upgraded,
       migrations,
       stop,
     };

@@ -1,5 +1,8 @@
-// Bootstrap, then supabase/migrations/*.sql in order (recorded where the Supabase CLI records
-// them), then supabase/seed.sql on a new database.
+// Bootstrap (as the superuser supabase_admin), then supabase/migrations/*.sql in order (recorded
+// where the Supabase CLI records them), then supabase/seed.sql on a new database, both as the
+// non-superuser postgres, each file in one transaction, as `supabase db push` runs them: what a
+// hosted project refuses (altering auth.users, indexing storage.objects, a function in auth, a
+// comment on a storage policy) is refused here, with Postgres' message and the file named.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,11 +38,23 @@ export interface MigrateResult {
   seeded: boolean;
 }
 
+/** What a Supabase database has before any project migration; run as the superuser. */
+export async function bootstrap(superuser: pg.Client, relativeTo: string): Promise<void> {
+  const { rows } = await superuser.query<{ rolsuper: boolean }>('select rolsuper from pg_roles where rolname = current_user');
+  if (!rows[0]?.rolsuper) throw new StackError('Bootstrap must run as the superuser (supabase_admin)');
+  await runFile(superuser, bootstrapFile, relativeTo);
+}
+
+/**
+ * The project's migrations, then the seed, as client: postgres, which is no superuser (this
+ * checks it), so a migration that only a superuser could run fails here as on `db push`.
+ */
 export async function migrate(
   client: pg.Client,
   options: { migrationsDir: string; seedFile?: string; relativeTo: string },
 ): Promise<MigrateResult> {
-  await runFile(client, bootstrapFile, options.relativeTo);
+  const { rows: who } = await client.query<{ rolsuper: boolean }>('select rolsuper from pg_roles where rolname = current_user');
+  if (who[0]?.rolsuper) throw new StackError('Migrations must run as postgres, which is not a superuser on a hosted project');
 
   const done = new Map(
     (await client.query<{ version: string; statements: string[] | null }>('select version, statements from supabase_migrations.schema_migrations')).rows.map(

@@ -7,7 +7,8 @@ import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { LOCAL_DB_PASSWORD } from './config.ts';
+import { randomBytes } from 'node:crypto';
+import { LOCAL_DB_PASSWORD, MIGRATION_ROLE, SUPERUSER_ROLE, localRoleUrl } from './config.ts';
 import { StackError } from './errors.ts';
 import { assertPortFree } from './ports.ts';
 
@@ -20,7 +21,12 @@ export interface PostgresOptions {
 
 export interface RunningPostgres {
   port: number;
+  /** As postgres: the role migrations, the seed and the app's own SQL run as (not a superuser). */
   url: string;
+  /** As supabase_admin, the superuser (initdb's bootstrap user), as on a hosted project. */
+  superuserUrl: string;
+  /** True when this start moved a data folder of the old layout (postgres the superuser) to hosted roles. */
+  upgraded: boolean;
   /** True when this start created the cluster (initdb ran). */
   created: boolean;
   process: ChildProcess;
@@ -140,7 +146,10 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
     const cluster = new EmbeddedPostgres({
       databaseDir: dataDir,
       port,
-      user: 'postgres',
+      // The bootstrap superuser is supabase_admin, as in Supabase's image: PostgreSQL 16+ never
+      // takes SUPERUSER from the bootstrap user, and postgres must not be one (bootstrap.sql
+      // creates it).
+      user: SUPERUSER_ROLE,
       password: LOCAL_DB_PASSWORD,
       authMethod: 'scram-sha-256',
       persistent: true,
@@ -195,10 +204,23 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
     });
   });
 
-  const url = `postgresql://postgres:${LOCAL_DB_PASSWORD}@127.0.0.1:${port}/postgres`;
+  let upgraded = false;
+  if (!created) {
+    try {
+      upgraded = await upgradeOldLayout(port);
+    } catch (error) {
+      child.kill('SIGINT');
+      await exit;
+      log.end();
+      throw error;
+    }
+  }
+
   return {
     port,
-    url,
+    url: localRoleUrl(MIGRATION_ROLE, port),
+    superuserUrl: localRoleUrl(SUPERUSER_ROLE, port),
+    upgraded,
     created,
     process: child,
     async stop() {
@@ -212,7 +234,152 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
   };
 }
 
-/** A superuser client on the local cluster. */
-export function superuserClient(url: string): pg.Client {
+/** A client on the local cluster (superuserUrl for the superuser, url for postgres). */
+export function databaseClient(url: string): pg.Client {
   return new pg.Client({ connectionString: url });
+}
+
+async function connected(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return client;
+}
+
+// Schemas whose objects stay where they are when an old data folder is moved to hosted roles:
+// PostgreSQL's own, and the platform's (bootstrap.sql gives auth.* and storage.* to their
+// admin roles; extensions stays supabase_admin's, as on a hosted project).
+const PLATFORM_SCHEMAS = `n.nspname in ('pg_catalog', 'information_schema', 'auth', 'storage', 'extensions', 'supabase_stack') or n.nspname ~ '^pg_'`;
+const NOT_EXTENSION_MEMBER = (catalog: string, oid: string) =>
+  `not exists (select 1 from pg_depend d where d.classid = '${catalog}'::regclass and d.objid = ${oid} and d.deptype = 'e')`;
+
+/**
+ * A data folder made before the hosted roles has postgres as its bootstrap superuser (oid 10),
+ * owning everything. PostgreSQL refuses to demote the bootstrap user, so, in place and keeping
+ * every row: a temporary superuser renames it to supabase_admin (its password, a SCRAM secret,
+ * stays valid), creates postgres as hosted has it, and gives postgres back what the project's
+ * migrations and seed made (every schema, table, view, sequence, function and type outside
+ * PostgreSQL's and the platform's schemas), in one transaction. bootstrap.sql then gives auth.*
+ * and storage.* to their admin roles and grants the rest, as on a new folder. Returns whether it
+ * upgraded.
+ */
+async function upgradeOldLayout(port: number): Promise<boolean> {
+  try {
+    const admin = await connected(localRoleUrl(SUPERUSER_ROLE, port));
+    await admin.query(`drop role if exists stack_upgrade`).finally(() => admin.end());
+    return false;
+  } catch (error) {
+    if ((error as { code?: string }).code !== '28P01') throw error; // 28P01: no such role (or password)
+  }
+  let old: pg.Client;
+  try {
+    old = await connected(localRoleUrl(MIGRATION_ROLE, port));
+  } catch (error) {
+    throw new StackError(
+      `The data folder has no ${SUPERUSER_ROLE} role and postgres cannot log in (${(error as Error).message}); run "npm start -- --reset" (this deletes the local data).`,
+    );
+  }
+  const password = randomBytes(18).toString('hex');
+  try {
+    const { rows } = await old.query<{ rolname: string; rolsuper: boolean }>(`select rolname, rolsuper from pg_roles where oid = 10`);
+    if (rows[0]?.rolname !== 'postgres' || !rows[0].rolsuper) {
+      throw new StackError(`The data folder's bootstrap superuser is ${rows[0]?.rolname}, not ${SUPERUSER_ROLE}; run "npm start -- --reset" (this deletes the local data).`);
+    }
+    await old.query(`drop role if exists stack_upgrade`);
+    await old.query(`create role stack_upgrade superuser login password '${password}'`);
+  } finally {
+    await old.end();
+  }
+
+  const upgrader = await connected(localRoleUrl('stack_upgrade', port, password));
+  try {
+    await upgrader.query('begin');
+    await upgrader.query(`alter role postgres rename to ${SUPERUSER_ROLE}`);
+    await upgrader.query(
+      `create role ${MIGRATION_ROLE} login nosuperuser createdb createrole replication bypassrls password '${LOCAL_DB_PASSWORD}'`,
+    );
+    const { rows } = await upgrader.query<{ statement: string }>(
+      `select format('alter schema %I owner to ${MIGRATION_ROLE}', n.nspname) as statement
+         from pg_namespace n
+        where n.nspowner = '${SUPERUSER_ROLE}'::regrole and not (${PLATFORM_SCHEMAS}) and ${NOT_EXTENSION_MEMBER('pg_namespace', 'n.oid')}
+       union all
+       select format('alter %s %s owner to ${MIGRATION_ROLE}',
+                     case c.relkind when 'v' then 'view' when 'm' then 'materialized view' when 'S' then 'sequence'
+                                    when 'f' then 'foreign table' else 'table' end, c.oid::regclass)
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where c.relowner = '${SUPERUSER_ROLE}'::regrole and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f') and not (${PLATFORM_SCHEMAS})
+          and ${NOT_EXTENSION_MEMBER('pg_class', 'c.oid')}
+          -- a serial or identity column's sequence follows its table
+          and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid
+                             and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i'))
+       union all
+       select format('alter routine %s owner to ${MIGRATION_ROLE}', p.oid::regprocedure)
+         from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+        where p.proowner = '${SUPERUSER_ROLE}'::regrole and not (${PLATFORM_SCHEMAS}) and ${NOT_EXTENSION_MEMBER('pg_proc', 'p.oid')}
+       union all
+       select format('alter type %s owner to ${MIGRATION_ROLE}', t.oid::regtype)
+         from pg_type t join pg_namespace n on n.oid = t.typnamespace
+        where t.typowner = '${SUPERUSER_ROLE}'::regrole and not (${PLATFORM_SCHEMAS}) and ${NOT_EXTENSION_MEMBER('pg_type', 't.oid')}
+          and t.typtype in ('c', 'd', 'e', 'r')
+          and (t.typtype <> 'c' or (select c.relkind from pg_class c where c.oid = t.typrelid) = 'c')
+          and not exists (select 1 from pg_type e where e.typarray = t.oid)`,
+    );
+    for (const { statement } of rows) await upgrader.query(statement);
+    // The default privileges the old postgres set (bootstrap's and the migrations', e.g. a
+    // revoke of EXECUTE from PUBLIC) are now supabase_admin's: set the same for postgres, which
+    // creates the project's objects from now on.
+    const { rows: defaults } = await upgrader.query<{ statement: string }>(
+      `with d as (
+         select a.defaclnamespace as ns, a.defaclobjtype as t, a.defaclacl as acl,
+                case a.defaclobjtype when 'r' then 'tables' when 'S' then 'sequences' when 'f' then 'functions'
+                                     when 'T' then 'types' when 'n' then 'schemas' end as kind
+           from pg_default_acl a where a.defaclrole = '${SUPERUSER_ROLE}'::regrole
+       )
+       select format('alter default privileges for role ${MIGRATION_ROLE}%s grant %s on %s to %s',
+                     case when d.ns = 0 then '' else format(' in schema %I', d.ns::regnamespace) end,
+                     e.privilege_type, d.kind, case when e.grantee = 0 then 'public' else quote_ident(e.grantee::regrole::text) end) as statement
+         from d cross join lateral aclexplode(d.acl) e
+        where e.grantee <> '${SUPERUSER_ROLE}'::regrole
+       union all
+       select format('alter default privileges for role ${MIGRATION_ROLE} revoke %s on %s from public',
+                     case d.t when 'f' then 'execute' else 'usage' end, d.kind)
+         from d
+        where d.ns = 0 and d.t in ('f', 'T')
+          and not exists (select 1 from aclexplode(d.acl) e where e.grantee = 0)`,
+    );
+    for (const { statement } of defaults) await upgrader.query(statement);
+    // ... and supabase_admin's are PostgreSQL's own again, as on a new folder (bootstrap.sql sets
+    // the ones hosted has).
+    const { rows: resets } = await upgrader.query<{ statement: string }>(
+      `with d as (
+         select a.defaclnamespace as ns, a.defaclobjtype as t, a.defaclacl as acl,
+                case a.defaclobjtype when 'r' then 'tables' when 'S' then 'sequences' when 'f' then 'functions'
+                                     when 'T' then 'types' when 'n' then 'schemas' end as kind
+           from pg_default_acl a where a.defaclrole = '${SUPERUSER_ROLE}'::regrole
+       )
+       select format('alter default privileges for role ${SUPERUSER_ROLE}%s revoke all on %s from %s',
+                     case when d.ns = 0 then '' else format(' in schema %I', d.ns::regnamespace) end,
+                     d.kind, case when e.grantee = 0 then 'public' else quote_ident(e.grantee::regrole::text) end) as statement
+         from d cross join lateral aclexplode(d.acl) e
+        where e.grantee <> '${SUPERUSER_ROLE}'::regrole and not (d.ns = 0 and e.grantee = 0)
+       union all
+       select format('alter default privileges for role ${SUPERUSER_ROLE} grant %s on %s to public',
+                     case d.t when 'f' then 'execute' else 'usage' end, d.kind)
+         from d where d.ns = 0 and d.t in ('f', 'T')`,
+    );
+    for (const { statement } of resets) await upgrader.query(statement);
+    await upgrader.query('commit');
+  } catch (error) {
+    await upgrader.query('rollback').catch(() => undefined);
+    throw new StackError(`Could not move the data folder to the hosted roles (${(error as Error).message}); run "npm start -- --reset" (this deletes the local data).`);
+  } finally {
+    await upgrader.end();
+  }
+  const admin = await connected(localRoleUrl(SUPERUSER_ROLE, port));
+  try {
+    await admin.query('drop role stack_upgrade');
+  } finally {
+    await admin.end();
+  }
+  console.log(`Moved the data folder to the hosted roles: the superuser is now ${SUPERUSER_ROLE}, and postgres, which owns the project's objects, is not a superuser (every row kept).`);
+  return true;
 }

@@ -17,7 +17,7 @@ export async function benchStack(name: string) {
   const stateDir = mkdtempSync(path.join(os.tmpdir(), `qt-bench-${name}-`));
   chmodSync(stateDir, 0o755); // as root, PostgreSQL runs as another user
   const stack = await startStack({ stateDir, apiPort: await freePort(), dbPort: await freePort() });
-  const db = new pg.Client({ connectionString: stack.dbUrl });
+  const db = new pg.Client({ connectionString: stack.superuserUrl });
   await db.connect();
   return {
     stack,

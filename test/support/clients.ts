@@ -27,9 +27,13 @@ export async function signedIn(email: string, password = DEMO_PASSWORD): Promise
   return client;
 }
 
-/** A superuser connection, for checking what landed in the database. */
+/**
+ * A superuser connection (supabase_admin), for fixtures that bypass RLS or triggers and for
+ * checking what landed in the database, auth.* and storage.* included. (stack().dbUrl is
+ * postgres, which is not a superuser, as on a hosted project.)
+ */
 export async function superuser(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: stack().dbUrl });
+  const client = new pg.Client({ connectionString: stack().superuserUrl });
   await client.connect();
   return client;
 }
