@@ -204,10 +204,14 @@ const en: Messages = {
     fields: { id: 'No.', subject: 'Subject', state: 'State', version: 'Version', updated_at: 'Updated', created_at: 'Started' },
     start: 'Start',
     startTitle: 'Start {{name}}',
+    nothingToStart: 'Nothing left to start this for',
     subjectRequired: 'Choose the subject',
     started: 'Started',
     fired: 'Done: {{action}}',
     formSaved: 'Form saved',
+    requiredField: 'Fill in “{{field}}”',
+    fieldRule: '{{field}}: {{message}}',
+    confirmAction: '{{action}} for {{subject}}?',
     panel: {
       state: 'Current state',
       done: 'Finished',
@@ -236,6 +240,7 @@ const en: Messages = {
       WF009: 'The form cannot be changed in this state',
       WF010: 'The history cannot be changed',
       WF011: 'The form was saved elsewhere since you opened it; the latest is loaded, check it and edit again',
+      WF012: 'Cannot start: {{reason}}',
     },
     rules: {
       required: 'is required',

@@ -204,10 +204,14 @@ const zhCN = {
     fields: { id: '编号', subject: '办理对象', state: '状态', version: '版本', updated_at: '更新时间', created_at: '发起时间' },
     start: '发起',
     startTitle: '发起{{name}}',
+    nothingToStart: '没有可发起的办理对象',
     subjectRequired: '请选择办理对象',
     started: '已发起',
     fired: '已办理：{{action}}',
     formSaved: '表单已保存',
+    requiredField: '请填写{{field}}',
+    fieldRule: '{{field}}：{{message}}',
+    confirmAction: '确定对{{subject}}执行“{{action}}”吗？',
     panel: {
       state: '当前状态',
       done: '已办结',
@@ -236,6 +240,7 @@ const zhCN = {
       WF009: '当前状态下表单不能修改',
       WF010: '办理记录不可修改',
       WF011: '表单已在别处保存了更新的内容，已为您载入最新内容，请核对后再改',
+      WF012: '{{reason}}',
     },
     rules: {
       required: '为必填项',

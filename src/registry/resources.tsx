@@ -56,6 +56,7 @@ const memberships: ResourceDef = {
     delete: ['street_office'],
   },
   listActions: lazy(() => import('@/pages/memberships/invite')),
+  ownRowField: 'user_id',
   rowActions: lazy(() => import('@/pages/memberships/row-actions')),
 };
 

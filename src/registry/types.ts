@@ -52,6 +52,11 @@ export interface ResourceDef {
   pages?: { path: string; label: string; component: ComponentType; access: MemberRole[] }[];
   /** Actions in the list header beside 新建 (an invite dialog, say). */
   listActions?: ComponentType;
+  /**
+   * The column holding a user id: a row whose user is the signed-in one offers no delete (one's
+   * own membership; the database refuses it too).
+   */
+  ownRowField?: string;
   /** Row actions beyond edit/delete. */
   rowActions?: ComponentType<{ record: Record<string, unknown> }>;
 }

@@ -1,4 +1,4 @@
-// The engine's refusals (WF001–WF010, see the engine migration) as sentences a user reads, with
+// The engine's refusals (WF001–WF012, see the engine migration and its start rules) as sentences a user reads, with
 // the plugin's own names for events, states, guards and fields.
 import { i18n } from '@/i18n';
 import type { WorkflowPlugin } from './types';
@@ -38,6 +38,29 @@ export function workflowError(plugin: WorkflowPlugin, error: EngineError): { mes
     guard: typeof detail.guard === 'string' ? guardLabel(plugin, detail.guard, (detail.facts ?? {}) as Record<string, unknown>) : '',
     field: field ? fieldLabel(plugin, field) : '',
     rule: i18n.t(`workflow.rules.${String(detail.rule)}`, { limit, defaultValue: String(detail.rule ?? '') }),
+    reason: typeof detail.reason === 'string' ? detail.reason : '',
   });
   return { message, field };
+}
+
+/**
+ * What an action's confirmation says will happen: the plugin's sentence for the event
+ * (workflows.<name>.confirm.<event>, quoting {{subject}}), else the engine's, naming the action.
+ */
+export function confirmText(plugin: WorkflowPlugin, event: string, subject: string): string {
+  const key = `workflows.${plugin.name}.confirm.${event}`;
+  const action = eventLabel(plugin, event);
+  return i18n.exists(key) ? i18n.t(key, { subject, action }) : i18n.t('workflow.confirmAction', { subject, action });
+}
+
+/**
+ * The words a logged event carries: its comment, and any other text the payload holds (a
+ * street's opinion, say), each with the field it was entered in.
+ */
+export function eventNotes(_plugin: WorkflowPlugin, row: { comment: string | null; payload?: Record<string, unknown> | null }): { field: string; text: string }[] {
+  const notes = row.comment ? [{ field: 'comment', text: row.comment }] : [];
+  for (const [field, value] of Object.entries(row.payload ?? {})) {
+    if (field !== 'comment' && typeof value === 'string' && value.trim()) notes.push({ field, text: value });
+  }
+  return notes;
 }

@@ -41,11 +41,16 @@ export function snapshotAt(machine: AnyStateMachine, state: string, form: Record
 }
 
 /** The first guard of an expression that refuses, as the database names it; null if it holds. */
-export function failedGuard(expr: GuardExpr | null, input: GuardInput, guards: Record<string, GuardDef<never>>): string | null {
+export function failedGuard(
+  expr: GuardExpr | null,
+  input: GuardInput,
+  guards: Record<string, GuardDef<never>>,
+  options: { payloadPending?: boolean } = {},
+): string | null {
   if (!expr) return null;
   if ('and' in expr) {
     for (const sub of expr.and) {
-      const failed = failedGuard(sub, input, guards);
+      const failed = failedGuard(sub, input, guards, options);
       if (failed) return failed;
     }
     return null;
@@ -53,16 +58,20 @@ export function failedGuard(expr: GuardExpr | null, input: GuardInput, guards: R
   if ('or' in expr) {
     let failed: string | null = null;
     for (const sub of expr.or) {
-      failed = failedGuard(sub, input, guards);
+      failed = failedGuard(sub, input, guards, options);
       if (!failed) return null;
     }
     return failed;
   }
-  if ('not' in expr) return failedGuard(expr.not, input, guards) ? null : `not ${guardNames(expr.not)}`;
-  const ok = expr.guard === ROLE_GUARD
-    ? input.roles.some((r) => ((expr.params?.roles ?? []) as string[]).includes(r))
-    : guards[expr.guard]!.check(input, (expr.params ?? {}) as never);
-  return ok ? null : expr.guard;
+  if ('not' in expr) return failedGuard(expr.not, input, guards, options) ? null : `not ${guardNames(expr.not)}`;
+  if (expr.guard === ROLE_GUARD) return input.roles.some((r) => ((expr.params?.roles ?? []) as string[]).includes(r)) ? null : expr.guard;
+  // Before the payload is filled in, a guard that reads it cannot refuse yet: it is judged when sent.
+  let readPayload = false;
+  const payload = options.payloadPending
+    ? new Proxy(input.payload, { get: (t, k, r) => ((readPayload = true), Reflect.get(t, k, r)), has: (t, k) => ((readPayload = true), Reflect.has(t, k)) })
+    : input.payload;
+  const ok = guards[expr.guard]!.check({ ...input, payload }, (expr.params ?? {}) as never);
+  return ok || readPayload ? null : expr.guard;
 }
 
 function guardNames(expr: GuardExpr): string {
@@ -73,7 +82,11 @@ function guardNames(expr: GuardExpr): string {
 
 export interface AvailableAction {
   event: string;
-  /** The guard that refuses with the current form and an empty payload, if any. */
+  /**
+   * The guard that refuses with the current form and facts, if any; a guard on the payload is not
+   * judged here but when the payload is filled in. A blocked action is offered greyed, with the
+   * reason, on every screen (ActionButton).
+   */
   blockedBy: string | null;
 }
 
@@ -93,9 +106,8 @@ export function stateAncestors(state: string): string[] {
 
 /**
  * Events this user may send in this state: a transition for the event leaves the state (or an
- * ancestor) for one of the user's roles. The machine itself says whether it would be taken now;
- * `blockedBy` names the guard that refuses with the current form and an empty payload (a guard
- * on the payload is checked again when the payload is filled in).
+ * ancestor) for one of the user's roles. `blockedBy` names the guard that refuses with the current
+ * form and facts (a guard on the payload is checked when the payload is filled in).
  */
 export function availableActions(
   plugin: WorkflowPlugin,
@@ -106,10 +118,15 @@ export function availableActions(
   facts: Record<string, unknown> = {},
 ): AvailableAction[] {
   const compiled = compiledOf(plugin, version);
-  const snapshot = snapshotAt(version.machine, state, form, facts);
   return Object.keys(version.events)
-    .filter((event) => candidates(compiled, state, event, roles).length > 0)
-    .map((event) => ({ event, blockedBy: refusingGuard(plugin, version, state, form, facts, { type: event, payload: {}, actor: { roles } }, snapshot) }));
+    .map((event) => ({ event, transitions: candidates(compiled, state, event, roles) }))
+    .filter(({ transitions }) => transitions.length > 0)
+    .map(({ event, transitions }) => {
+      // As the machine takes them: the first transition whose guard holds; else the first's refusal.
+      const input = guardInput({ form, facts }, { type: event, payload: {}, actor: { roles } });
+      const refusals = transitions.map((t) => failedGuard(t.guard, input, plugin.guards, { payloadPending: true }));
+      return { event, blockedBy: refusals.includes(null) ? null : refusals[0]! };
+    });
 }
 
 /** The transitions leaving the state (or an ancestor) on the event for these roles, in XState's order. */

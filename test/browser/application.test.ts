@@ -1,8 +1,9 @@
 // The 申报表 from start to print, in the browser, on the demo data: the filing window is closed,
 // so the filer's complete form cannot be submitted (the reason and the dates are shown); the
 // office opens the window; the filer fills the form with a mistake the form catches, fixes it and
-// submits; a reviewer returns it; the filer fixes and resubmits; the reviewer sees what changed,
-// approves with the street's opinion; the printed page shows it with the date and the seal.
+// submits; a reviewer returns it (an empty comment is asked for by name); the filer fixes and
+// resubmits; the reviewer sees what changed, approves with the street's opinion, which stays in
+// the timeline and 我的已办; the printed page shows it with the date and the seal.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -36,8 +37,9 @@ const dialog = (page: Page) => page.locator('.ant-modal-content');
 const saved = (page: Page) => expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 10_000 }).toMatch(/已自动保存/);
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 
-async function act(page: Page, action: string, fields: Record<string, string> = {}) {
+async function act(page: Page, action: string, fields: Record<string, string> = {}, confirm?: string) {
   await page.getByRole('button', { name: action, exact: true }).click();
+  if (confirm) expect(await dialog(page).getByTestId('action-confirm').textContent()).toBe(confirm);
   for (const [label, value] of Object.entries(fields)) await dialog(page).getByLabel(label).fill(value);
   await dialog(page).getByRole('button', { name: action, exact: true }).click();
   await page.getByText(`已办理：${action}`).waitFor();
@@ -98,13 +100,21 @@ describe('the 申报表 in the browser', () => {
     // Now the filer submits.
     await filer.reload();
     await expect.poll(() => submit.isDisabled()).toBe(false);
-    await act(filer, '提交申报');
+    await act(filer, '提交申报', {}, '提交后将不能修改，确定提交禾丰社区的申报表？');
     await expect.poll(() => state(filer).textContent()).toBe('已提交');
 
     // The reviewer opens it and returns it with what to fix.
     const reviewer = await ui.signIn('reviewer.s1@demo.local');
+    const pageErrors: string[] = [];
+    reviewer.on('pageerror', (error) => pageErrors.push(error.message));
     await reviewer.goto(url);
     await act(reviewer, '开始审核');
+    // Confirmed with the comment empty: the field says what is missing, in Chinese, by name.
+    await reviewer.getByRole('button', { name: '退回修改', exact: true }).click();
+    await dialog(reviewer).getByRole('button', { name: '退回修改', exact: true }).click();
+    await dialog(reviewer).locator('.ant-form-item-explain-error').getByText('请填写退回意见', { exact: true }).waitFor();
+    await shot(reviewer, 'application-reviewer-return-empty');
+    await dialog(reviewer).getByRole('button', { name: /Cancel|取\s*消/ }).click();
     await act(reviewer, '退回修改', { 退回意见: '创建目标请写明示范型小区的个数' });
     await expect.poll(() => state(reviewer).textContent()).toBe('已退回');
 
@@ -123,8 +133,26 @@ describe('the 申报表 in the browser', () => {
     expect(await reviewer.getByTestId('changed-measures').count()).toBe(0);
     await shot(reviewer, 'application-reviewer-changes');
     await act(reviewer, '开始审核');
+    await reviewer.getByRole('button', { name: '审核通过', exact: true }).click();
+    await dialog(reviewer).getByRole('button', { name: '审核通过', exact: true }).click();
+    await dialog(reviewer).getByText('请填写街道意见', { exact: true }).waitFor();
+    await dialog(reviewer).getByLabel('街道意见').fill('同');
+    await dialog(reviewer).getByText('街道意见请至少填写 2 个字', { exact: true }).waitFor();
+    expect(await dialog(reviewer).getByText(/无效输入|期望/).count()).toBe(0); // no validator's raw words
+    await dialog(reviewer).getByRole('button', { name: /Cancel|取\s*消/ }).click();
     await act(reviewer, '审核通过', { 街道意见: '同意申报示范型社区。' });
     await expect.poll(() => state(reviewer).textContent()).toBe('已通过');
+    expect(pageErrors).toEqual([]);
+
+    // The street's opinion stays in the record: the timeline, and 我的已办's 意见.
+    const approval = reviewer.getByTestId('workflow-log-row').filter({ hasText: '审核通过' });
+    expect(await approval.getByTestId('log-note-opinion').textContent()).toBe('街道意见：同意申报示范型社区。');
+    await shot(reviewer, 'application-reviewer-approved');
+    await reviewer.locator('.ant-menu').first().getByText('我的已办', { exact: true }).click();
+    const done = reviewer.getByTestId('done-table').locator('tbody tr.ant-table-row').filter({ hasText: '禾丰社区' }).filter({ hasText: '审核通过' }).first();
+    await done.waitFor();
+    expect(await done.textContent()).toContain('街道意见：同意申报示范型社区。');
+    await shot(reviewer, 'application-reviewer-done');
 
     // The printed page: the table of attachment 4, the opinion, its date and the seal.
     await reviewer.goto(`${ui.url}/print/application/${url.split('/').pop()}`);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adminInBrowser, screenshotDir } from '../support/browser.ts';
-import { superuser } from '../support/clients.ts';
+import { signedIn, superuser } from '../support/clients.ts';
 
 const ui = adminInBrowser();
 
@@ -154,5 +154,36 @@ describe('member invitations in the browser', () => {
     expect(await menu(page).getByText('成员', { exact: true }).count()).toBe(0);
     await page.context().close();
     expect((await invitationRows('filer.c2@demo.local')).find((r) => Number(r.id) === declinedId)).toMatchObject({ status: 'declined' });
+  });
+
+  it("the office's own row offers neither delete nor 停用账号, and the database refuses deleting its own membership", async () => {
+    const office = await ui.signIn('office.s1@demo.local');
+    await office.goto(`${ui.url}/memberships`);
+    const table = office.getByTestId('memberships-table');
+    const own = table.locator('tbody tr.ant-table-row').filter({ hasText: 'office.s1@demo.local' });
+    const reviewerRow = table.locator('tbody tr.ant-table-row').filter({ hasText: 'reviewer.s1@demo.local' });
+    await reviewerRow.getByText('停用账号').waitFor();
+    expect(await reviewerRow.locator('.anticon-delete').count()).toBe(1);
+    expect(await own.count()).toBeGreaterThan(0);
+    expect(await own.getByText('停用账号').count()).toBe(0);
+    expect(await own.locator('.anticon-delete').count()).toBe(0);
+    await office.screenshot({ path: path.join(screenshotDir, 'memberships-own-row.png'), fullPage: true });
+    await office.context().close();
+
+    // By hand, with the office's own token: refused in Chinese, and the membership stays.
+    const api = await signedIn('office.s1@demo.local');
+    const { data: me } = await api.auth.getUser();
+    const { error } = await api.from('memberships').delete().eq('user_id', me.user!.id).select();
+    expect(error?.code).toBe('42501');
+    expect(error?.message).toBe('不能删除自己的成员身份，请由本街道的其他党建办成员操作');
+    const disabled = await api.rpc('set_user_disabled', { p_user_id: me.user!.id, p_disabled: true });
+    expect(disabled.error?.message).toBe('不能停用自己的账号');
+    const db = await superuser();
+    try {
+      const { rows } = await db.query("select count(*)::int as n from public.memberships m join auth.users u on u.id = m.user_id where u.email = 'office.s1@demo.local'");
+      expect(rows[0]!.n).toBeGreaterThan(0);
+    } finally {
+      await db.end();
+    }
   });
 });

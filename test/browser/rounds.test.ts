@@ -1,6 +1,7 @@
 // The scoring rounds as steps of an application, in the browser: street 2 of the seed is in its
 // pilot phase and its communities' applications have passed the self-check. The office picks
-// 松涛社区 as a pilot from 我的待办; the acceptances its phase does not allow say why.
+// 松涛社区 as a pilot from 我的待办; the acceptances its phase does not allow are disabled, in the
+// list and on the panel alike, and say why.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -18,14 +19,22 @@ describe('the rounds of an application', () => {
     await office.locator('.ant-menu').first().getByText('我的待办', { exact: true }).click();
     const row = office.locator('tr').filter({ hasText: '松涛社区' });
     await row.getByText('确定为试点').waitFor();
+    // One availability rule, one look: what a guard holds back is a disabled button, here as on the panel.
+    expect(await row.getByRole('button', { name: '完成年度验收', exact: true }).isDisabled()).toBe(true);
+    expect(await row.getByRole('button', { name: '确定为试点', exact: true }).isDisabled()).toBe(false);
     await row.getByText('创建申报').click();
     await expect.poll(() => state(office).textContent(), { timeout: 15_000 }).toContain('已自查');
 
-    // The yearly acceptance belongs to the full rollout: the button says so.
-    await office.getByRole('button', { name: '完成年度验收', exact: true }).hover();
-    await office.getByText(/本轮评分尚未开启/).waitFor();
+    // The yearly acceptance belongs to the full rollout: not offered (no opinion typed in vain), and the button says why.
+    const yearly = office.getByRole('button', { name: '完成年度验收', exact: true });
+    expect(await yearly.isDisabled()).toBe(true);
+    await yearly.hover({ force: true });
+    await office.getByText('暂不可办理：本轮评分尚未开启，或本社区已完成本轮：须在对应阶段由街道开启评分轮次').waitFor();
+    await office.screenshot({ path: path.join(screenshotDir, 'rounds-yearly-held-back.png'), fullPage: true });
 
     await office.getByRole('button', { name: '确定为试点', exact: true }).click();
+    // The confirmation says what will happen, from i18n.
+    expect(await dialog(office).getByTestId('action-confirm').textContent()).toBe('确定将松涛社区确定为试点社区？');
     await dialog(office).getByRole('button', { name: '确定为试点', exact: true }).click();
     await office.getByText('已办理：确定为试点').waitFor();
     await expect.poll(() => state(office).textContent()).toContain('试点');

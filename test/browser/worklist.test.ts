@@ -121,6 +121,14 @@ describe('the work lists', () => {
     expect(await rows(page, 'todo-table').count()).toBe(1); // nothing of other communities
     await page.screenshot({ path: path.join(screenshotDir, 'worklist-todo-filer.png'), fullPage: true });
 
+    // One application per community and campaign: 发起 is not offered for a community that has one.
+    await menu(page).getByText('创建申报', { exact: true }).click();
+    const start = page.getByTestId('workflow-start');
+    await expect.poll(() => start.isDisabled()).toBe(true);
+    await start.hover({ force: true });
+    await page.getByText(`${community}已发起本次行动的申报，不能重复发起`).waitFor();
+    await page.screenshot({ path: path.join(screenshotDir, 'worklist-filer-start-refused.png'), fullPage: true });
+
     // The overview is not theirs: not in the menu, and refused when typed in.
     await page.goto(`${ui.url}/applications-overview`);
     await page.getByText('您没有权限访问').waitFor();
@@ -137,6 +145,28 @@ describe('the work lists', () => {
     expect(await campaign.getByText('进入下一阶段', { exact: true }).count()).toBe(1);
     await row(page, 'todo-table', '丰泽社区').waitFor();
     await page.screenshot({ path: path.join(screenshotDir, 'worklist-todo-office.png'), fullPage: true });
+
+    // 发起 offers the communities without an application in this campaign; the others greyed, with why.
+    await menu(page).getByText('创建申报', { exact: true }).click();
+    await page.getByTestId('workflow-start').click();
+    const dialog = page.locator('.ant-modal-content');
+    const pick = async (text: string) => {
+      await dialog.locator('.ant-select').click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type(text);
+      const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
+      await option.waitFor();
+      return option;
+    };
+    const jinxiu = await pick('锦绣');
+    await expect.poll(() => jinxiu.getAttribute('class')).toContain('ant-select-item-option-disabled');
+    expect(await jinxiu.textContent()).toContain('锦绣社区已发起本次行动的申报，不能重复发起');
+    await page.screenshot({ path: path.join(screenshotDir, 'worklist-office-start-options.png'), fullPage: true });
+    await page.keyboard.press('Escape');
+    const xinqiao = await pick('新桥');
+    expect(await xinqiao.getAttribute('class')).not.toContain('ant-select-item-option-disabled');
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: /Cancel|取\s*消/ }).click();
 
     await menu(page).getByText('申报情况', { exact: true }).click();
     await page.waitForURL(/\/applications-overview$/);

@@ -16,6 +16,19 @@ const row = async () =>
   (await db.query<{ state: string; revision: number; form_revision: number; form: Record<string, unknown> }>(
     'select state, revision, form_revision, form from public.workflow_instances where id = $1', [instance],
   )).rows[0]!;
+/** A draft of 枫林社区's (102) application, by its filer, as start_workflow writes one. */
+async function draftOf102(): Promise<number> {
+  const { rows } = await db.query<{ id: number }>(
+    `with filer as (select id from auth.users where email = 'filer.c2@demo.local'),
+     started as (
+       insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id, form, form_saved_at, done, created_by)
+       select 'application', 1, 'draft', 102, 1, 102, '{}', now(), false, filer.id from filer returning *)
+     insert into public.workflow_events (instance_id, workflow, version, event, from_state, to_state, actor_id, actor_roles, street_id, community_id)
+     select s.id, s.workflow, s.version, 'start', null, s.state, s.created_by, '{community_filer}', s.street_id, s.community_id from started s
+     returning instance_id::int as id`,
+  );
+  return rows[0]!.id;
+}
 const logCount = async () => (await db.query<{ n: number }>('select count(*)::int as n from public.workflow_events where instance_id = $1', [instance])).rows[0]!.n;
 
 const complete = {
@@ -28,10 +41,9 @@ beforeAll(async () => {
   db = await superuser();
   filer = await signedIn('filer.c2@demo.local'); // 枫林社区 (102), compounds 1005–1008
   reviewer = await signedIn('reviewer.s1@demo.local');
-  // A fresh draft of 102's application (the seed's is already submitted).
-  const { data, error } = await filer.rpc('start_workflow', { p_workflow: 'application', p_subject_unit_id: 102, p_form: {} });
-  if (error) throw new Error(error.message);
-  instance = (data as { id: number }).id;
+  // A fresh draft of 102's application. The seed's, submitted, is 102's one for this campaign, so
+  // start_workflow refuses another (below): this file's drafts are written as it writes them.
+  instance = await draftOf102();
   closesOn = (await db.query<{ d: string }>("select to_char(filing_closes_on, 'YYYY-MM-DD') as d from public.campaigns where street_id = 1")).rows[0]!.d;
 });
 
@@ -106,9 +118,33 @@ describe('the application through the API, as a filer', () => {
     expect((await row()).state).toBe('in_review');
   });
 
+  it('a community has one application per campaign: a second start is refused in Chinese, and the start dialog knows it', async () => {
+    const count = async () => (await db.query<{ n: number }>("select count(*)::int as n from public.workflow_instances where workflow = 'application' and subject_unit_id = 102")).rows[0]!.n;
+    const before = await count();
+    for (const who of [filer, reviewer]) {
+      const { error } = await who.rpc('start_workflow', { p_workflow: 'application', p_subject_unit_id: 102, p_form: {} });
+      // The reviewer may not start one at all; the filer (and the office) is told why not.
+      if (who === reviewer) expect(error?.code).toBe('WF003');
+      else {
+        expect(error?.code).toBe('WF012');
+        expect(error?.message).toBe('枫林社区已发起本次行动的申报，不能重复发起');
+      }
+    }
+    const office = await signedIn('office.s1@demo.local');
+    const byOffice = await office.rpc('start_workflow', { p_workflow: 'application', p_subject_unit_id: 104, p_form: {} }); // 锦绣, approved
+    expect(byOffice.error?.code).toBe('WF012');
+    expect(byOffice.error?.message).toBe('锦绣社区已发起本次行动的申报，不能重复发起');
+    expect(await count()).toBe(before);
+    // What the start dialog offers: 102 for its filer, refused with the reason.
+    const { data } = await filer.rpc('workflow_start_refusals', { p_workflow: 'application' });
+    expect(data).toEqual([{ subject_unit_id: 102, refusal: '枫林社区已发起本次行动的申报，不能重复发起' }]);
+    const streets = (await office.rpc('workflow_start_refusals', { p_workflow: 'application' })).data as { subject_unit_id: number; refusal: string | null }[];
+    expect(streets.find((r) => r.subject_unit_id === 104)?.refusal).toBe('锦绣社区已发起本次行动的申报，不能重复发起');
+    expect(streets.find((r) => r.subject_unit_id === 107)?.refusal).toBeNull(); // 新桥, none yet
+  });
+
   it('a second tab saving an older draft is told so, and the newer draft stays', async () => {
-    const { data } = await filer.rpc('start_workflow', { p_workflow: 'application', p_subject_unit_id: 102, p_form: {} });
-    const id = (data as { id: number; form_revision: number }).id;
+    const id = await draftOf102();
     const first = await filer.rpc('save_workflow_form', { p_instance_id: id, p_form: { brand_name: '第一个窗口' }, p_expected_form_revision: 0 });
     expect(first.error).toBeNull();
     const second = await filer.rpc('save_workflow_form', { p_instance_id: id, p_form: { brand_name: '第二个窗口' }, p_expected_form_revision: 0 });

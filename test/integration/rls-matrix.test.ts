@@ -144,7 +144,7 @@ const FUNCTIONS = [
   'invite_member', 'set_user_disabled', 'start_workflow', 'save_workflow_form', 'fire_event', 'workflow_facts', 'workflow_facts_of',
   'publish_standard', 'copy_standard', 'recompute_grades', 'target_progress', 'target_units', 'apply_rectification_deadlines',
   'publish_round', 'my_invitations', 'accept_invitation', 'decline_invitation', 'revoke_invitation',
-  'reset_member_password',
+  'reset_member_password', 'workflow_start_refusals',
 ];
 
 async function createUser(email: string, fullName: string): Promise<string> {

@@ -1,7 +1,7 @@
 // How a field of a resource is shown in a list and edited in a form, by its kind.
 import { useSelect } from '@refinedev/antd';
 import { useTranslation } from '@refinedev/core';
-import { Input, Select, Tag } from 'antd';
+import { Input, Select, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { FieldDef } from '@/registry/types';
 
@@ -18,7 +18,14 @@ export function FieldValue({ field, record }: { field: FieldDef; record: Record<
   return <>{String(value)}</>;
 }
 
-export function ReferenceSelect({ id, field, value, onChange }: { id?: string; field: FieldDef; value?: number; onChange?: (v: number) => void }) {
+/** `refused`: ids offered greyed, each with why it cannot be chosen (a start rule's words, say). */
+export function ReferenceSelect({ id, field, value, onChange, refused }: {
+  id?: string;
+  field: FieldDef;
+  value?: number;
+  onChange?: (v: number) => void;
+  refused?: ReadonlyMap<number, string>;
+}) {
   const ref = field.reference!;
   const { selectProps } = useSelect({
     resource: ref.resource,
@@ -28,7 +35,26 @@ export function ReferenceSelect({ id, field, value, onChange }: { id?: string; f
     onSearch: (text) => [{ field: ref.labelField, operator: 'contains', value: text }],
     pagination: { pageSize: 50, mode: 'server' },
   });
-  return <Select {...selectProps} id={id} value={value as never} onChange={(v) => onChange?.(v as unknown as number)} showSearch allowClear style={{ minWidth: 200 }} />;
+  const options = refused?.size
+    ? selectProps.options?.map((o) => {
+        const reason = refused.get(Number(o.value));
+        return reason ? { ...o, disabled: true, title: reason, label: <span>{o.label}<Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>{reason}</Typography.Text></span> } : o;
+      })
+    : selectProps.options;
+  return (
+    <Select
+      {...selectProps}
+      options={options}
+      id={id}
+      value={value as never}
+      onChange={(v) => onChange?.(v as unknown as number)}
+      showSearch
+      allowClear
+      style={{ minWidth: 200 }}
+      // Wide enough for a refused option's reason beside its name.
+      popupMatchSelectWidth={refused?.size ? 420 : true}
+    />
+  );
 }
 
 /** Form.Item passes id (which ties the label to the control), value and onChange. */

@@ -1,8 +1,9 @@
 import { DeleteButton, EditButton, List, useTable } from '@refinedev/antd';
-import { CanAccess, useCan, useTranslation, type CrudFilter } from '@refinedev/core';
+import { CanAccess, useCan, useGetIdentity, useTranslation, type CrudFilter } from '@refinedev/core';
 import { Button, Card, Form, Space, Table, Typography } from 'antd';
 import { Suspense } from 'react';
 import { RESOURCES } from '@/registry/resources';
+import type { Identity } from '@/providers/auth-provider';
 import type { ResourceDef } from '@/registry/types';
 import { FieldInput, FieldValue } from './fields';
 
@@ -29,7 +30,9 @@ function ResourceTable({ def, section = false }: { def: ResourceDef; section?: b
   });
   const { data: canEdit } = useCan({ resource: def.name, action: 'edit' });
   const { data: canDelete } = useCan({ resource: def.name, action: 'delete' });
+  const { data: me } = useGetIdentity<Identity>();
   const RowActions = def.rowActions;
+  const ownRow = (record: Record<string, unknown>) => !!def.ownRowField && !!me && record[def.ownRowField] === me.id;
   const hasActions = canEdit?.can || canDelete?.can || RowActions;
 
   return (
@@ -80,7 +83,7 @@ function ResourceTable({ def, section = false }: { def: ResourceDef; section?: b
             render={(_, record) => (
               <Space size="small">
                 <EditButton resource={def.name} hideText size="small" recordItemId={record.id as number} />
-                <DeleteButton resource={def.name} hideText size="small" recordItemId={record.id as number} />
+                {!ownRow(record) && <DeleteButton resource={def.name} hideText size="small" recordItemId={record.id as number} />}
                 {RowActions && (
                   <Suspense>
                     <RowActions record={record} />

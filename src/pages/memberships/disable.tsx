@@ -1,6 +1,8 @@
 // 停用/启用账号 on a member's row (set_user_disabled): the account loses access on its next request.
-import { useCan, useInvalidate, useTranslation } from '@refinedev/core';
+// Not on the office's own row: the database refuses to disable one's own account.
+import { useCan, useGetIdentity, useInvalidate, useTranslation } from '@refinedev/core';
 import { App, Button, Popconfirm } from 'antd';
+import type { Identity } from '@/providers/auth-provider';
 import { toHttpError } from '@/providers/data-provider';
 import { supabaseClient } from '@/providers/supabase-client';
 
@@ -9,8 +11,9 @@ export default function DisableMember({ record }: { record: Record<string, unkno
   const { data: can } = useCan({ resource: 'memberships', action: 'delete' });
   const invalidate = useInvalidate();
   const { message } = App.useApp();
+  const { data: me } = useGetIdentity<Identity>();
   const disabled = Boolean((record.profile as { disabled?: boolean } | null)?.disabled);
-  if (!can?.can) return null;
+  if (!can?.can || !me || record.user_id === me.id) return null;
 
   async function toggle() {
     const { error } = await supabaseClient.rpc('set_user_disabled', { p_user_id: record.user_id, p_disabled: !disabled });

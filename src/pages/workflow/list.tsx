@@ -1,10 +1,10 @@
 // Any workflow's instances: one table per plugin, its states as labels, and a start button for
-// the roles the plugin lets start one.
+// the roles the plugin lets start one, offering only the units the workflow's start rule allows.
 import { List, useTable } from '@refinedev/antd';
 import { useGo, useTranslation } from '@refinedev/core';
-import { App, Button, Form, Modal, Select, Table, Tag } from 'antd';
+import { App, Button, Form, Modal, Select, Table, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { myMemberships } from '@/access/memberships';
 import { ReferenceSelect } from '@/pages/generic/fields';
 import { supabaseClient } from '@/providers/supabase-client';
@@ -31,11 +31,26 @@ function StartButton({ plugin }: { plugin: WorkflowPlugin }) {
   const [open, setOpen] = useState(false);
   const [allowed, setAllowed] = useState(false);
   const [busy, setBusy] = useState(false);
+  // The units the user may start one for, and why the database would refuse some (its start rule).
+  const [subjects, setSubjects] = useState<{ subject_unit_id: number; refusal: string | null }[] | null>(null);
   const [form] = Form.useForm<{ subject: number }>();
   useEffect(() => {
     void myMemberships().then((ms) => setAllowed(ms.some((m) => plugin.startRoles.includes(m.role))));
-  }, [plugin]);
+    void supabaseClient.rpc('workflow_start_refusals', { p_workflow: plugin.name }).then(({ data }) => setSubjects((data ?? null) as typeof subjects));
+  }, [plugin, open]);
+  const refused = useMemo(
+    () => new Map((subjects ?? []).flatMap((s) => (s.refusal ? [[Number(s.subject_unit_id), s.refusal] as const] : []))),
+    [subjects],
+  );
   if (!allowed) return null;
+  // Nothing left to start: not offered, and the reason on hover (one unit's words, or in general).
+  if (subjects && subjects.length > 0 && refused.size === subjects.length) {
+    return (
+      <Tooltip title={subjects.length === 1 ? subjects[0]!.refusal : translate('workflow.nothingToStart')}>
+        <Button type="primary" disabled data-testid="workflow-start">{translate('workflow.start')}</Button>
+      </Tooltip>
+    );
+  }
   const name = translate(plugin.label);
   const submit = async () => {
     const { subject } = await form.validateFields();
@@ -52,11 +67,11 @@ function StartButton({ plugin }: { plugin: WorkflowPlugin }) {
   };
   return (
     <>
-      <Button type="primary" onClick={() => setOpen(true)}>{translate('workflow.start')}</Button>
+      <Button type="primary" onClick={() => setOpen(true)} data-testid="workflow-start">{translate('workflow.start')}</Button>
       <Modal title={translate('workflow.startTitle', { name })} open={open} onCancel={() => setOpen(false)} onOk={submit} confirmLoading={busy} destroyOnHidden>
         <Form form={form} name="start" layout="vertical">
           <Form.Item name="subject" label={translate('workflow.fields.subject')} rules={[{ required: true, message: translate('workflow.subjectRequired') }]}>
-            <ReferenceSelect field={{ name: 'subject', label: 'workflow.fields.subject', kind: 'reference', reference: { resource: 'units', labelField: 'name', embed: 'subject', kinds: plugin.subjectKinds } }} />
+            <ReferenceSelect field={{ name: 'subject', label: 'workflow.fields.subject', kind: 'reference', reference: { resource: 'units', labelField: 'name', embed: 'subject', kinds: plugin.subjectKinds } }} refused={refused} />
           </Form.Item>
         </Form>
       </Modal>

@@ -4,20 +4,21 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Show } from '@refinedev/antd';
 import { useTranslation } from '@refinedev/core';
-import { App, Alert, Button, Card, Col, Descriptions, Empty, Form, Modal, Row, Space, Tag, Timeline, Tooltip, Typography, type FormInstance } from 'antd';
+import { App, Alert, Button, Card, Col, Descriptions, Empty, Form, Modal, Row, Space, Tag, Timeline, Typography, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { myMemberships, rolesWhere, type MemberRole } from '@/access/memberships';
 import { i18n } from '@/i18n';
 import { supabaseClient } from '@/providers/supabase-client';
-import { eventLabel, fieldLabel, guardLabel, stateLabel, workflowError } from '@/workflow/errors';
+import { confirmText, eventLabel, eventNotes, fieldLabel, guardLabel, stateLabel, workflowError } from '@/workflow/errors';
 import { availableActions, compiledOf, refusingGuard } from '@/workflow/machine';
 import { machineDiagram } from '@/workflow/mermaid';
 import { versionOf } from '@/workflow/plugins';
 import type { WorkflowPlugin, WorkflowVersion } from '@/workflow/types';
 import { INSTANCE_SELECT } from './list';
-import { cleanValues, SchemaForm } from './schema-form';
+import { ActionButton } from './action-button';
+import { cleanValues, SchemaForm, showIssues } from './schema-form';
 
 const Diagram = lazy(() => import('./diagram'));
 
@@ -44,6 +45,7 @@ interface LogRow {
   from_state: string | null;
   to_state: string;
   comment: string | null;
+  payload: Record<string, unknown> | null;
   actor_roles: MemberRole[];
   created_at: string;
 }
@@ -74,8 +76,18 @@ function ActionDialog({ plugin, version, instance, roles, facts, event, onClose,
   const hasFields = Object.keys(def.payload.shape).length > 0;
 
   const submit = async () => {
-    const values = hasFields ? cleanValues(await form.validateFields()) : {};
-    const payload = def.payload.parse(values);
+    let values: Record<string, unknown> = {};
+    try {
+      if (hasFields) values = cleanValues(await form.validateFields());
+    } catch {
+      return; // the fields say what is missing, by name
+    }
+    const parsed = def.payload.safeParse(values);
+    if (!parsed.success) {
+      showIssues(plugin, form, parsed.error);
+      return;
+    }
+    const payload = parsed.data;
     // The machine decides first, as the database will: a guard on the payload speaks here.
     const refused = refusingGuard(plugin, version, instance.state, instance.form, facts, { type: event, payload, actor: { roles } });
     if (refused) {
@@ -109,7 +121,8 @@ function ActionDialog({ plugin, version, instance, roles, facts, event, onClose,
       destroyOnHidden
     >
       {refusal && <Alert type="error" showIcon message={refusal} style={{ marginBottom: 12 }} />}
-      {hasFields ? <SchemaForm plugin={plugin} schema={def.payload} form={form} name={`event-${event}`} /> : <Typography.Text>{translate('buttons.confirm')}？</Typography.Text>}
+      <Typography.Paragraph data-testid="action-confirm">{confirmText(plugin, event, instance.subject?.name ?? '')}</Typography.Paragraph>
+      {hasFields && <SchemaForm plugin={plugin} schema={def.payload} form={form} name={`event-${event}`} />}
     </Modal>
   );
 }
@@ -127,10 +140,20 @@ function FormDialog({ plugin, version, instance, onClose, onDone }: {
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const submit = async () => {
-    const values = { ...instance.form, ...cleanValues(await form.validateFields()) };
+    let values: Record<string, unknown>;
+    try {
+      values = { ...instance.form, ...cleanValues(await form.validateFields()) };
+    } catch {
+      return; // the fields say what is wrong
+    }
+    const parsed = version.form.safeParse(values);
+    if (!parsed.success) {
+      showIssues(plugin, form, parsed.error);
+      return;
+    }
     setBusy(true);
     const { error } = await supabaseClient.rpc('save_workflow_form', {
-      p_instance_id: instance.id, p_form: version.form.parse(values), p_expected_form_revision: instance.form_revision,
+      p_instance_id: instance.id, p_form: parsed.data, p_expected_form_revision: instance.form_revision,
     });
     setBusy(false);
     if (error) {
@@ -164,7 +187,7 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
   const load = useCallback(async () => {
     const [one, events, world] = await Promise.all([
       supabaseClient.from('workflow_instances').select(INSTANCE_SELECT).eq('id', Number(id)).eq('workflow', plugin.name).maybeSingle(),
-      supabaseClient.from('workflow_events').select('id, event, from_state, to_state, comment, actor_roles, created_at').eq('instance_id', Number(id)).order('id'),
+      supabaseClient.from('workflow_events').select('id, event, from_state, to_state, comment, payload, actor_roles, created_at').eq('instance_id', Number(id)).order('id'),
       supabaseClient.rpc('workflow_facts', { p_instance_id: Number(id) }),
     ]);
     if (one.error || !one.data) {
@@ -228,24 +251,9 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
                 <Typography.Text type="secondary">{translate('workflow.panel.noActions')}</Typography.Text>
               ) : (
                 <Space wrap>
-                  {actions.map((a) => {
-                    const button = (
-                      <Button
-                        key={a.event}
-                        type={version.events[a.event]!.tone === 'primary' ? 'primary' : 'default'}
-                        danger={version.events[a.event]!.tone === 'danger'}
-                        disabled={a.blockedBy !== null && Object.keys(version.events[a.event]!.payload.shape).length === 0}
-                        onClick={() => setActing(a.event)}
-                      >
-                        {eventLabel(plugin, a.event)}
-                      </Button>
-                    );
-                    return a.blockedBy ? (
-                      <Tooltip key={a.event} title={translate('workflow.panel.blocked', { reason: guardLabel(plugin, a.blockedBy, facts) })}>
-                        {button}
-                      </Tooltip>
-                    ) : button;
-                  })}
+                  {actions.map((a) => (
+                    <ActionButton key={a.event} plugin={plugin} version={version} action={a} facts={facts} onClick={() => setActing(a.event)} />
+                  ))}
                 </Space>
               )}
             </Card>
@@ -307,7 +315,11 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
                         {dayjs(row.created_at).format('YYYY-MM-DD HH:mm')} · {row.actor_roles.map((r) => translate(`memberships.roles.${r}`)).join('、')}
                       </Typography.Text>
                     </div>
-                    {row.comment && <Typography.Paragraph style={{ margin: '4px 0 0' }}>{row.comment}</Typography.Paragraph>}
+                    {eventNotes(plugin, row).map((note) => (
+                      <Typography.Paragraph key={note.field} style={{ margin: '4px 0 0' }} data-testid={`log-note-${note.field}`}>
+                        {note.field === 'comment' ? note.text : `${fieldLabel(plugin, note.field)}：${note.text}`}
+                      </Typography.Paragraph>
+                    ))}
                   </div>
                 ),
               }))}

@@ -5,7 +5,7 @@ import { useGetIdentity, useGo, useTranslation } from '@refinedev/core';
 import { Card, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { Identity } from '@/providers/auth-provider';
-import { eventLabel, stateLabel } from '@/workflow/errors';
+import { eventLabel, eventNotes, fieldLabel, stateLabel } from '@/workflow/errors';
 import { PLUGINS, pluginByName } from '@/workflow/plugins';
 
 interface EventRow {
@@ -16,11 +16,12 @@ interface EventRow {
   from_state: string | null;
   to_state: string;
   comment: string | null;
+  payload: Record<string, unknown> | null;
   created_at: string;
   instance: { state: string; done: boolean; subject: { name: string } | null } | null;
 }
 
-const SELECT = 'id, instance_id, workflow, event, from_state, to_state, comment, created_at, instance:workflow_instances!instance_id(state, done, subject:units!subject_unit_id(name))';
+const SELECT = 'id, instance_id, workflow, event, from_state, to_state, comment, payload, created_at, instance:workflow_instances!instance_id(state, done, subject:units!subject_unit_id(name))';
 
 function DoneTable({ userId }: { userId: string }) {
   const { translate } = useTranslation();
@@ -66,10 +67,15 @@ function DoneTable({ userId }: { userId: string }) {
         )}
       />
       <Table.Column<EventRow>
-        dataIndex="comment"
+        key="comment"
         title={translate('worklist.fields.comment')}
         ellipsis
-        render={(v: string | null) => v ?? <Typography.Text type="secondary">{translate('common.none')}</Typography.Text>}
+        render={(_, r) => {
+          // The comment, and the other words the event carried (the street's opinion on approval).
+          const notes = eventNotes(plugin(r), r);
+          if (!notes.length) return <Typography.Text type="secondary">{translate('common.none')}</Typography.Text>;
+          return notes.map((n) => (n.field === 'comment' ? n.text : `${fieldLabel(plugin(r), n.field)}：${n.text}`)).join('；');
+        }}
       />
       <Table.Column<EventRow>
         key="state"

@@ -4,7 +4,8 @@
 // "Waiting for the user" means: the machine offers the user at least one action in the
 // instance's state for a role they hold where it lives (availableActions), whether or not a guard
 // holds it back today. A draft whose submit waits for a complete form is exactly the filer's work
-// still to do; the action is shown greyed, with the guard's reason on hover, as on the panel.
+// still to do; the action is shown greyed, with the guard's reason on hover, as on the panel
+// (both draw it with ActionButton).
 import { List } from '@refinedev/antd';
 import { useGo, useTranslation } from '@refinedev/core';
 import { ReloadOutlined } from '@ant-design/icons';
@@ -15,10 +16,11 @@ import { myMemberships, rolesWhere, scopeOf } from '@/access/memberships';
 import { scopeOr } from '@/access/scope-filter';
 import { i18n } from '@/i18n';
 import { supabaseClient } from '@/providers/supabase-client';
-import { eventLabel, guardLabel, stateLabel } from '@/workflow/errors';
+import { stateLabel } from '@/workflow/errors';
+import { ActionButton } from '@/pages/workflow/action-button';
 import { actionDeadline, availableActions, type AvailableAction } from '@/workflow/machine';
 import { PLUGINS, pluginByName, versionOf } from '@/workflow/plugins';
-import type { WorkflowPlugin } from '@/workflow/types';
+import type { WorkflowPlugin, WorkflowVersion } from '@/workflow/types';
 import { fetchAll } from '@/lib/postgrest';
 
 interface InstanceRow {
@@ -38,6 +40,7 @@ interface InstanceRow {
 interface TodoRow {
   id: number;
   plugin: WorkflowPlugin;
+  version: WorkflowVersion;
   subject: string;
   state: string;
   actions: AvailableAction[];
@@ -106,6 +109,7 @@ async function loadTodo(): Promise<TodoRow[]> {
     return {
       id: row.id,
       plugin,
+      version,
       subject: row.subject?.name ?? '',
       state: row.state,
       actions,
@@ -181,15 +185,10 @@ export default function TodoPage() {
           title={translate('worklist.fields.actions')}
           render={(_, r) => (
             <Space size={[4, 4]} wrap>
-              {r.actions.map((a) =>
-                a.blockedBy ? (
-                  <Tooltip key={a.event} title={translate('workflow.panel.blocked', { reason: guardLabel(r.plugin, a.blockedBy, r.facts) })}>
-                    <Tag bordered={false} style={{ color: 'rgba(0,0,0,0.45)' }}>{eventLabel(r.plugin, a.event)}</Tag>
-                  </Tooltip>
-                ) : (
-                  <Tag key={a.event} bordered={false} color="red">{eventLabel(r.plugin, a.event)}</Tag>
-                ),
-              )}
+              {/* As on the panel: the same buttons, greyed with the reason when held back; a click opens the panel. */}
+              {r.actions.map((a) => (
+                <ActionButton key={a.event} plugin={r.plugin} version={r.version} action={a} facts={r.facts} size="small" />
+              ))}
             </Space>
           )}
         />
