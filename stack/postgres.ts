@@ -120,6 +120,14 @@ async function stopLeftoverServer(dataDir: string): Promise<void> {
   if (isAlive(pid)) throw new StackError(`A PostgreSQL server (pid ${pid}) from an earlier run still holds ${dataDir} and did not stop.`);
 }
 
+/** The superuser's default privileges, one row per (schema, object type): d(ns, t, acl, kind). */
+const SUPERUSER_DEFAULT_ACLS = `with d as (
+  select a.defaclnamespace as ns, a.defaclobjtype as t, a.defaclacl as acl,
+         case a.defaclobjtype when 'r' then 'tables' when 'S' then 'sequences' when 'f' then 'functions'
+                              when 'T' then 'types' when 'n' then 'schemas' end as kind
+    from pg_default_acl a where a.defaclrole = '${SUPERUSER_ROLE}'::regrole
+)`;
+
 export async function startPostgres(options: PostgresOptions): Promise<RunningPostgres> {
   const { dataDir, port, majorVersion, logFile } = options;
   const bin = await binaries();
@@ -328,12 +336,7 @@ async function upgradeOldLayout(port: number): Promise<boolean> {
     // revoke of EXECUTE from PUBLIC) are now supabase_admin's: set the same for postgres, which
     // creates the project's objects from now on.
     const { rows: defaults } = await upgrader.query<{ statement: string }>(
-      `with d as (
-         select a.defaclnamespace as ns, a.defaclobjtype as t, a.defaclacl as acl,
-                case a.defaclobjtype when 'r' then 'tables' when 'S' then 'sequences' when 'f' then 'functions'
-                                     when 'T' then 'types' when 'n' then 'schemas' end as kind
-           from pg_default_acl a where a.defaclrole = '${SUPERUSER_ROLE}'::regrole
-       )
+      `${SUPERUSER_DEFAULT_ACLS}
        select format('alter default privileges for role ${MIGRATION_ROLE}%s grant %s on %s to %s',
                      case when d.ns = 0 then '' else format(' in schema %I', d.ns::regnamespace) end,
                      e.privilege_type, d.kind, case when e.grantee = 0 then 'public' else quote_ident(e.grantee::regrole::text) end) as statement
@@ -350,12 +353,7 @@ async function upgradeOldLayout(port: number): Promise<boolean> {
     // ... and supabase_admin's are PostgreSQL's own again, as on a new folder (bootstrap.sql sets
     // the ones hosted has).
     const { rows: resets } = await upgrader.query<{ statement: string }>(
-      `with d as (
-         select a.defaclnamespace as ns, a.defaclobjtype as t, a.defaclacl as acl,
-                case a.defaclobjtype when 'r' then 'tables' when 'S' then 'sequences' when 'f' then 'functions'
-                                     when 'T' then 'types' when 'n' then 'schemas' end as kind
-           from pg_default_acl a where a.defaclrole = '${SUPERUSER_ROLE}'::regrole
-       )
+      `${SUPERUSER_DEFAULT_ACLS}
        select format('alter default privileges for role ${SUPERUSER_ROLE}%s revoke all on %s from %s',
                      case when d.ns = 0 then '' else format(' in schema %I', d.ns::regnamespace) end,
                      d.kind, case when e.grantee = 0 then 'public' else quote_ident(e.grantee::regrole::text) end) as statement
