@@ -492,6 +492,13 @@ const en: Messages = {
     upload: 'Upload',
     uploaded: 'Uploaded {{name}}',
     uploadRefused: 'Not uploaded: {{reason}}',
+    uploadReasons: {
+      tooLarge: 'the file is over the size limit (20 MB)',
+      type: 'this file type is not accepted: upload an image, PDF, Word, Excel or PowerPoint file',
+      denied: 'you may not upload evidence for this unit',
+      exists: 'a file of that name already exists',
+      other: 'the upload failed, try again later',
+    },
     vetoes: 'Veto conditions',
     noVetoes: 'No veto conditions at this level',
     grade: 'Score and grade',

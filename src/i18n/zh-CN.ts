@@ -492,6 +492,13 @@ const zhCN = {
     upload: '上传',
     uploaded: '已上传 {{name}}',
     uploadRefused: '文件未上传：{{reason}}',
+    uploadReasons: {
+      tooLarge: '文件超过大小上限（20 MB）',
+      type: '不支持该文件类型，请上传图片、PDF、Word、Excel 或 PPT',
+      denied: '无权为该单位上传佐证材料',
+      exists: '同名文件已存在',
+      other: '上传失败，请稍后重试',
+    },
     vetoes: '一票否决事项',
     noVetoes: '本层面无一票否决事项',
     grade: '得分与等级',

@@ -93,7 +93,7 @@ describe('the scoring sheet', () => {
     await filer.getByText('支部活动照片.png', { exact: true }).waitFor();
     // An executable is refused by the server, with the reason.
     await filer.getByLabel(/第 \d+ 项第 1 条上传佐证/).first().locator('..').locator('input[type=file]').setInputFiles({ name: 'tool.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
-    await filer.getByText(/文件未上传：.*not supported/).waitFor();
+    await filer.getByText('文件未上传：不支持该文件类型，请上传图片、PDF、Word、Excel 或 PPT').waitFor();
     expect(await filer.getByLabel(/条我的评分$/).count()).toBe(0); // not a reviewer
     await expect.poll(() => filer.getByTestId('grade-total').textContent()).toBe('—');
     await filer.screenshot({ path: path.join(screenshotDir, 'scoring-filer.png'), fullPage: true });

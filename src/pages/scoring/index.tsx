@@ -23,6 +23,9 @@ interface Grade { total: number; standard: boolean; demonstration: boolean; reas
 interface Evidence { name: string; path: string }
 
 const BUCKET = 'evidence';
+// Storage names the refusal in the body's statusCode (its HTTP status is 400 for all of them).
+const UPLOAD_REASONS: Record<string, string> = { '413': 'tooLarge', '415': 'type', '403': 'denied', '409': 'exists' };
+const uploadReason = (error: { statusCode?: string }) => UPLOAD_REASONS[error.statusCode ?? ''] ?? 'other';
 const GRADE_SELECT = 'total, standard, demonstration, reasons, parts, parts_standard, parts_demo';
 
 export default function ScoringPage() {
@@ -155,7 +158,7 @@ export default function ScoringPage() {
   const upload = async (row: Row, file: File) => {
     const path = `${evidenceFolder}/${row.key}-${Date.now()}-${encodeFileName(file.name)}`;
     const { error } = await supabaseClient.storage.from(BUCKET).upload(path, file, { contentType: file.type || 'application/octet-stream' });
-    if (error) return void message.error(t('scoring.uploadRefused', { reason: error.message }));
+    if (error) return void message.error(t('scoring.uploadRefused', { reason: t(`scoring.uploadReasons.${uploadReason(error)}`) }));
     void message.success(t('scoring.uploaded', { name: file.name }));
     await loadEvidence();
   };
