@@ -124,7 +124,7 @@ describe('the work lists', () => {
     // One application per community and campaign: 发起 is not offered for a community that has one.
     await menu(page).getByText('创建申报', { exact: true }).click();
     const start = page.getByTestId('workflow-start');
-    await expect.poll(() => start.isDisabled()).toBe(true);
+    await expect.poll(() => start.isDisabled(), { timeout: 10_000 }).toBe(true); // once the refusals are loaded
     await start.hover({ force: true });
     await page.getByText(`${community}已发起本次行动的申报，不能重复发起`).waitFor();
     await page.screenshot({ path: path.join(screenshotDir, 'worklist-filer-start-refused.png'), fullPage: true });

@@ -67,7 +67,8 @@ function StartButton({ plugin }: { plugin: WorkflowPlugin }) {
   };
   return (
     <>
-      <Button type="primary" onClick={() => setOpen(true)} data-testid="workflow-start">{translate('workflow.start')}</Button>
+      {/* Not clickable until the refusals are known: nothing is offered that will be refused. */}
+      <Button type="primary" loading={subjects === null} onClick={() => setOpen(true)} data-testid="workflow-start">{translate('workflow.start')}</Button>
       <Modal title={translate('workflow.startTitle', { name })} open={open} onCancel={() => setOpen(false)} onOk={submit} confirmLoading={busy} destroyOnHidden>
         <Form form={form} name="start" layout="vertical">
           <Form.Item name="subject" label={translate('workflow.fields.subject')} rules={[{ required: true, message: translate('workflow.subjectRequired') }]}>
