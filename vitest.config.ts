@@ -13,15 +13,16 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'workflows/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts'],
           environment: 'node',
         },
       },
       {
-        // Integration and browser tests share one real stack, started once per run.
+        // Integration and browser tests share one real stack, started once per run; a plugin's
+        // own tests (workflows/<name>/*.test.ts) run against it too.
         test: {
           name: 'stack',
-          include: ['test/integration/**/*.test.ts', 'test/browser/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts', 'test/browser/**/*.test.ts', 'workflows/**/*.test.ts', 'test/fixtures/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/setup/stack.ts'],
           // One file at a time: they share one database, and the browser tests one admin port.

@@ -1,6 +1,6 @@
 // Settings of the local stack: the Supabase CLI's local defaults, read from supabase/config.toml
 // where the CLI keeps them, so `npm start` and `supabase start` agree.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'smol-toml';
@@ -57,6 +57,8 @@ export interface SupabaseConfig {
   refreshTokenReuseInterval: number;
   enableSignup: boolean;
   minimumPasswordLength: number;
+  /** [db.seed] sql_paths, relative to supabase/, globs allowed (the CLI's default: ./seed.sql). */
+  seedPaths: string[];
 }
 
 type Table = Record<string, unknown>;
@@ -83,5 +85,34 @@ export function readSupabaseConfig(file = path.join(supabaseDir, 'config.toml'))
     // Both switches must allow it, as in the CLI.
     enableSignup: auth.enable_signup === true && email.enable_signup !== false,
     minimumPasswordLength: Number(auth.minimum_password_length ?? 6),
+    seedPaths: table(db.seed).enabled === false ? [] : ((table(db.seed).sql_paths as string[] | undefined) ?? ['./seed.sql']),
   };
+}
+
+/**
+ * The seed files, in the CLI's order: each path of sql_paths in turn, a pattern's matches
+ * sorted, each file once. Patterns may use `*` within a path segment (../workflows/ * /seed.sql,
+ * without the spaces); Node 20 has no fs.globSync, and the project needs no more than that.
+ */
+export function seedFiles(seedPaths: string[], baseDir = supabaseDir): string[] {
+  const files: string[] = [];
+  for (const pattern of seedPaths) {
+    for (const file of expand(path.resolve(baseDir, pattern))) if (!files.includes(file)) files.push(file);
+  }
+  return files;
+}
+
+function expand(pattern: string): string[] {
+  const segments = pattern.split(path.sep);
+  let found = [segments[0] === '' ? path.sep : segments[0]!];
+  for (const segment of segments.slice(1)) {
+    if (!segment.includes('*')) {
+      found = found.map((dir) => path.join(dir, segment));
+      continue;
+    }
+    const escaped = segment.split('*').map((part) => part.replace(/[.+?^$()|[\]\\{}]/g, '\\$&'));
+    const re = new RegExp('^' + escaped.join('[^/]*') + '$');
+    found = found.flatMap((dir) => (existsSync(dir) ? readdirSync(dir).filter((name) => re.test(name)).sort().map((name) => path.join(dir, name)) : []));
+  }
+  return found.filter((file) => existsSync(file) || !pattern.includes('*'));
 }

@@ -13,6 +13,7 @@ import {
   STORAGE_ADMIN_ROLE,
   localRoleUrl,
   readSupabaseConfig,
+  seedFiles,
   projectRoot,
   supabaseDir,
   type SupabaseConfig,
@@ -32,6 +33,7 @@ export interface StackOptions {
   apiPort?: number;
   dbPort?: number;
   migrationsDir?: string;
+  /** One seed file instead of config.toml's [db.seed] sql_paths (the stack's own tests). */
   seedFile?: string;
   /** Origins the gateway answers CORS for (the admin's). */
   allowedOrigins?: string[];
@@ -137,7 +139,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     try {
       migrations = await migrate(client, {
         migrationsDir: options.migrationsDir ?? path.join(supabaseDir, 'migrations'),
-        seedFile: options.seedFile ?? path.join(supabaseDir, 'seed.sql'),
+        seedFiles: options.seedFile ? [options.seedFile] : seedFiles(config.seedPaths),
         relativeTo: projectRoot,
       });
     } finally {

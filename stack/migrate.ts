@@ -51,7 +51,7 @@ export async function bootstrap(superuser: pg.Client, relativeTo: string): Promi
  */
 export async function migrate(
   client: pg.Client,
-  options: { migrationsDir: string; seedFile?: string; relativeTo: string },
+  options: { migrationsDir: string; seedFiles?: string[]; relativeTo: string },
 ): Promise<MigrateResult> {
   const { rows: who } = await client.query<{ rolsuper: boolean }>('select rolsuper from pg_roles where rolname = current_user');
   if (who[0]?.rolsuper) throw new StackError('Migrations must run as postgres, which is not a superuser on a hosted project');
@@ -97,8 +97,9 @@ export async function migrate(
   // The seed runs once per database, in the same transaction as its marker, so a failed seed
   // is retried on the next start and a seeded database is never seeded twice.
   let seeded = false;
-  if (options.seedFile && existsSync(options.seedFile) && !(await hasSeedMarker(client))) {
-    await runFile(client, options.seedFile, options.relativeTo, 'Seed failed', "comment on schema supabase_migrations is 'seeded'");
+  const seeds = (options.seedFiles ?? []).filter((file) => existsSync(file));
+  if (seeds.length && !(await hasSeedMarker(client))) {
+    await runFiles(client, seeds, options.relativeTo, 'Seed failed', "comment on schema supabase_migrations is 'seeded'");
     seeded = true;
   }
   return { applied, seeded };
@@ -118,10 +119,25 @@ async function runFile(
   label = 'Bootstrap failed',
   thenInSameTransaction?: string,
 ): Promise<void> {
-  const sql = readFileSync(file, 'utf8');
+  await runFiles(client, [file], relativeTo, label, thenInSameTransaction);
+}
+
+/** The files in one transaction (the core's seed, then each plugin's), failing as a whole. */
+async function runFiles(
+  client: pg.Client,
+  files: string[],
+  relativeTo: string,
+  label: string,
+  thenInSameTransaction?: string,
+): Promise<void> {
+  let file = files[0]!;
+  let sql = '';
   try {
     await client.query('begin');
-    await client.query(sql);
+    for (file of files) {
+      sql = readFileSync(file, 'utf8');
+      await client.query(sql);
+    }
     if (thenInSameTransaction) await client.query(thenInSameTransaction);
     await client.query('commit');
   } catch (error) {

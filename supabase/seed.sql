@@ -9,7 +9,8 @@ with demo (id, email, full_name) as (
     ('00000000-0000-4000-a000-000000000102'::uuid, 'reviewer.s1@demo.local', '街道一 评审'),
     ('00000000-0000-4000-a000-000000000103'::uuid, 'filer.c1@demo.local', '社区一 填报员'),
     ('00000000-0000-4000-a000-000000000104'::uuid, 'filer.c2@demo.local', '社区二 填报员'),
-    ('00000000-0000-4000-a000-000000000201'::uuid, 'office.s2@demo.local', '街道二 党建办')
+    ('00000000-0000-4000-a000-000000000201'::uuid, 'office.s2@demo.local', '街道二 党建办'),
+    ('00000000-0000-4000-a000-000000000301'::uuid, 'district.d1@demo.local', '澄江区 党建办')
 ),
 inserted as (
   insert into auth.users (
@@ -28,11 +29,14 @@ insert into auth.identities (provider_id, user_id, identity_data, provider, last
 select id::text, id, jsonb_build_object('sub', id::text, 'email', email, 'email_verified', true), 'email', now(), now(), now()
 from inserted;
 
--- Units: two invented streets. 青禾街道 has 8 communities, 30 compounds and some buildings,
--- business districts and social organisations; 云岚街道 is smaller.
+-- Units: an invented district (澄江区) and its two invented streets. 青禾街道 has 8 communities,
+-- 30 compounds and some buildings, business districts and social organisations; 云岚街道 is
+-- smaller.
 insert into public.units (id, kind, name, parent_id, address) values
-  (1, 'street', '青禾街道', null, '青禾路 1 号'),
-  (2, 'street', '云岚街道', null, '云岚大道 88 号');
+  (9, 'district', '澄江区', null, '澄江大道 1 号');
+insert into public.units (id, kind, name, parent_id, address) values
+  (1, 'street', '青禾街道', 9, '青禾路 1 号'),
+  (2, 'street', '云岚街道', 9, '云岚大道 88 号');
 
 insert into public.units (id, kind, name, parent_id)
 select id, 'community', name, street
@@ -77,7 +81,8 @@ insert into public.memberships (user_id, unit_id, role) values
   ('00000000-0000-4000-a000-000000000102', 1, 'reviewer'),
   ('00000000-0000-4000-a000-000000000103', 101, 'community_filer'),
   ('00000000-0000-4000-a000-000000000104', 102, 'community_filer'),
-  ('00000000-0000-4000-a000-000000000201', 2, 'street_office');
+  ('00000000-0000-4000-a000-000000000201', 2, 'street_office'),
+  ('00000000-0000-4000-a000-000000000301', 9, 'district_office');
 
 -- The campaigns. Street 1's is in its plan phase with the filing window open, street 2's in its
 -- pilot phase; the dates follow today (the seed's 2020-10 → 2023-12 schedule, moved), so the demo

@@ -3,15 +3,32 @@
 // exists and differs from what its machine compiles to is an error: a published version never
 // changes (running instances depend on it); give the changed machine a new version instead.
 // `--check` writes nothing and fails when anything is missing or different (the test runs it).
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileWorkflow } from '../src/workflow/compile.ts';
-import { versionMigration } from '../src/workflow/sql.ts';
+import { versionMigration, type ReadPluginSql } from '../src/workflow/sql.ts';
 import type { WorkflowPlugin } from '../src/workflow/types.ts';
 import { WORKFLOWS } from './registry';
 
-export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'supabase', 'migrations');
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const MIGRATIONS_DIR = path.join(ROOT, 'supabase', 'migrations');
+
+/** A plugin's folder: its `folder`, else workflows/<name>. */
+export const pluginFolder = (plugin: WorkflowPlugin) => path.join(ROOT, plugin.folder ?? path.join('workflows', plugin.name));
+
+export const readPluginSql: ReadPluginSql = (plugin, file) => readFileSync(path.join(pluginFolder(plugin), 'sql', file), 'utf8');
+
+/** Every version's migration of a plugin, oldest first, as `workflows:compile` writes them. */
+export function pluginMigrations(plugin: WorkflowPlugin): string[] {
+  return compileWorkflow(plugin).map((compiled) => versionMigration(plugin, compiled, readPluginSql));
+}
+
+/** The plugin's demo data (its seed.sql), if it has one. */
+export function pluginSeed(plugin: WorkflowPlugin): string | null {
+  const file = path.join(pluginFolder(plugin), 'seed.sql');
+  return existsSync(file) ? readFileSync(file, 'utf8') : null;
+}
 
 export interface PlannedMigration {
   workflow: string;
@@ -35,7 +52,7 @@ export function planMigrations(plugins: WorkflowPlugin[], dir: string, now = new
   for (const plugin of plugins) {
     for (const compiled of compileWorkflow(plugin)) {
       const suffix = `_workflow_${compiled.workflow}_v${compiled.version}.sql`;
-      const sql = versionMigration(plugin, compiled);
+      const sql = versionMigration(plugin, compiled, readPluginSql);
       const existing = files.find((f) => f.endsWith(suffix));
       if (existing) {
         const same = readFileSync(path.join(dir, existing), 'utf8') === sql;

@@ -20,13 +20,21 @@ export function functionPrefix(workflow: string, version: number): string {
   return `${workflow}_v${version}__`;
 }
 
-export function versionMigration(plugin: WorkflowPlugin, compiled: CompiledVersion): string {
+/** Reads a file of the plugin's sql/ folder (Node only: workflows/compile.ts gives it). */
+export type ReadPluginSql = (plugin: WorkflowPlugin, file: string) => string;
+
+const noSqlFiles: ReadPluginSql = (plugin, file) => {
+  throw new Error(`${plugin.name}: cannot read sql/${file} here; compile with workflows/compile.ts`);
+};
+
+export function versionMigration(plugin: WorkflowPlugin, compiled: CompiledVersion, readSql: ReadPluginSql = noSqlFiles): string {
   const { workflow, version } = compiled;
   const prefix = functionPrefix(workflow, version);
   const lines: string[] = [
     `-- Workflow "${workflow}", version ${version}, generated from its plugin by \`npm run workflows:compile\`.`,
     '-- Do not edit: a published version never changes; change the machine under a new version.',
     '',
+    ...schemaSection(plugin, version, readSql),
   ];
 
   for (const [name, guard] of Object.entries(plugin.guards)) {
@@ -83,4 +91,42 @@ export function versionMigration(plugin: WorkflowPlugin, compiled: CompiledVersi
     '',
   );
   return lines.join('\n');
+}
+
+/**
+ * What the plugin brings before its transitions: its unit kinds and roles (enum values, then
+ * their rows), the sql/ files this version names, then its declared tables' rows and the
+ * policies the core makes from them. Empty for a plugin that declares nothing.
+ */
+function schemaSection(plugin: WorkflowPlugin, version: number, readSql: ReadPluginSql): string[] {
+  const { unitKinds = {}, roles = {}, tables = {} } = plugin.declares ?? {};
+  const files = plugin.versions.find((v) => v.version === version)?.sql ?? [];
+  const lines: string[] = [];
+  // New enum values are usable once committed: in this migration only as text (plpgsql bodies
+  // bind late; write `kind::text = 'grid'` in a policy or check).
+  for (const kind of Object.keys(unitKinds)) lines.push(`alter type public.unit_kind add value if not exists ${literal(kind)};`);
+  for (const role of Object.keys(roles)) lines.push(`alter type public.member_role add value if not exists ${literal(role)};`);
+  for (const [kind, k] of Object.entries(unitKinds)) {
+    lines.push(
+      `insert into private.unit_kinds (kind, plugin, label, level, parent_kinds) values (${literal(kind)}, ${literal(plugin.name)}, ${literal(k.label)}, 'below', ${textArray(k.parents)})`,
+      '  on conflict (kind) do update set plugin = excluded.plugin, label = excluded.label, level = excluded.level, parent_kinds = excluded.parent_kinds;',
+    );
+  }
+  for (const [role, r] of Object.entries(roles)) {
+    lines.push(
+      `insert into private.member_roles (role, plugin, label, unit_kinds, writes) values (${literal(role)}, ${literal(plugin.name)}, ${literal(r.label)}, ${textArray(r.heldIn)}, ${r.writes})`,
+      '  on conflict (role) do update set plugin = excluded.plugin, label = excluded.label, unit_kinds = excluded.unit_kinds, writes = excluded.writes;',
+    );
+  }
+  if (lines.length) lines.push('');
+  for (const file of files) lines.push(`-- ${plugin.folder ?? plugin.name}/sql/${file}`, readSql(plugin, file).trim(), '');
+  for (const [table, t] of Object.entries(tables)) {
+    if (t.since !== version) continue;
+    lines.push(
+      `insert into private.plugin_tables (table_name, plugin, scope, write_roles, write_columns) values (${literal(table)}, ${literal(plugin.name)}, ${literal(t.scope)}, ${textArray(t.writeRoles)}, ${textArray(t.writeColumns)});`,
+      `select private.install_plugin_table(${literal(table)});`,
+      '',
+    );
+  }
+  return lines;
 }

@@ -75,6 +75,38 @@ export interface WorkflowVersion {
   form: z.ZodObject;
   /** In which states, and by whom, the form may be saved. */
   formEditable: { states: string[]; roles: MemberRole[] };
+  /**
+   * Files of the plugin's `sql/` folder this version brings (tables, indexes, policies,
+   * triggers, functions), in order: its migration runs them before the compiled transitions.
+   * A file belongs to the version that first names it; later versions bring new files.
+   */
+  sql?: string[];
+}
+
+/**
+ * What a plugin tells the core beyond its machine (workflows/README.md, "Declarations"): rows of
+ * private.unit_kinds, private.member_roles and private.plugin_tables, written by its migration.
+ */
+export interface PluginDeclarations {
+  /** Unit kinds under a community (a grid, a micro-grid): label, and the kinds of its parent. */
+  unitKinds?: Record<string, { label: string; parents: string[] }>;
+  /** Roles: label, the unit kinds they are held in, whether they write their scope's records. */
+  roles?: Record<string, { label: string; heldIn: string[]; writes: boolean }>;
+  /**
+   * Tables (made by the plugin's sql/ files, with unit_id, street_id and community_id): how
+   * their rows are read (`street`: every member of the street; `community`: the street-wide
+   * roles and the community's own), which roles write them in their scope, and which columns.
+   * The core makes their scope trigger, policies and grants; the RLS matrices test them.
+   */
+  tables?: Record<string, {
+    scope: 'street' | 'community';
+    writeRoles: string[];
+    writeColumns: string[];
+    /** A valid row's own columns (beyond unit_id), for the matrices to write and read. */
+    example: Record<string, unknown>;
+    /** Version whose sql/ files make the table. */
+    since: number;
+  }>;
 }
 
 /** What a plugin's own form view is given by the workflow panel. */
@@ -121,6 +153,10 @@ export interface ExampleWorld {
 export interface WorkflowPlugin {
   /** Lowercase identifier: a-z, 0-9 and underscores. */
   name: string;
+  /** The plugin's folder from the project root (its sql/ files, seed.sql and tests). */
+  folder?: string;
+  /** Unit kinds, roles and tables the core must know (see PluginDeclarations). */
+  declares?: PluginDeclarations;
   /** i18n key of the workflow's name. */
   label: string;
   /** Which kinds of unit an instance may be about, and who may start one. */

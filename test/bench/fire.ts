@@ -12,8 +12,7 @@
 // row per request, and both answer with the row (`return=representation`): fire_event must
 // return the instance, its client needs the new revision.
 import { performance } from 'node:perf_hooks';
-import { compileWorkflow } from '../../src/workflow/compile.ts';
-import { versionMigration } from '../../src/workflow/sql.ts';
+import { pluginMigrations } from '../../workflows/compile.ts';
 import { samplePlugin } from '../fixtures/sample-workflow/index.ts';
 import { benchStack, machine, member, waitForTable } from './support.ts';
 
@@ -29,7 +28,7 @@ const { stack, db, close } = await benchStack('fire');
 
 try {
   // Setup, not measured: the sample workflow, one street with one community, and the office.
-  for (const compiled of compileWorkflow(samplePlugin)) await db.query(versionMigration(samplePlugin, compiled));
+  for (const sql of pluginMigrations(samplePlugin)) await db.query(sql);
   const { rows: units } = await db.query<{ street: string; community: string }>(`
     with st as (insert into public.units (kind, name) values ('street', '压测街道') returning id)
     insert into public.units (kind, name, parent_id) select 'community', '压测社区', id from st

@@ -10,8 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { supabaseDir } from '../../stack/config.ts';
 import { startStack, type RunningStack } from '../../stack/index.ts';
 import { freePort } from '../../stack/ports.ts';
-import { compileWorkflow } from '../../src/workflow/compile.ts';
-import { versionMigration } from '../../src/workflow/sql.ts';
+import { pluginMigrations } from '../../workflows/compile.ts';
 import { samplePlugin } from '../fixtures/sample-workflow/index.ts';
 import { createUser } from '../support/users.ts';
 
@@ -87,7 +86,7 @@ describe('PostgreSQL killed with SIGKILL under a write load', () => {
     const writers: string[] = [];
     const firers: string[] = [];
     try {
-      for (const compiled of compileWorkflow(samplePlugin)) await db.query(versionMigration(samplePlugin, compiled));
+      for (const sql of pluginMigrations(samplePlugin)) await db.query(sql);
       street = (await db.query<{ id: number }>(`insert into public.units (kind, name) values ('street', '崩溃街道') returning id::int`)).rows[0]!.id;
       community = (await db.query<{ id: number }>(`insert into public.units (kind, name, parent_id) values ('community', '崩溃社区', $1) returning id::int`, [street])).rows[0]!.id;
       for (let i = 0; i < 6; i++) {

@@ -7,8 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { startStack } from '../../stack/index.ts';
 import pg from 'pg';
 import { freePort } from '../../stack/ports.ts';
-import { compileWorkflow } from '../../src/workflow/compile.ts';
-import { versionMigration } from '../../src/workflow/sql.ts';
+import { pluginMigrations, pluginSeed } from '../../workflows/compile.ts';
 import { samplePlugin } from '../fixtures/sample-workflow/index.ts';
 
 export interface StackInfo {
@@ -40,11 +39,14 @@ export default async function setup(project: TestProject) {
     dbPort: await freePort(),
     allowedOrigins: [`http://127.0.0.1:${adminPort}`],
   });
-  // The test-only sample workflow, installed as its migrations would install it.
+  // The test-only sample workflow, installed as its migrations and its seed would install it
+  // (each a transaction of its own, as the stack runs them).
   const db = new pg.Client({ connectionString: stack.dbUrl });
   await db.connect();
   try {
-    for (const compiled of compileWorkflow(samplePlugin)) await db.query(versionMigration(samplePlugin, compiled));
+    for (const sql of pluginMigrations(samplePlugin)) await db.query(sql);
+    const seed = pluginSeed(samplePlugin);
+    if (seed) await db.query(seed);
   } finally {
     await db.end();
   }
