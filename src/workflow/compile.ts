@@ -141,8 +141,10 @@ export function compileVersion(plugin: WorkflowPlugin, v: WorkflowVersion): Comp
     }
     if (!roleGuard) return fail(path, `event "${event}" needs a ${ROLE_GUARD} guard (alone, or first in and([...])) saying which roles may send it`);
     const roles = (roleGuard.params?.roles ?? []) as MemberRole[];
-    if (!Array.isArray(roles) || roles.length === 0 || roles.some((r) => !MEMBER_ROLES.includes(r))) {
-      return fail(path, `event "${event}": ${ROLE_GUARD} needs params.roles, a non-empty list of ${MEMBER_ROLES.join(', ')}`);
+    // The core's roles and those the plugin declares.
+    const known: string[] = [...MEMBER_ROLES, ...Object.keys(plugin.declares?.roles ?? {})];
+    if (!Array.isArray(roles) || roles.length === 0 || roles.some((r) => !known.includes(r))) {
+      return fail(path, `event "${event}": ${ROLE_GUARD} needs params.roles, a non-empty list of ${known.join(', ')}`);
     }
     if (rest && JSON.stringify(rest).includes(`"${ROLE_GUARD}"`)) return fail(path, `event "${event}": ${ROLE_GUARD} may appear once, first`);
     return { roles, rest };

@@ -7,7 +7,7 @@ import { createSchemaFieldRule } from 'antd-zod';
 import { App, Button, Form, Modal, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { z } from 'zod';
-import { MEMBER_ROLES } from '@/access/memberships';
+import { STREET_ROLES } from '@/access/roles';
 import { i18n } from '@/i18n';
 import { FieldInput } from '@/pages/generic/fields';
 import { toHttpError } from '@/providers/data-provider';
@@ -19,7 +19,7 @@ const FIELDS: FieldDef[] = [
   { name: 'full_name', label: 'memberships.fields.full_name', kind: 'text' },
   { name: 'password', label: 'memberships.fields.password', kind: 'password' },
   { name: 'unit_id', label: 'memberships.fields.unit_id', kind: 'reference', reference: { resource: 'units', labelField: 'name', embed: 'unit', kinds: ['street', 'community'] } },
-  { name: 'role', label: 'memberships.fields.role', kind: 'enum', options: MEMBER_ROLES, optionPrefix: 'memberships.roles' },
+  { name: 'role', label: 'memberships.fields.role', kind: 'enum', options: STREET_ROLES, optionPrefix: 'memberships.roles' },
 ];
 
 const inviteSchema = () =>
@@ -28,7 +28,7 @@ const inviteSchema = () =>
     full_name: z.string({ error: i18n.t('memberships.rules.nameRequired') }).trim().min(1, i18n.t('memberships.rules.nameRequired')).max(50, i18n.t('memberships.rules.nameTooLong')),
     password: z.string({ error: i18n.t('memberships.rules.passwordTooShort') }).min(8, i18n.t('memberships.rules.passwordTooShort')),
     unit_id: z.number({ error: i18n.t('memberships.rules.unitRequired') }),
-    role: z.enum(MEMBER_ROLES, { error: i18n.t('memberships.rules.roleRequired') }),
+    role: z.enum(STREET_ROLES, { error: i18n.t('memberships.rules.roleRequired') }),
   });
 
 export default function InviteMember() {
