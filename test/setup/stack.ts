@@ -21,6 +21,8 @@ export interface StackInfo {
   jwtSecret: string;
   /** The origin the gateway answers CORS for; browser tests serve the admin there. */
   adminPort: number;
+  /** Where the first browser test file builds the admin for this stack; the others serve it. */
+  adminDist: string;
 }
 
 declare module 'vitest' {
@@ -58,6 +60,7 @@ export default async function setup(project: TestProject) {
     serviceRoleKey: stack.serviceRoleKey,
     jwtSecret: stack.jwtSecret,
     adminPort,
+    adminDist: path.join(stateDir, 'admin-dist'),
   });
   return async () => {
     await stack.stop();

@@ -1,6 +1,6 @@
 // The admin built and served against the test stack, and Debian's Chromium driven by
 // playwright-core (its own browser download does not work on our machines).
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -28,14 +28,22 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Builds the admin for the test stack and serves it where the gateway allows CORS. */
+/**
+ * Serves the admin built for the test stack where the gateway allows CORS. The run's first
+ * browser file builds it (into the stack's folder, moved into place whole, so a file killed
+ * mid-build leaves nothing half-built); the others serve that build.
+ */
 export async function startAdmin(): Promise<{ url: string; close(): Promise<void> }> {
-  const { apiUrl, anonKey, adminPort } = stack();
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'qt-admin-'));
-  process.env.VITE_SUPABASE_URL = apiUrl;
-  process.env.VITE_SUPABASE_ANON_KEY = anonKey;
-  process.env.QT_TEST_WORKFLOWS = '1'; // register the sample workflow the test stack installs (vite.config.ts)
-  await build({ root: projectRoot, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  const { apiUrl, anonKey, adminPort, adminDist: outDir } = stack();
+  if (!existsSync(path.join(outDir, 'index.html'))) {
+    const building = mkdtempSync(path.join(os.tmpdir(), 'qt-admin-'));
+    process.env.VITE_SUPABASE_URL = apiUrl;
+    process.env.VITE_SUPABASE_ANON_KEY = anonKey;
+    process.env.QT_TEST_WORKFLOWS = '1'; // register the sample workflow the test stack installs (vite.config.ts)
+    await build({ root: projectRoot, logLevel: 'error', build: { outDir: building, emptyOutDir: true } });
+    rmSync(outDir, { recursive: true, force: true });
+    renameSync(building, outDir);
+  }
   const server = await preview({
     root: projectRoot,
     logLevel: 'error',
@@ -47,7 +55,6 @@ export async function startAdmin(): Promise<{ url: string; close(): Promise<void
     url: `http://127.0.0.1:${adminPort}`,
     close: async () => {
       await server.close();
-      rmSync(outDir, { recursive: true, force: true });
     },
   };
 }
