@@ -49,6 +49,10 @@ export default async function setup(project: TestProject) {
     for (const sql of pluginMigrations(samplePlugin)) await db.query(sql);
     const seed = pluginSeed(samplePlugin);
     if (seed) await db.query(seed);
+    // PostgREST loaded its schema cache before these tables existed: have it reload, and wait
+    // until it serves them (a 404 until then, which tests would read as a refusal).
+    await db.query(`notify pgrst, 'reload schema'`);
+    for (const table of Object.keys(samplePlugin.declares?.tables ?? {})) await servedByPostgrest(stack.apiUrl, stack.anonKey, table);
   } finally {
     await db.end();
   }
@@ -66,4 +70,16 @@ export default async function setup(project: TestProject) {
     await stack.stop();
     rmSync(stateDir, { recursive: true, force: true });
   };
+}
+
+async function servedByPostgrest(apiUrl: string, anonKey: string, table: string) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const status = await fetch(`${apiUrl}/rest/v1/${table}?select=*&limit=0`, { headers: { apikey: anonKey }, signal: AbortSignal.timeout(2000) })
+      .then((r) => r.status)
+      .catch(() => 0);
+    if (status !== 404 && status !== 0) return;
+    if (Date.now() > deadline) throw new Error(`PostgREST does not serve public.${table} 15 s after the schema reload`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
