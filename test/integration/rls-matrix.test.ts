@@ -1,14 +1,18 @@
 // Row-level security as a generated matrix: every identity × every table in the public schema ×
 // select / insert / update / delete, each asserted both ways against a model of the scope rules
 // written here in TypeScript. A table or function added to the public schema without an entry in
-// the model fails this file, so no table escapes the matrix.
+// the model fails this file, so no table escapes the matrix. A plugin's declared table
+// (PluginDeclarations.tables) is modelled from its declaration instead, and its declared roles
+// become identities of the matrix, so a new plugin is covered with no edit here.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonClient, createUser as createUserIn, signedIn, superuser } from '../support/clients.ts';
+import { DECLARED_ROLES, DECLARED_TABLES, insertExample, ROLE_WRITES, type DeclaredTable } from '../support/declarations.ts';
 
-type Role = 'street_office' | 'reviewer' | 'community_filer' | 'viewer';
-type Kind = 'street' | 'community' | 'compound' | 'building' | 'business_district' | 'social_org';
+// The core's roles and the plugins' declared ones.
+type Role = string;
+type Kind = 'district' | 'street' | 'community' | 'compound' | 'building' | 'business_district' | 'social_org';
 interface Unit { id: number; kind: Kind; parent_id: number | null; street_id: number; community_id: number | null }
 interface Membership { id: number; user_id: string; unit_id: number; role: Role; street_id: number; community_id: number | null }
 interface Profile { id: string }
@@ -17,8 +21,19 @@ interface Scoped { id: number; street_id: number; community_id: number | null }
 const PASSWORD = 'matrix-pass-123';
 const run = `${process.pid}${Date.now().toString(36)}`;
 
-// The fixture: two streets; street A has communities A1, A2, A3; street B has B1.
-const f = { A: 0, B: 0, A1: 0, A2: 0, A3: 0, B1: 0, A1x: 0, A2x: 0, A3x: 0, B1x: 0, Ab: 0 } as Record<string, number>;
+// The fixture: two districts D and E; street A (under D) has communities A1, A2, A3; street B
+// (under E) has B1.
+const f = { D: 0, E: 0, A: 0, B: 0, A1: 0, A2: 0, A3: 0, B1: 0, A1x: 0, A2x: 0, A3x: 0, B1x: 0, Ab: 0 } as Record<string, number>;
+// Where each fixture unit sits, as the units trigger derived it (by id).
+interface Placed { id: number; kind: Kind; street_id: number; community_id: number | null; district_id: number | null }
+const placed: Record<number, Placed> = {};
+
+// Each role a plugin declares, held at a unit of the fixture of a kind it is held in: A1 (a
+// community), else A (a street), else D (a district).
+const DECLARED_IDENTITIES = Object.fromEntries(DECLARED_ROLES.flatMap((r) => {
+  const unit = r.heldIn.includes('community') ? 'A1' : r.heldIn.includes('street') ? 'A' : r.heldIn.includes('district') ? 'D' : null;
+  return unit ? [[`${r.name}_${unit}`, [{ role: r.name, unit }]]] : [];
+}));
 
 // Identities and their memberships (unit keys into f). anon has no client session at all.
 const IDENTITIES: Record<string, { role: Role; unit: string }[]> = {
@@ -30,6 +45,8 @@ const IDENTITIES: Record<string, { role: Role; unit: string }[]> = {
   filer_A2: [{ role: 'community_filer', unit: 'A2' }],
   filer_A1_A3: [{ role: 'community_filer', unit: 'A1' }, { role: 'community_filer', unit: 'A3' }],
   office_B: [{ role: 'street_office', unit: 'B' }],
+  district_D: [{ role: 'district_office', unit: 'D' }],
+  ...DECLARED_IDENTITIES,
 };
 type Who = keyof typeof IDENTITIES | 'anon';
 const WHO: Who[] = ['anon', ...(Object.keys(IDENTITIES) as (keyof typeof IDENTITIES)[])];
@@ -38,19 +55,35 @@ const userIds: Record<string, string> = {};
 const clients: Record<string, SupabaseClient> = {};
 let db: pg.Client;
 
-/** What the model says an identity's memberships give it (mirrors the private.* helpers). */
+/**
+ * What the model says an identity's memberships give it (mirrors the private.* helpers). A
+ * membership takes its unit's street_id and community_id; a district is its own street. A
+ * district office reads the streets under its district as a street-wide role of each does.
+ */
 function scope(who: Who) {
-  const ms = who === 'anon' ? [] : IDENTITIES[who]!.map((m) => ({ role: m.role, unit: f[m.unit]! }));
-  const unitStreet = (id: number) => (id === f.A || [f.A1, f.A2, f.A3].includes(id) ? f.A : f.B);
-  const isCommunity = (id: number) => [f.A1, f.A2, f.A3, f.B1].includes(id);
+  const ms = who === 'anon' ? [] : IDENTITIES[who]!.map((m) => ({ role: m.role, ...placed[f[m.unit]!]! }));
+  // private.district_street_ids()
+  const districts = new Set(ms.filter((m) => m.role === 'district_office').map((m) => m.id));
+  const districtStreets = Object.values(placed).filter((u) => u.kind === 'street' && u.district_id !== null && districts.has(u.district_id)).map((u) => u.id);
+  const scopeOf = (m: Placed) => m.community_id ?? m.street_id;
   return {
     me: who === 'anon' ? undefined : userIds[who],
-    streets: new Set(ms.filter((m) => !isCommunity(m.unit)).map((m) => unitStreet(m.unit))),
-    communities: new Set(ms.filter((m) => isCommunity(m.unit)).map((m) => m.unit)),
-    memberStreets: new Set(ms.map((m) => unitStreet(m.unit))),
-    officeStreets: new Set(ms.filter((m) => m.role === 'street_office').map((m) => unitStreet(m.unit))),
+    // private.street_scope_ids(): street-wide memberships' streets.
+    streets: new Set([...ms.filter((m) => m.community_id === null).map((m) => m.street_id), ...districtStreets]),
+    communities: new Set(ms.filter((m) => m.community_id !== null).map((m) => m.community_id!)),
+    // private.member_street_ids()
+    memberStreets: new Set([...ms.map((m) => m.street_id), ...districtStreets]),
+    officeStreets: new Set(ms.filter((m) => m.role === 'street_office').map((m) => m.street_id)),
+    // private.writer_scope_ids(): where a role that writes is held (a community, or a street).
+    writerScopes: new Set(ms.filter((m) => ROLE_WRITES[m.role]).map(scopeOf)),
+    // private.role_scope_ids(roles)
+    roleScopes: (roles: string[]) => new Set(ms.filter((m) => roles.includes(m.role)).map(scopeOf)),
+    // private.roles_in_scope(street, community): street-wide roles of the street, community roles of the community.
+    rolesAt: (street: number, community: number | null) =>
+      new Set(ms.filter((m) => (m.community_id === null ? m.street_id === street : m.community_id === community)).map((m) => m.role)),
   };
 }
+type Scope = ReturnType<typeof scope>;
 
 async function rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
   return (await db.query(sql, params)).rows as T[];
@@ -112,10 +145,26 @@ const VISIBLE = {
   workflow_transitions: () => true,
   workflow_event_types: () => true,
 };
-function scopedVisible(r: Scoped, s: ReturnType<typeof scope>): boolean {
+function scopedVisible(r: Omit<Scoped, 'id'>, s: Scope): boolean {
   return s.streets.has(r.street_id) || (r.community_id !== null && s.communities.has(r.community_id));
 }
 const TABLES = Object.keys(VISIBLE) as (keyof typeof VISIBLE)[];
+
+// Declared tables, modelled from their declarations alone: read by `street` (every member of the
+// street) or `community` (the street-wide roles of the street, the community roles of the
+// community); written by the declared write roles held in the row's scope (a street-wide one of
+// its street, or one of its community), and by nobody else.
+const DECLARED = Object.fromEntries(DECLARED_TABLES.map((t) => [t.name, t])) as Record<string, DeclaredTable>;
+const DECLARED_NAMES = DECLARED_TABLES.map((t) => t.name);
+function declaredVisible(t: DeclaredTable, r: Scoped, s: Scope): boolean {
+  return t.scope === 'street' ? s.memberStreets.has(r.street_id) : scopedVisible(r, s);
+}
+function declaredWritable(t: DeclaredTable, r: Omit<Scoped, 'id'>, s: Scope): boolean {
+  const at = s.roleScopes(t.writeRoles);
+  return at.has(r.street_id) || (r.community_id !== null && at.has(r.community_id));
+}
+// The fixture's row of each declared table on each fixture unit (by unit key), as the superuser wrote it.
+const declaredRows: Record<string, Record<string, number>> = {};
 // Tables no client writes directly: the workflow functions (and a workflow's actions) are their only writers.
 const READ_ONLY_TABLES = TABLES.filter((t) => t.startsWith('workflow_') || t === 'application_rounds' || t === 'member_invitations');
 // Primary keys, where a table's is not `id`.
@@ -159,8 +208,10 @@ beforeAll(async () => {
     ]);
     f[key] = row!.id;
   };
-  await unit('A', 'street', '矩阵街道A');
-  await unit('B', 'street', '矩阵街道B');
+  await unit('D', 'district', '矩阵区县D');
+  await unit('E', 'district', '矩阵区县E');
+  await unit('A', 'street', '矩阵街道A', 'D');
+  await unit('B', 'street', '矩阵街道B', 'E');
   await unit('A1', 'community', '甲社区', 'A');
   await unit('A2', 'community', '乙社区', 'A');
   await unit('A3', 'community', '丙社区', 'A');
@@ -170,6 +221,10 @@ beforeAll(async () => {
   await unit('A3x', 'compound', '丙一小区', 'A3');
   await unit('B1x', 'compound', '丁一小区', 'B1');
   await unit('Ab', 'building', '街道直属楼宇', 'A');
+  for (const u of await rows<Placed>(
+    'select id::int, kind, street_id::int, community_id::int, district_id::int from public.units where id = any ($1)', [Object.values(f)],
+  )) placed[u.id] = u;
+  expect(placed[f.A!]!.district_id).toBe(f.D);
 
   for (const [who, memberships] of Object.entries(IDENTITIES)) {
     const email = `${who}.${run}@matrix.local`;
@@ -214,6 +269,11 @@ beforeAll(async () => {
   }
   keyTasks.A = await keyTasksOf('A');
   keyTasks.B = await keyTasksOf('B');
+  // A row of each declared table on every fixture unit, districts and streets included.
+  for (const t of DECLARED_TABLES) {
+    declaredRows[t.name] = {};
+    for (const key of Object.keys(f)) declaredRows[t.name]![key] = await insertExample(db, t, f[key]!);
+  }
 });
 
 /** A campaign of the street with its configuration, written as the seed writes history. */
@@ -322,16 +382,27 @@ afterAll(async () => {
 });
 
 describe('every exposed table and function is in the matrix', () => {
-  it('the public schema has exactly the tables the model covers, each with RLS on and nothing granted to anon', async () => {
+  it('the public schema has exactly the tables the model covers (modelled here, or declared by a plugin), each with RLS on and nothing granted to anon', async () => {
     const tables = await rows<{ name: string; rls: boolean; anon: boolean }>(
       `select c.relname as name, c.relrowsecurity as rls,
               has_table_privilege('anon', c.oid, 'select, insert, update, delete, truncate, references, trigger') as anon
          from pg_class c join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f')`,
     );
-    expect(tables.map((t) => t.name).sort()).toEqual([...TABLES].sort());
+    expect(tables.map((t) => t.name).sort()).toEqual([...TABLES, ...DECLARED_NAMES].sort());
     expect(tables.filter((t) => !t.rls).map((t) => t.name)).toEqual([]);
     expect(tables.filter((t) => t.anon).map((t) => t.name)).toEqual([]);
+  });
+
+  it('the declared tables are installed as the plugins declare them, none also modelled by hand', async () => {
+    const installed = await rows<{ name: string; scope: string; write_roles: string[]; write_columns: string[] }>(
+      'select table_name as name, scope, write_roles, write_columns from private.plugin_tables',
+    );
+    expect(installed.sort((a, b) => a.name.localeCompare(b.name))).toEqual(DECLARED_TABLES.map((t) => ({ name: t.name, scope: t.scope, write_roles: t.writeRoles, write_columns: t.writeColumns })));
+    expect(DECLARED_NAMES.filter((t) => t in VISIBLE)).toEqual([]);
+    // Each declared writer role is held by an identity here, so the accepted cells run too.
+    const held = new Set(Object.values(IDENTITIES).flat().map((m) => m.role));
+    expect(DECLARED_TABLES.filter((t) => t.writeRoles.length && !t.writeRoles.some((r) => held.has(r))).map((t) => t.name)).toEqual([]);
   });
 
   it('the public schema has exactly the functions the matrix calls, none executable by anon', async () => {
@@ -397,6 +468,68 @@ describe.each(WHO)('as %s', (who) => {
     if (who !== 'none' && table === 'units') expect(data!.length).toBeGreaterThan(0);
   });
 
+  it.each(DECLARED_NAMES)('select on %s (declared) returns exactly the rows its declared scope allows', async (table) => {
+    const t = DECLARED[table]!;
+    const all = await rows<Scoped>(`select id::int, street_id::int, community_id::int from public.${table}`);
+    const s = scope(who);
+    const expected = all.filter((r) => declaredVisible(t, r, s));
+    const { data, error } = await client(who).from(table).select('id').limit(100000);
+    if (who === 'anon') {
+      expect(error?.code).toBe('42501'); // no grant at all
+      return;
+    }
+    expect(error).toBeNull();
+    expect(ids(data as unknown as { id: number }[])).toEqual(ids(expected));
+    if (who !== 'none') expect(data!.length, `${who} sees some ${table}`).toBeGreaterThan(0);
+  });
+
+  it.each(DECLARED_NAMES)('%s (declared): insert, update and delete on every fixture unit exactly where a declared write role holds the row\'s scope', async (table) => {
+    const t = DECLARED[table]!;
+    const s = scope(who);
+    const problems: string[] = [];
+    const said = (r: { error: { code?: string; message: string } | null; status: number }) =>
+      r.error ? `${r.status} ${r.error.code} ${r.error.message}` : `${r.status}`;
+    for (const key of Object.keys(f)) {
+      const unit = placed[f[key]!]!;
+      const allowed = who !== 'anon' && declaredWritable(t, unit, s);
+      const onUnit = async () => rows<Scoped>(`select id::int, street_id::int, community_id::int from public.${table} where unit_id = $1 order by id`, [unit.id]);
+
+      // Insert: the scope columns follow the unit.
+      const before = await onUnit();
+      const ins = await client(who).from(table).insert({ unit_id: unit.id, ...t.example }).select('id, street_id, community_id');
+      const added = (await onUnit()).filter((r) => !before.some((b) => b.id === r.id));
+      if (allowed) {
+        if (ins.error || added.length !== 1) problems.push(`insert on ${key}: expected accepted, answered ${said(ins)}, ${added.length} row(s) added`);
+        else if (added[0]!.street_id !== unit.street_id || added[0]!.community_id !== unit.community_id) problems.push(`insert on ${key}: scope ${JSON.stringify(added[0])}`);
+      } else if (ins.error?.code !== '42501' || added.length) {
+        problems.push(`insert on ${key}: expected refused (42501), answered ${said(ins)}, ${added.length} row(s) added`);
+      }
+      if (added.length) await db.query(`delete from public.${table} where id = any ($1)`, [added.map((r) => r.id)]);
+
+      // Update of the fixture's row, its write columns set to the example's values: a row written
+      // gets a new version (xmin), so a refused update is seen to change nothing.
+      const target = declaredRows[table]![key]!;
+      const version = async () => (await rows<{ v: string }>(`select xmin::text as v from public.${table} where id = $1`, [target]))[0]?.v;
+      if (t.writeColumns.length) {
+        const v0 = await version();
+        const upd = await client(who).from(table).update(Object.fromEntries(t.writeColumns.map((c) => [c, t.example[c]]))).eq('id', target).select('id');
+        const written = (await version()) !== v0;
+        if (allowed ? upd.error || upd.data?.length !== 1 || !written : written || (who === 'anon' ? upd.error?.code !== '42501' : upd.error || upd.data?.length)) {
+          problems.push(`update on ${key}: expected ${allowed ? 'accepted' : 'refused'}, answered ${said(upd)} with ${upd.data?.length ?? 0} row(s), ${written ? 'written' : 'not written'}`);
+        }
+      }
+
+      // Delete of the fixture's row; put back when it went.
+      const del = await client(who).from(table).delete().eq('id', target).select('id');
+      const gone = (await version()) === undefined;
+      if (allowed ? del.error || del.data?.length !== 1 || !gone : gone || (who === 'anon' ? del.error?.code !== '42501' : del.error || del.data?.length)) {
+        problems.push(`delete on ${key}: expected ${allowed ? 'accepted' : 'refused'}, answered ${said(del)} with ${del.data?.length ?? 0} row(s), ${gone ? 'gone' : 'still there'}`);
+      }
+      if (gone) declaredRows[table]![key] = await insertExample(db, t, unit.id);
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
   it('insert into units succeeds exactly where the model allows, with the scope derived from the parent', async () => {
     const s = scope(who);
     for (const parent of ['A', 'A1', 'A2', 'B1'] as const) {
@@ -416,9 +549,12 @@ describe.each(WHO)('as %s', (who) => {
         expect(left).toHaveLength(0);
       }
     }
-    // Nobody creates a street through the API.
-    const { error } = await client(who).from('units').insert({ kind: 'street', name: `伪街道-${who}-${run}` });
-    expect(error?.code).toBe('42501');
+    // Nobody creates a street (alone, or under a district) or a district through the API.
+    for (const [kind, parent] of [['street', null], ['street', f.D], ['district', null]] as const) {
+      const { error } = await client(who).from('units').insert({ kind, name: `伪${kind}-${who}-${run}`, parent_id: parent });
+      expect(error?.code, `${kind} under ${parent}`).toBe('42501');
+      expect(await rows('select 1 from public.units where name = $1', [`伪${kind}-${who}-${run}`])).toHaveLength(0);
+    }
   });
 
   it('update of units: renames and moves within the office\'s street only, never into another street', async () => {
@@ -683,12 +819,12 @@ describe.each(WHO)('as %s', (who) => {
 
   it('the standard, scores and grades: office edits its street\'s draft; filers self-score their community, reviewers the street; grades only computed', async () => {
     const s = scope(who);
-    const ms = who === 'anon' ? [] : IDENTITIES[who]!;
     for (const street of ['A', 'B'] as const) {
       const office = s.officeStreets.has(f[street]!);
-      const scorer = ms.some((m) => m.unit === street && (m.role === 'street_office' || m.role === 'reviewer'));
+      // Reviewer scores: a role that writes, held street-wide; self scores: one held in the unit's community.
+      const scorer = s.writerScopes.has(f[street]!);
       const unitKey = street === 'A' ? 'A1x' : 'B1x';
-      const selfScorer = ms.some((m) => m.role === 'community_filer' && m.unit === (street === 'A' ? 'A1' : 'B1'));
+      const selfScorer = s.writerScopes.has(placed[f[unitKey]!]!.community_id!);
 
       const version = await client(who).from('standard_versions').insert({ campaign_id: campaigns[street], year: 2031 }).select('id');
       expect(version.error === null, `standard_versions insert as ${who} in ${street}`).toBe(office);
@@ -755,9 +891,12 @@ describe.each(WHO)('as %s', (who) => {
       }
       return;
     }
-    // The caller's roles where A1's rows live: street-wide roles of A, community roles of A1.
-    const roles = new Set(IDENTITIES[who]!.filter((m) => m.unit === 'A' || m.unit === 'A1').map((m) => m.role));
-    const expectCode = (allowedRoles: Role[]) => (roles.size === 0 ? 'WF007' : allowedRoles.some((r) => roles.has(r)) ? null : 'WF003');
+    // Whether the caller sees A1's rows (private.sees_scope), and its roles where they live:
+    // street-wide roles of A, community roles of A1 (private.roles_in_scope).
+    const s = scope(who);
+    const sees = s.streets.has(f.A!) || s.communities.has(f.A1!);
+    const roles = s.rolesAt(f.A!, f.A1!);
+    const expectCode = (allowedRoles: Role[]) => (!sees ? 'WF007' : allowedRoles.some((r) => roles.has(r)) ? null : 'WF003');
 
     const started = await client(who).rpc('start_workflow', { p_workflow: 'sample', p_subject_unit_id: f.A1, p_form: { title: '矩阵' } });
     expect(started.error?.code ?? null, 'start_workflow').toBe(expectCode(['community_filer', 'street_office']));
@@ -777,10 +916,10 @@ describe.each(WHO)('as %s', (who) => {
     expect(log).toHaveLength(fired.error ? 0 : 1);
 
     const facts = await client(who).rpc('workflow_facts', { p_instance_id: forEvent });
-    expect(facts.error?.code ?? null, 'workflow_facts').toBe(roles.size === 0 ? 'WF007' : null);
+    expect(facts.error?.code ?? null, 'workflow_facts').toBe(sees ? null : 'WF007');
     const many = await client(who).rpc('workflow_facts_of', { p_instance_ids: [forEvent] });
     expect(many.error).toBeNull();
-    expect((many.data as unknown[]).length, 'workflow_facts_of').toBe(roles.size === 0 ? 0 : 1);
+    expect((many.data as unknown[]).length, 'workflow_facts_of').toBe(sees ? 1 : 0);
   });
 
   it('invite_member and set_user_disabled: only the street office, only in its street', async () => {
