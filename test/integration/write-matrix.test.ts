@@ -10,19 +10,22 @@
 // one the identity may not store, so every cell must change nothing; the one outcome tolerated
 // besides is a row whose sent value the server overwrote (a scope column derived from the parent,
 // a server-set column). Controls show each identity's base row is accepted where it may write, so
-// a refusal is about the forged value, not a broken row. Then the grant audit: every column an API
-// role can write, against a reviewed list.
+// a refusal is about the forged value, not a broken row; identities that may not write a table are
+// refused their own scope's valid row. A plugin's declared table (PluginDeclarations.tables) gets
+// its model from its declaration. Then the grant audit: every column an API role can write,
+// against a reviewed list (and the grants the declarations give).
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, signedIn, superuser } from '../support/clients.ts';
+import { DECLARED_TABLES, declaredWriteGrants, insertExample, ROLE_WRITES, type DeclaredTable } from '../support/declarations.ts';
 import { describeDiff, TableWatch, writableColumns, writeGrants, type Diff, type Row } from '../support/write-matrix.ts';
 
 const PASSWORD = 'write-matrix-123';
 const run = `${process.pid}${Date.now().toString(36)}`;
 
-type Who = 'office_A' | 'reviewer_A' | 'filer_A1' | 'office_B';
-const WHO: Who[] = ['office_A', 'reviewer_A', 'filer_A1', 'office_B'];
+type Who = 'office_A' | 'reviewer_A' | 'filer_A1' | 'office_B' | 'district_D';
+const WHO: Who[] = ['office_A', 'reviewer_A', 'filer_A1', 'office_B', 'district_D'];
 type Street = 'A' | 'B';
 type Community = 'A1' | 'A2' | 'B1';
 interface Scope { S: Street; C: Community }
@@ -30,28 +33,37 @@ type Label = 'other community' | 'other street';
 interface OtherScope extends Scope { label: Label }
 
 // Where each identity writes (its home), and the scopes it must not write into. A street-wide
-// role has no other community in its street, so its only other scope is the other street.
-const HOME: Record<Who, Scope> = { office_A: { S: 'A', C: 'A1' }, reviewer_A: { S: 'A', C: 'A1' }, filer_A1: { S: 'A', C: 'A1' }, office_B: { S: 'B', C: 'B1' } };
+// role has no other community in its street, so its only other scope is the other street. The
+// district office of D (over street A) reads A and writes nothing: its home is where it reads.
+const HOME: Record<Who, Scope> = {
+  office_A: { S: 'A', C: 'A1' }, reviewer_A: { S: 'A', C: 'A1' }, filer_A1: { S: 'A', C: 'A1' }, office_B: { S: 'B', C: 'B1' }, district_D: { S: 'A', C: 'A1' },
+};
 const OTHERS: Record<Who, OtherScope[]> = {
   office_A: [{ label: 'other street', S: 'B', C: 'B1' }],
   reviewer_A: [{ label: 'other street', S: 'B', C: 'B1' }],
   filer_A1: [{ label: 'other community', S: 'A', C: 'A2' }, { label: 'other street', S: 'B', C: 'B1' }],
   office_B: [{ label: 'other street', S: 'A', C: 'A1' }],
+  district_D: [{ label: 'other street', S: 'B', C: 'B1' }],
 };
-const MEMBERSHIPS: Record<Who, { role: string; unit: Street | Community }> = {
+const MEMBERSHIPS: Record<Who, { role: string; unit: Street | Community | 'D' }> = {
   office_A: { role: 'street_office', unit: 'A' },
   reviewer_A: { role: 'reviewer', unit: 'A' },
   filer_A1: { role: 'community_filer', unit: 'A1' },
   office_B: { role: 'street_office', unit: 'B' },
+  district_D: { role: 'district_office', unit: 'D' },
 };
+// Identities whose role writes its scope's records (private.writer_scope_ids).
+const WRITERS = WHO.filter((w) => ROLE_WRITES[MEMBERSHIPS[w].role]);
 
 // What an id column points at. Street-level kinds have one row per street, community-level kinds
 // one per community; `actor` is a user id the server should set (scorer, finder, author).
 const STREET_KINDS = ['street', 'campaign', 'leader', 'office1', 'office2', 'task', 'report', 'target', 'version', 'round', 'sub2', 'veto1', 'veto2',
   'draftVersion', 'draftItem', 'draftSub', 'draftVeto'] as const;
 const COMMUNITY_KINDS = ['community', 'compound', 'leaf', 'user', 'membership', 'entry'] as const;
-type Kind = (typeof STREET_KINDS)[number] | (typeof COMMUNITY_KINDS)[number] | 'actor';
-const isCommunityKind = (k: Kind) => (COMMUNITY_KINDS as readonly string[]).includes(k);
+// `row:<table>`: a declared table's fixture row, one per community.
+type DeclaredRowKind = `row:${string}`;
+type Kind = (typeof STREET_KINDS)[number] | (typeof COMMUNITY_KINDS)[number] | DeclaredRowKind | 'actor';
+const isCommunityKind = (k: Kind) => k.startsWith('row:') || (COMMUNITY_KINDS as readonly string[]).includes(k);
 
 interface Spec {
   /** Scope of the table's rows: street configuration, or a unit's (community-level) rows. */
@@ -84,7 +96,7 @@ const uid: Record<string, string> = {};
 const ownEntry: Partial<Record<Who, number>> = {};
 const OFFICES: Who[] = ['office_A', 'office_B'];
 
-const SPECS: Record<string, Spec> = {
+const HAND_SPECS: Record<string, Spec> = {
   units: {
     level: 'community', legit: OFFICES,
     row: (who, s) => ({ kind: 'compound', name: `矩阵新建-${who}-${run}`, parent_id: v('community', s) }),
@@ -198,9 +210,10 @@ const SPECS: Record<string, Spec> = {
     derived: ['street_id'],
   },
   score_entries: {
-    level: 'community', legit: WHO,
+    level: 'community', legit: WRITERS,
     row: (who, s) => ({ round_id: v('round', s), unit_id: v('compound', s), subitem_id: v('sub2', s), scorer_role: who === 'filer_A1' ? 'self' : 'reviewer', score: 50 }),
-    key: (s, who) => ({ id: who ? ownEntry[who]! : v('entry', s) }),
+    // Its own entry for a scorer; the community member's for an identity that scores nothing.
+    key: (s, who) => ({ id: (who && ownEntry[who]) ?? v('entry', s) }),
     refs: { id: 'entry', round_id: 'round', subitem_id: 'sub2', unit_id: 'compound', street_id: 'street', community_id: 'community', scorer_id: 'actor' },
     groups: [['round_id', 'subitem_id']],
     derived: ['street_id', 'community_id'],
@@ -215,10 +228,28 @@ const SPECS: Record<string, Spec> = {
   },
 };
 
+// A declared table, from its declaration: the rows of its scope's level, written by the
+// identities holding one of its write roles where their home row lies (street-wide in the
+// street, or in the community); a row on the scope's community with the example's columns; the
+// fixture's row per community as the key; the scope columns derived from unit_id.
+const rowKind = (table: string): DeclaredRowKind => `row:${table}`;
+function declaredSpec(t: DeclaredTable): Spec {
+  return {
+    level: t.scope,
+    legit: WHO.filter((w) => t.writeRoles.includes(MEMBERSHIPS[w].role) && (MEMBERSHIPS[w].unit === HOME[w].S || MEMBERSHIPS[w].unit === HOME[w].C)),
+    row: (_who, s) => ({ unit_id: v('community', s), ...t.example }),
+    key: (s) => ({ id: v(rowKind(t.name), s) }),
+    refs: { id: rowKind(t.name), unit_id: 'community', street_id: 'street', community_id: 'community' },
+    derived: ['street_id', 'community_id'],
+  };
+}
+const SPECS: Record<string, Spec> = { ...HAND_SPECS, ...Object.fromEntries(DECLARED_TABLES.map((t) => [t.name, declaredSpec(t)])) };
+
 // A forged actor is never legitimate: a colleague in the identity's own scope, and users of the
 // other scopes (community members, by `user` of the scope).
 const COLLEAGUE: Record<Who, () => string> = {
   office_A: () => uid.reviewer_A!, reviewer_A: () => uid.office_A!, filer_A1: () => String(fx.user!.A1), office_B: () => String(fx.user!.B1),
+  district_D: () => uid.office_A!,
 };
 const isIdColumn = (c: string) => c === 'id' || c.endsWith('_id') || c.endsWith('_by');
 
@@ -323,9 +354,11 @@ beforeAll(async () => {
   const units: Record<string, number> = {};
   const unit = async (key: string, kind: string, parent?: string) => {
     units[key] = await one('insert into public.units (kind, name, parent_id) values ($1, $2, $3) returning id::int', [kind, `写矩阵${key}-${run}`, parent ? units[parent] : null]);
-    put(kind === 'street' ? 'street' : kind === 'community' ? 'community' : key.endsWith('x') ? 'compound' : 'leaf', key.slice(0, 2), units[key]!);
+    put(['district', 'street', 'community'].includes(kind) ? kind : key.endsWith('x') ? 'compound' : 'leaf', key.slice(0, 2), units[key]!);
   };
-  await unit('A', 'street');
+  // District D over street A; street B under none.
+  await unit('D', 'district');
+  await unit('A', 'street', 'D');
   await unit('B', 'street');
   for (const [c, s] of [['A1', 'A'], ['A2', 'A'], ['B1', 'B']] as const) {
     await unit(c, 'community', s);
@@ -347,6 +380,10 @@ beforeAll(async () => {
     put('membership', c, await one("insert into public.memberships (user_id, unit_id, role) values ($1, $2, 'community_filer') returning id::int", [user, fx.community![c]]));
   }
   put('guest', 'x', await createUser(db, `guest.${run}@write-matrix.local`, PASSWORD, '写矩阵 访客'));
+  // A row of each declared table per community.
+  for (const t of DECLARED_TABLES) {
+    for (const c of ['A1', 'A2', 'B1'] as const) put(rowKind(t.name), c, await insertExample(db, t, Number(fx.community![c])));
+  }
 
   for (const s of ['A', 'B'] as const) {
     const street = fx.street![s];
@@ -392,7 +429,7 @@ beforeAll(async () => {
       put('entry', c, await entry(String(fx.user![c]), 'self', c));
       await db.query('insert into public.veto_findings (round_id, unit_id, veto_id, found) values ($1, $2, $3, false)', [round, fx.compound![c], veto1]);
     }
-    for (const who of WHO.filter((w) => HOME[w].S === s)) {
+    for (const who of SPECS.score_entries!.legit.filter((w) => HOME[w].S === s)) {
       ownEntry[who] = await entry(uid[who]!, who === 'filer_A1' ? 'self' : 'reviewer', HOME[who].C);
     }
 
@@ -421,7 +458,7 @@ interface Answer { error: { code?: string; message: string } | null; status: num
 // accepted: added rows (insert) or matched rows (update, by count=exact) as given.
 type Expect = { kind: 'unchanged' } | { kind: 'derived'; forged: Row } | { kind: 'accepted'; added?: number; matched?: number };
 
-async function attempt(table: string, write: () => PromiseLike<Answer>, expectation: Expect): Promise<{ problems: string[]; diff?: Diff }> {
+async function attempt(table: string, write: () => PromiseLike<Answer>, expectation: Expect): Promise<{ problems: string[]; diff?: Diff; answer: Answer }> {
   const before = await watch.before(table);
   const answer = await write();
   const after = await watch.figure(table);
@@ -444,7 +481,7 @@ async function attempt(table: string, write: () => PromiseLike<Answer>, expectat
     if (!derivedOk) problems.push(`table changed (${said}): ${describeDiff(diff!)}`);
   }
   if (changed && !(await watch.restore(table))) problems.push('could not restore the table; later cells of it may be off');
-  return { problems, diff };
+  return { problems, diff, answer };
 }
 
 /** The same value, timestamps compared as instants. */
@@ -483,6 +520,7 @@ async function run1(table: string, who: Who, cell: Cell): Promise<string[]> {
 describe('write matrix: ids from another scope, and server-set values, are never stored', () => {
   it('every table with a writable id column has a model here, and every such column a kind', () => {
     expect([...new Set([...MATRIX_TABLES, ...SERVER_SET_GRANTS.map((g) => g.table)])].filter((t) => !SPECS[t])).toEqual([]);
+    expect(DECLARED_TABLES.filter((t) => HAND_SPECS[t.name]).map((t) => t.name), 'declared tables are modelled from their declarations only').toEqual([]);
     const unmodelled = GRANTS.filter((g) => isIdColumn(g.column) && SPECS[g.table] && !(g.column in SPECS[g.table]!.refs));
     expect(unmodelled.map((g) => `${g.table}.${g.column}`)).toEqual([]);
     const undecided = GRANTS.filter((g) => isServerSetName(g.column) && SERVER_SET[g.table]?.[g.column] === undefined && !CLIENT_SET.includes(`${g.table}.${g.column}`));
@@ -526,6 +564,33 @@ describe('write matrix: ids from another scope, and server-set values, are never
                 expect(problems, problems.join('\n')).toEqual([]);
               });
             }
+          } else {
+            // Not a writer of this table (a district office, of any): its own scope's valid row
+            // and its scope's existing row are refused, not only the forged values below.
+            if (privileged(table, 'INSERT')) {
+              it(`refused: ${spec.control ?? 'insert'} of a valid row of its scope`, async () => {
+                const row = spec.row(who, HOME[who]);
+                const write = () => spec.control === 'upsert'
+                  ? clients[who]!.from(table).upsert(row, { onConflict: Object.keys(spec.key(HOME[who])).join(',') })
+                  : clients[who]!.from(table).insert(row);
+                const { problems, answer } = await attempt(table, write, { kind: 'unchanged' });
+                if (!answer.error) problems.push(`accepted with ${answer.status}`);
+                expect(problems, problems.join('\n')).toEqual([]);
+              });
+            }
+            const updatable = GRANTS.filter((g) => g.table === table && g.privilege === 'UPDATE').map((g) => g.column);
+            if (updatable.length) {
+              it('refused: update of its scope\'s row matches nothing', async () => {
+                const column = updatable.find((c) => !isIdColumn(c)) ?? updatable.find((c) => c !== 'id')!;
+                const key = spec.key(HOME[who], who);
+                const where = Object.keys(key).map((c, i) => `${c} = $${i + 1}`).join(' and ');
+                const { rows } = await db.query<Row>(`select ${column} from public.${table} where ${where}`, Object.values(key));
+                expect(rows, `the scope's row of ${table}`).toHaveLength(1);
+                const { problems, answer } = await attempt(table, () => clients[who]!.from(table).update({ [column]: rows[0]![column] }, { count: 'exact' }).match(key), { kind: 'unchanged' });
+                if (!answer.error && answer.count !== 0) problems.push(`matched ${answer.count} row(s)`);
+                expect(problems, problems.join('\n')).toEqual([]);
+              });
+            }
           }
           for (const cell of cellsOf(table, who)) {
             it(cell.name, async () => {
@@ -552,7 +617,7 @@ describe('the grant audit', () => {
   it('every column an API role can write is in the reviewed list', async () => {
     const c = await superuser();
     try {
-      expect(await writeGrants(c)).toEqual(REVIEWED_WRITE_GRANTS);
+      expect(await writeGrants(c)).toEqual([...REVIEWED_WRITE_GRANTS, ...declaredWriteGrants()].sort());
     } finally {
       await c.end();
     }
@@ -575,7 +640,9 @@ describe('the grant audit', () => {
 // and their triggers refuse a key that changes. A grant added to a migration fails this test
 // until its line is added here, in the same change, where a reviewer sees it. (storage.*:
 // Supabase's default grants, as stack/bootstrap.sql makes them; RLS on storage.objects decides,
-// and PostgREST does not expose the schema.)
+// and PostgREST does not expose the schema.) A plugin's declared table adds the grants its
+// declaration gives (declaredWriteGrants: unit_id and its write columns), reviewed with
+// private.install_plugin_table in 20261202230000_declarations_and_districts.sql.
 const REVIEWED_WRITE_GRANTS: string[] = [
   'anon DELETE storage.buckets',
   'anon DELETE storage.objects',
