@@ -187,3 +187,13 @@ export function actionDeadline(
   return dates[0] ?? null;
 }
 
+/**
+ * A text file of a plugin's folder (its facts.sql, say), read when the compiler asks for it, in
+ * Node: `moduleUrl` is the asking module's `import.meta.url`. The browser never reads a plugin's
+ * SQL (it asks workflow_facts), so the file stays out of its bundle. One final newline is dropped.
+ */
+export function pluginText(moduleUrl: string, file: string): string {
+  const fs = typeof process === 'undefined' ? undefined : process.getBuiltinModule?.('node:fs');
+  if (!fs) throw new Error(`${file} is read in Node, by the compiler and the tests; the browser has no need of it`);
+  return fs.readFileSync(new URL(file, moduleUrl), 'utf8').replace(/\n$/, '');
+}

@@ -2,7 +2,7 @@
 // WorkflowPlugin; workflows/registry.ts lists them. The engine compiles each version's machine
 // into the rows Postgres enforces (src/workflow/compile.ts) and the admin renders from the rest.
 import type { ComponentType } from 'react';
-import type { AnyStateMachine } from 'xstate';
+import type { AnyStateMachine, EventFromLogic, ParameterizedObject, StateMachine, StateSchemaFrom } from 'xstate';
 import type { z } from 'zod';
 import type { MemberRole } from '../access/roles';
 
@@ -50,9 +50,13 @@ export interface WorkflowContext {
   facts: Record<string, unknown>;
 }
 
-/** Every event the admin sends: its type, its payload and the sender's roles. */
-export interface WorkflowEvent {
-  type: string;
+/**
+ * Every event the admin sends: its type, its payload and the sender's roles. A machine names its
+ * events in `setup({ types: { events: WorkflowEvent<'submit' | 'return'> } })`; the plugin's
+ * events record, messages and examples are then checked against them (see StatePath below).
+ */
+export interface WorkflowEvent<E extends string = string> {
+  type: E;
   payload?: Record<string, unknown>;
   actor: { roles: MemberRole[] };
 }
@@ -66,15 +70,15 @@ export interface EventDef {
   tone?: 'primary' | 'default' | 'danger';
 }
 
-export interface WorkflowVersion {
+export interface WorkflowVersion<M extends AnyStateMachine = AnyStateMachine> {
   version: number;
-  machine: AnyStateMachine;
+  machine: M;
   /** Every event the machine accepts, with its payload schema. */
-  events: Record<string, EventDef>;
+  events: Record<EventName<M>, EventDef>;
   /** The instance's form, as a draft may be saved (partial, but every field it has is valid). */
   form: z.ZodObject;
   /** In which states, and by whom, the form may be saved. */
-  formEditable: { states: string[]; roles: MemberRole[] };
+  formEditable: { states: AtomicState<M>[]; roles: MemberRole[] };
   /**
    * Files of the plugin's `sql/` folder this version brings (tables, indexes, policies,
    * triggers, functions), in order: its migration runs them before the compiled transitions.
@@ -139,7 +143,7 @@ export function exampleForms(forms: ExampleForms | undefined, world: Record<stri
 /** Runs SQL as the database's owner; the rows it returns. */
 export type ExampleQuery = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
-export interface ExampleWorld {
+export interface ExampleWorld<S extends string = string> {
   name: string;
   /** Sets the world up around the street and community; what it returns is the `world` the example forms are made from. */
   setup: (query: ExampleQuery, at: { street: number; community: number }) => Promise<Record<string, unknown>>;
@@ -147,10 +151,16 @@ export interface ExampleWorld {
    * States an instance may stand in when this world begins, reached in an earlier one (a later
    * phase starts where the last left off); the machine's initial state when omitted.
    */
-  starts?: string[];
+  starts?: S[];
 }
 
-export interface WorkflowPlugin {
+/**
+ * A plugin, checked against its machines (M: the union of its versions' machine types): its
+ * guards, actions, state labels, examples and messages name only the states, events and guards
+ * the machines have. `WorkflowPlugin` alone (M = AnyStateMachine) is the erased form the engine
+ * and the admin handle every plugin by; build one with definePlugin() to have it checked.
+ */
+export interface WorkflowPlugin<M extends AnyStateMachine = AnyStateMachine> {
   /** Lowercase identifier: a-z, 0-9 and underscores. */
   name: string;
   /** The plugin's folder from the project root (its sql/ files, seed.sql and tests). */
@@ -163,9 +173,11 @@ export interface WorkflowPlugin {
   subjectKinds: string[];
   startRoles: MemberRole[];
   /** Every version still running somewhere, oldest first; new instances start on the last. */
-  versions: WorkflowVersion[];
-  guards: Record<string, GuardDef<never>>;
-  actions: Record<string, ActionDef>;
+  versions: VersionOf<M>[];
+  /** Every guard the machines' setup() names (hasRole aside). */
+  guards: Record<GuardName<M>, GuardDef<never>>;
+  /** Every action the machines' setup() names (the engine's snapshotForm and log aside). */
+  actions: Record<ActionName<M>, ActionDef>;
   /**
    * Facts guards need beyond form, payload and roles: body of `(instance_id bigint) returns
    * jsonb`, plpgsql (write `$1` where a table has an instance_id column too). The database computes them for fire_event; the browser asks for the same
@@ -183,25 +195,107 @@ export interface WorkflowPlugin {
    * Node never loads them): the form in the panel, and a printable page.
    */
   views?: { form?: ComponentType<FormViewProps>; print?: ComponentType<{ instanceId: number }> };
-  /** i18n keys of state labels, by dotted state path. */
-  stateLabels: Record<string, string>;
-  /**
-   * Examples the tests replay: forms an instance may start with, and payloads per event (valid
-   * and invalid ones; zod and the database must agree on which is which). Events without
-   * examples are sent with {}.
-   */
-  examples: {
-    /** Valid forms (a draft's rules); a function of the world when they name its rows. */
-    forms: ExampleForms;
-    /** Forms the browser and the database must both refuse. */
-    invalidForms?: ExampleForms;
-    payloads: Record<string, Record<string, unknown>[]>;
-    /**
-     * The worlds the tests replay the machine in (a campaign in each of its phases, say), each on
-     * a street and community of its own. The first is the world of the other example tests.
-     */
-    worlds?: ExampleWorld[];
-  };
+  /** i18n keys of state labels (`workflows.<name>.states.<state>`), by dotted state path: every state. */
+  stateLabels: Record<StatePath<M>, StateLabelKey<M>>;
+  examples: PluginExamples<M>;
   /** i18n resources the plugin brings: { 'zh-CN': {...}, en: {...} } merged under `workflows.<name>`. */
-  messages: Record<'zh-CN' | 'en', Record<string, unknown>>;
+  messages: PluginMessages<M>;
+}
+
+/**
+ * Examples the tests replay: forms an instance may start with, and payloads per event (valid and
+ * invalid ones; zod and the database must agree on which is which). Events without examples are
+ * sent with {}.
+ */
+export interface PluginExamples<M extends AnyStateMachine = AnyStateMachine> {
+  /** Valid forms (a draft's rules); a function of the world when they name its rows. */
+  forms: ExampleForms;
+  /** Forms the browser and the database must both refuse. */
+  invalidForms?: ExampleForms;
+  payloads: Partial<Record<EventName<M>, Record<string, unknown>[]>>;
+  /**
+   * The worlds the tests replay the machine in (a campaign in each of its phases, say), each on
+   * a street and community of its own. The first is the world of the other example tests.
+   */
+  worlds?: ExampleWorld<AtomicState<M>>[];
+}
+
+/**
+ * A plugin's messages in one language, under `workflows.<name>`: a label for every state (by its
+ * own name, the last part of its path), event and guard; confirmations per event; field labels;
+ * anything else its views use.
+ */
+export interface WorkflowMessages<M extends AnyStateMachine = AnyStateMachine> {
+  name: string;
+  states: Record<StateName<M>, string>;
+  events: Record<EventName<M>, string>;
+  guards: Record<GuardName<M>, string>;
+  /** Asked before an event is sent ({{subject}}: the instance's unit). */
+  confirm?: Partial<Record<EventName<M>, string>>;
+  /** Form and payload fields. */
+  fields?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+/** zh-CN and en. */
+export type PluginMessages<M extends AnyStateMachine = AnyStateMachine> = Record<'zh-CN' | 'en', WorkflowMessages<M>>;
+
+// ---------------------------------------------------------------------------------------------
+// The names a machine's types give (XState v5: setup({ types }) and the config's state schema).
+// For AnyStateMachine each is `string`, so the erased contract reads as it did untyped.
+// ---------------------------------------------------------------------------------------------
+type IsAny<T> = 0 extends 1 & T ? true : false;
+type SchemaPaths<S, P extends string> = S extends { states: infer C }
+  ? { [K in keyof C & string]: `${P}${K}` | SchemaPaths<C[K], `${P}${K}.`> }[keyof C & string]
+  : never;
+type SchemaLeaves<S, P extends string> = S extends { states: infer C }
+  ? { [K in keyof C & string]: C[K] extends { states: infer D } ? ([keyof D] extends [never] ? `${P}${K}` : SchemaLeaves<C[K], `${P}${K}.`>) : `${P}${K}` }[keyof C & string]
+  : never;
+type SchemaNames<S> = S extends { states: infer C } ? { [K in keyof C & string]: K | SchemaNames<C[K]> }[keyof C & string] : never;
+type FromSchema<M extends AnyStateMachine, T> = IsAny<StateSchemaFrom<M>> extends true ? string : T;
+
+/** Every state of the machine as a dotted path, compound ones too ('review', 'review.waiting'). */
+export type StatePath<M extends AnyStateMachine> = FromSchema<M, SchemaPaths<StateSchemaFrom<M>, ''>>;
+/** The states an instance can stand in: atomic and final ones ('review.waiting'). */
+export type AtomicState<M extends AnyStateMachine> = FromSchema<M, SchemaLeaves<StateSchemaFrom<M>, ''>>;
+/** States by their own name (the last part of the path): the keys of the messages' `states`. */
+export type StateName<M extends AnyStateMachine> = FromSchema<M, SchemaNames<StateSchemaFrom<M>>>;
+/** The events the machine's setup() declares. */
+export type EventName<M extends AnyStateMachine> = IsAny<EventFromLogic<M>> extends true ? string : EventFromLogic<M>['type'];
+type SetupNames<M extends AnyStateMachine, Which extends 'guards' | 'actions'> = M extends StateMachine<
+  any, any, any, any, infer A extends ParameterizedObject, infer G extends ParameterizedObject, any, any, any, any, any, any, any, any, any
+>
+  ? IsAny<Which extends 'guards' ? G : A> extends true ? string : (Which extends 'guards' ? G : A)['type']
+  : never;
+/** The plugin's guards the machine's setup() names; hasRole (the engine's ROLE_GUARD) is not one. */
+export type GuardName<M extends AnyStateMachine> = Exclude<SetupNames<M, 'guards'>, 'hasRole'>;
+/** The plugin's actions the machine's setup() names, beyond the engine's (ENGINE_ACTIONS). */
+export type ActionName<M extends AnyStateMachine> = Exclude<SetupNames<M, 'actions'>, 'snapshotForm' | 'log'>;
+/** A state label's i18n key names a state of the machine. */
+export type StateLabelKey<M extends AnyStateMachine> = string extends StateName<M> ? string : `workflows.${string}.states.${StateName<M>}`;
+/** One version per machine of the union (each version's events and states are its own machine's). */
+export type VersionOf<M extends AnyStateMachine> = M extends AnyStateMachine ? WorkflowVersion<M> : never;
+
+/** The states, atomic states and events of a plugin, for code that names them (a list's column, a view). */
+export type PluginMachine<P> = P extends WorkflowPlugin<infer M> ? M : never;
+export type PluginState<P> = StatePath<PluginMachine<P>>;
+export type PluginAtomicState<P> = AtomicState<PluginMachine<P>>;
+export type PluginEvent<P> = EventName<PluginMachine<P>>;
+
+/**
+ * A version, checked against its machine: its events record names exactly the machine's events,
+ * and the form is editable only in states the machine has. Returns the version as given.
+ */
+export function defineVersion<M extends AnyStateMachine>(version: WorkflowVersion<M>): WorkflowVersion<M> {
+  return version;
+}
+
+/**
+ * A plugin, checked against the machines of its versions (see WorkflowPlugin). Returns it as
+ * given; it is a WorkflowPlugin wherever the engine takes one.
+ */
+export function definePlugin<const V extends readonly WorkflowVersion<any>[]>(
+  plugin: WorkflowPlugin<V[number]['machine']> & { versions: V },
+): WorkflowPlugin<V[number]['machine']> {
+  return plugin;
 }

@@ -2,11 +2,12 @@
 // is blocked, whatever payload it asks for; a guard on the payload is judged when it is filled in.
 import { describe, expect, it } from 'vitest';
 import { availableActions } from '../../src/workflow/machine.ts';
+import type { WorkflowPlugin } from '../../src/workflow/types.ts';
 import { WORKFLOWS } from '../../workflows/registry.ts';
 import { samplePlugin } from '../fixtures/sample-workflow/index.ts';
 
 const application = WORKFLOWS.find((p) => p.name === 'application')!;
-const latest = (plugin: typeof samplePlugin) => plugin.versions.at(-1)!;
+const latest = (plugin: WorkflowPlugin) => plugin.versions.at(-1)!;
 
 describe('availableActions', () => {
   it('blocks an action with a payload when a guard on the facts refuses it (the yearly acceptance out of its phase)', () => {

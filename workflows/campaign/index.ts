@@ -1,36 +1,17 @@
 // The campaign (全域提升行动) of a street, phase by phase: 规划部署 → 示范推进 → 全面推进 →
 // 全面验收 → 长效提升. The street office advances it, and may reopen the phase before with a
 // reason. Its state is the phase every other workflow's guards read (see application's facts).
+// The machine is in machine.ts and the words in messages.ts; definePlugin() checks the names.
 import { lazy } from 'react';
-import { setup } from 'xstate';
 import { z } from 'zod';
-import type { MemberRole } from '../../src/access/roles.ts';
-import { workflowActions, workflowGuards } from '../../src/workflow/machine.ts';
-import type { WorkflowContext, WorkflowEvent, WorkflowPlugin, WorkflowVersion } from '../../src/workflow/types.ts';
+import { definePlugin, defineVersion } from '../../src/workflow/types.ts';
+import { machine } from './machine.ts';
+import { messages } from './messages.ts';
 
-export const PHASES = ['plan', 'pilot', 'rollout', 'acceptance', 'longterm'] as const;
-
-const office = { type: 'hasRole' as const, params: { roles: ['street_office'] as MemberRole[] } };
-
-const machine = setup({
-  types: {} as { context: WorkflowContext; events: WorkflowEvent; input: WorkflowContext },
-  guards: workflowGuards({}),
-  actions: workflowActions({}),
-}).createMachine({
-  id: 'campaign',
-  context: ({ input }) => ({ form: input?.form ?? {}, facts: input?.facts ?? {} }),
-  initial: 'plan',
-  states: {
-    plan: { on: { advance: { guard: office, target: 'pilot' } } },
-    pilot: { on: { advance: { guard: office, target: 'rollout' }, reopen: { guard: office, target: 'plan' } } },
-    rollout: { on: { advance: { guard: office, target: 'acceptance' }, reopen: { guard: office, target: 'pilot' } } },
-    acceptance: { on: { advance: { guard: office, target: 'longterm' }, reopen: { guard: office, target: 'rollout' } } },
-    longterm: { on: { reopen: { guard: office, target: 'acceptance' } } },
-  },
-});
+export { PHASES, type CampaignMachine } from './machine.ts';
 
 const reason = z.string().min(2).max(500);
-const v1: WorkflowVersion = {
+const v1 = defineVersion({
   version: 1,
   machine,
   events: {
@@ -39,9 +20,9 @@ const v1: WorkflowVersion = {
   },
   form: z.strictObject({}),
   formEditable: { states: [], roles: [] },
-};
+});
 
-export const campaignPlugin: WorkflowPlugin = {
+export const campaignPlugin = definePlugin({
   name: 'campaign',
   label: 'workflows.campaign.name',
   subjectKinds: ['street'],
@@ -50,57 +31,16 @@ export const campaignPlugin: WorkflowPlugin = {
   guards: {},
   actions: {},
   views: { form: lazy(() => import('./form-view.tsx')) },
-  stateLabels: Object.fromEntries(PHASES.map((p) => [p, `workflows.campaign.states.${p}`])),
+  stateLabels: {
+    plan: 'workflows.campaign.states.plan',
+    pilot: 'workflows.campaign.states.pilot',
+    rollout: 'workflows.campaign.states.rollout',
+    acceptance: 'workflows.campaign.states.acceptance',
+    longterm: 'workflows.campaign.states.longterm',
+  },
   examples: {
     forms: [{}],
     payloads: { advance: [{}, { comment: '按计划进入下一阶段' }], reopen: [{ comment: '补充申报' }, { comment: '' }] },
   },
-  messages: {
-    'zh-CN': {
-      name: '全域提升行动',
-      formTitle: '行动配置',
-      states: { plan: '规划部署阶段', pilot: '示范推进阶段', rollout: '全面推进阶段', acceptance: '全面验收阶段', longterm: '长效提升阶段' },
-      events: { advance: '进入下一阶段', reopen: '退回上一阶段' },
-      guards: {},
-      fields: { comment: '说明' },
-      positions: { leader: '组长', deputy: '副组长', member: '成员', office_director: '办公室主任', office_deputy: '办公室副主任' },
-      config: {
-        none: '此行动尚无配置',
-        name: '行动名称', startYear: '起始年份', endYear: '结束年份',
-        filing: '申报期', filingHint: '规划部署阶段内，社区在申报期内提交申报表；可延长',
-        save: '保存', saved: '已保存', phases: '实施步骤', phase: '阶段', dates: '起止日期', current: '当前', savePhases: '保存阶段安排',
-        leaders: '领导小组', position: '职务', person: '姓名', title: '单位职务', addLeader: '添加',
-        offices: '成员单位', addOffice: '添加成员单位',
-        seal: '街道印章', noSeal: '尚未上传印章', uploadSeal: '上传印章图片', sealSaved: '印章已更新',
-        sealType: '印章须为 PNG 或 JPEG 图片', sealSize: '印章图片不超过 300 KB',
-        rules: {
-          name: '请填写行动名称', nameLong: '行动名称不超过 100 字', year: '请填写年份', endYear: '结束年份不能早于起始年份',
-          filing: '请选择申报期', position: '请选择职务', person: '请填写姓名', personLong: '姓名不超过 50 字', titleLong: '单位职务不超过 100 字',
-        },
-      },
-    },
-    en: {
-      name: 'Campaign',
-      formTitle: 'Configuration',
-      states: { plan: 'Plan', pilot: 'Pilot', rollout: 'Full rollout', acceptance: 'Acceptance', longterm: 'Long-term review' },
-      events: { advance: 'Advance to the next phase', reopen: 'Reopen the previous phase' },
-      guards: {},
-      fields: { comment: 'Reason' },
-      positions: { leader: 'Leader', deputy: 'Deputy leader', member: 'Member', office_director: 'Office director', office_deputy: 'Office deputy' },
-      config: {
-        none: 'This campaign has no configuration',
-        name: 'Name', startYear: 'From', endYear: 'To',
-        filing: 'Filing window', filingHint: 'In the plan phase, communities submit within the window; it may be extended',
-        save: 'Save', saved: 'Saved', phases: 'Phases', phase: 'Phase', dates: 'Dates', current: 'Current', savePhases: 'Save the phases',
-        leaders: 'Leadership group', position: 'Position', person: 'Name', title: 'Post', addLeader: 'Add',
-        offices: 'Member offices', addOffice: 'Add a member office',
-        seal: "Street's seal", noSeal: 'No seal uploaded', uploadSeal: 'Upload the seal', sealSaved: 'Seal updated',
-        sealType: 'The seal must be a PNG or JPEG image', sealSize: 'The seal image must be at most 300 KB',
-        rules: {
-          name: 'Name the campaign', nameLong: 'At most 100 characters', year: 'Enter the year', endYear: 'Cannot end before it starts',
-          filing: 'Choose the filing window', position: 'Choose the position', person: 'Enter the name', personLong: 'At most 50 characters', titleLong: 'At most 100 characters',
-        },
-      },
-    },
-  },
-};
+  messages,
+});
