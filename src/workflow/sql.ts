@@ -114,7 +114,7 @@ function schemaSection(plugin: WorkflowPlugin, version: number, readSql: ReadPlu
   }
   for (const [role, r] of Object.entries(roles)) {
     lines.push(
-      `insert into private.member_roles (role, plugin, label, unit_kinds, writes) values (${literal(role)}, ${literal(plugin.name)}, ${literal(r.label)}, ${textArray(r.heldIn)}, ${r.writes})`,
+      `insert into private.member_roles (role, plugin, label, unit_kinds, writes) values (${literal(role)}, ${literal(plugin.name)}, ${literal(r.label)}, ${textArray(r.heldIn)}, false)`,
       '  on conflict (role) do update set plugin = excluded.plugin, label = excluded.label, unit_kinds = excluded.unit_kinds, writes = excluded.writes;',
     );
   }

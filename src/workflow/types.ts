@@ -94,8 +94,11 @@ export interface WorkflowVersion<M extends AnyStateMachine = AnyStateMachine> {
 export interface PluginDeclarations {
   /** Unit kinds under a community (a grid, a micro-grid): label, and the kinds of its parent. */
   unitKinds?: Record<string, { label: string; parents: string[] }>;
-  /** Roles: label, the unit kinds they are held in, whether they write their scope's records. */
-  roles?: Record<string, { label: string; heldIn: string[]; writes: boolean }>;
+  /**
+   * Roles: label, and the unit kinds they are held in. A plugin's role writes the plugin's
+   * declared tables it is a write role of, never the core's scores and evidence.
+   */
+  roles?: Record<string, { label: string; heldIn: string[] }>;
   /**
    * Tables (made by the plugin's sql/ files, with unit_id, street_id and community_id): how
    * their rows are read (`street`: every member of the street; `community`: the street-wide

@@ -40,7 +40,9 @@ create table private.member_roles (
   label text not null,
   -- The kinds of unit the role is held in.
   unit_kinds text[] not null,
-  -- Whether the role writes a unit's records in its scope (private.writer_scope_ids).
+  -- Whether the role writes a unit's scores and evidence in its scope (private.writer_scope_ids):
+  -- the core's scoring roles. A plugin's roles write the plugin's own declared tables instead
+  -- (private.plugin_tables.write_roles), so a plugin's migration always says false.
   writes boolean not null
 );
 

@@ -24,7 +24,6 @@ export interface DeclaredRole {
   name: string;
   plugin: string;
   heldIn: string[];
-  writes: boolean;
 }
 
 export const DECLARED_TABLES: DeclaredTable[] = PLUGINS.flatMap((p) =>
@@ -34,16 +33,17 @@ export const DECLARED_TABLES: DeclaredTable[] = PLUGINS.flatMap((p) =>
 ).sort((a, b) => a.name.localeCompare(b.name));
 
 export const DECLARED_ROLES: DeclaredRole[] = PLUGINS.flatMap((p) =>
-  Object.entries(p.declares?.roles ?? {}).map(([name, r]) => ({ name, plugin: p.name, heldIn: r.heldIn, writes: r.writes })),
+  Object.entries(p.declares?.roles ?? {}).map(([name, r]) => ({ name, plugin: p.name, heldIn: r.heldIn })),
 ).sort((a, b) => a.name.localeCompare(b.name));
 
 /**
- * Whether each role writes its scope's records (private.writer_scope_ids): the core's, as
- * 20261202230000_declarations_and_districts.sql has them, and the plugins' as they declare.
+ * Whether each role writes its scope's scores and evidence (private.writer_scope_ids): the core's,
+ * as 20261202230000_declarations_and_districts.sql has them; a plugin's role never does (it writes
+ * the plugin's declared tables it is a write role of).
  */
 export const ROLE_WRITES: Record<string, boolean> = {
   ...({ street_office: true, reviewer: true, community_filer: true, viewer: false, district_office: false } satisfies Record<CoreRole, boolean>),
-  ...Object.fromEntries(DECLARED_ROLES.map((r) => [r.name, r.writes])),
+  ...Object.fromEntries(DECLARED_ROLES.map((r) => [r.name, false])),
 };
 
 /**
