@@ -25,13 +25,12 @@ const AdminLayout = lazyPage(() => {
 });
 const ErrorComponent = lazy(() => import('@refinedev/antd').then((m) => ({ default: m.ErrorComponent })));
 const LoginPage = lazy(() => import('@/pages/login'));
-const DashboardPage = lazyPage(() => import('@/pages/dashboard'));
 const PrintPage = lazy(() => import('@/pages/workflow/print'));
 const ChangePasswordPage = lazy(() => import('@/pages/account/change-password'));
 
-/** The pages inside the layout. */
+/** The pages inside the layout (the 工作台 among them, at the index). */
 function adminPages() {
-  return [<Route key="dashboard" index element={<DashboardPage />} />, ...resourceRoutes()];
+  return resourceRoutes();
 }
 
 const theme = {

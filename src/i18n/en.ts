@@ -284,7 +284,6 @@ const en: Messages = {
       sheet: 'Applications',
       fileName: 'applications-{{street}}-{{date}}',
       namePlaceholder: 'Community name',
-      noWorkflow: 'The application workflow is not installed',
       fields: { community: 'Community', state: 'State', creationType: 'Creation type', compounds: 'Compounds', updatedAt: 'Last updated' },
     },
   },
@@ -557,6 +556,8 @@ const en: Messages = {
       lastSignIn: 'Last sign-in',
     },
   },
+  // The menu's groups (src/registry/menu.tsx); a group shows when it holds a page the user may open.
+  menu: { groups: { apply: 'Applications & review', score: 'Scoring & acceptance', tasks: 'Tasks & targets', governance: 'Community governance', system: 'System' } },
   pages: {
     login: {
       title: 'Sign in to your account',

@@ -284,7 +284,6 @@ const zhCN = {
       sheet: '申报情况',
       fileName: '申报情况-{{street}}-{{date}}',
       namePlaceholder: '输入社区名称',
-      noWorkflow: '未安装创建申报流程',
       fields: { community: '社区', state: '状态', creationType: '创建类型', compounds: '小区数', updatedAt: '最近更新' },
     },
   },
@@ -557,6 +556,8 @@ const zhCN = {
       lastSignIn: '上次登录',
     },
   },
+  // The menu's groups (src/registry/menu.tsx); a group shows when it holds a page the user may open.
+  menu: { groups: { apply: '申报与审核', score: '评分与验收', tasks: '任务与目标', governance: '基层治理', system: '系统' } },
   pages: {
     login: {
       title: '登录账号',

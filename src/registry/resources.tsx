@@ -2,7 +2,6 @@
 // definitions; a workflow plugin adds its own the same way. Form schemas are in ./schemas.ts.
 import { ApartmentOutlined, MailOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
-import { lazyPage } from '@/components/lazy-page';
 import { MEMBER_ROLES } from '@/access/memberships';
 import type { ResourceDef } from './types';
 
@@ -32,7 +31,8 @@ const units: ResourceDef = {
     edit: ['street_office'],
     delete: ['street_office'],
   },
-  pages: [{ path: 'tree', label: 'units.tree', component: lazyPage(() => import('@/pages/units/tree')), access: ['street_office', 'reviewer', 'viewer'] }],
+  // 单位树 (/units/tree) is a page of the core's own (./core-pages.tsx), at 20.
+  menu: { group: 'system', order: 10 },
 };
 
 const memberships: ResourceDef = {
@@ -55,6 +55,7 @@ const memberships: ResourceDef = {
     edit: [],
     delete: ['street_office'],
   },
+  menu: { group: 'system', order: 30 },
   listActions: lazy(() => import('@/pages/memberships/invite')),
   ownRowField: 'user_id',
   rowActions: lazy(() => import('@/pages/memberships/row-actions')),

@@ -4,6 +4,7 @@ import type { ComponentType, ReactNode } from 'react';
 import type { z } from 'zod';
 import type { MemberRole } from '@/access/memberships';
 import type { ScopeColumns } from '@/access/scope-filter';
+import type { MenuPlace } from '@/workflow/types';
 
 export type FieldKind = 'text' | 'enum' | 'reference' | 'datetime' | 'password' | 'email';
 
@@ -48,8 +49,8 @@ export interface ResourceDef {
    */
   shownIn?: string;
   access: Record<'list' | 'create' | 'edit' | 'delete', MemberRole[]>;
-  /** Extra pages of the resource (a tree view, say), routed under /<name>/<path>. */
-  pages?: { path: string; label: string; component: ComponentType; access: MemberRole[] }[];
+  /** Its place in the menu (src/registry/core-pages.tsx); none for a section shown in another's list. */
+  menu?: MenuPlace;
   /** Actions in the list header beside 新建 (an invite dialog, say). */
   listActions?: ComponentType;
   /**

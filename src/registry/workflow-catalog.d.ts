@@ -1,5 +1,15 @@
-// Written by vite.config.ts (workflowCatalog) from the plugins in @workflows/registry.
+// Written by vite.config.ts (workflowCatalog) from the plugins in @workflows/registry: what the
+// first screen needs of each, its machine left out. `pages` is the plugin's own pages.tsx, imported.
 declare module 'virtual:workflow-catalog' {
-  const catalog: { name: string; label: string; messages: Record<'zh-CN' | 'en', Record<string, unknown>> }[];
+  import type { MenuPlace, PageDef } from '@/workflow/types';
+
+  const catalog: {
+    name: string;
+    label: string;
+    messages: Record<'zh-CN' | 'en', Record<string, unknown>>;
+    /** Where the list of its instances sits in the menu. */
+    menu?: MenuPlace;
+    pages: PageDef[];
+  }[];
   export default catalog;
 }

@@ -203,6 +203,10 @@ export interface WorkflowPlugin<M extends AnyStateMachine = AnyStateMachine> {
   examples: PluginExamples<M>;
   /** i18n resources the plugin brings: { 'zh-CN': {...}, en: {...} } merged under `workflows.<name>`. */
   messages: PluginMessages<M>;
+  /** Its own screens (PageDef): the `pages` of its folder's pages.tsx, which the first screen loads. */
+  pages?: PageDef[];
+  /** Where the list of its instances sits in the menu (default: 申报与审核, after the pages there). */
+  menu?: MenuPlace;
 }
 
 /**
@@ -301,4 +305,42 @@ export function definePlugin<const V extends readonly WorkflowVersion<any>[]>(
   plugin: WorkflowPlugin<V[number]['machine']> & { versions: V },
 ): WorkflowPlugin<V[number]['machine']> {
   return plugin;
+}
+
+/**
+ * The admin's menu groups (申报与审核, 评分与验收, 任务与目标, 基层治理, 系统), in the menu's
+ * order by src/registry/menu.tsx; labels `menu.groups.<group>`. A group shows only when it
+ * holds a page the user may open.
+ */
+export type MenuGroup = 'apply' | 'score' | 'tasks' | 'governance' | 'system';
+
+/** Where a screen sits in the menu: in a group (none: the top, above the groups), by `order`. */
+export interface MenuPlace {
+  group?: MenuGroup;
+  /** Ascending within the group (or the top). */
+  order: number;
+}
+
+/**
+ * One screen: its Refine resource, route, menu entry and who may open it, from one entry. A
+ * plugin lists its own in `pages` (the file `pages.tsx` of its folder, which the admin's first
+ * screen loads, so it holds no more than this); the core's are in src/registry/core-pages.tsx.
+ */
+export interface PageDef extends MenuPlace {
+  /** The Refine resource's name: <CanAccess resource> and access control know the page by it. */
+  name: string;
+  /** The address from the root ('/key-tasks'); '/' is the 工作台. */
+  route: string;
+  /** i18n key of the menu entry and the browser tab's title. */
+  label: string;
+  icon: import('react').ReactNode;
+  /**
+   * The roles that see and open it, as the database's policies let them read what it shows
+   * (access is the database's; this only keeps out what would be refused). Omitted: everyone.
+   */
+  roles?: MemberRole[];
+  /** The page, loaded when it is first opened (a chunk of its own). */
+  component: () => Promise<{ default: ComponentType }>;
+  /** A card of the page's on the 工作台, for the same roles, loaded beside the 工作台. */
+  dashboardCard?: () => Promise<{ default: ComponentType }>;
 }

@@ -45,7 +45,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { scopeFilter, scopeOf, scopeOr, WORKFLOW_SCOPE, type Scope, type ScopeColumns } from '../../src/access/scope-filter.ts';
 import type { MemberRole } from '../../src/access/roles.ts';
-import { TASK_SELECT } from '../../src/pages/key-tasks/model.ts';
+import { TASK_SELECT } from '../../workflows/campaign/pages/key-tasks/model.ts';
 import { nodeClientOptions } from '../support/users.ts';
 import { generateProvince, PROVINCE_PASSWORD } from './province.ts';
 import { benchStack, machine } from './support.ts';
@@ -211,8 +211,8 @@ function explicitFilter(table: string, who: Who): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The screens (src/registry/refine.tsx routes, src/registry/resources.tsx, src/pages/**), who may
-// open them (src/access/access-control.ts PAGE_ACCESS, the registry's access), and what each
+// The screens (the pages' lists: src/registry/core-pages.tsx, workflows/*/pages.tsx; the generic
+// resources, src/registry/resources.tsx), who may open them (their roles), and what each
 // sends for its first page.
 // ---------------------------------------------------------------------------------------------
 const STREET_ROLES: MemberRole[] = ['street_office', 'reviewer', 'viewer'];
@@ -239,7 +239,7 @@ interface Screen {
   with?: string;
 }
 
-/** src/pages/targets/model.ts streetCampaigns, and the campaign the page opens first. */
+/** workflows/campaign/pages/targets/model.ts streetCampaigns, and the campaign the page opens first. */
 async function streetCampaigns(who: Who) {
   const streets = [...new Set([...who.scope.streets, ...who.scope.officeStreets])];
   if (!streets.length) return { reqs: [] as Req[], campaign: undefined };
@@ -250,7 +250,7 @@ async function streetCampaigns(who: Who) {
   return { reqs: [req], campaign: campaigns.find((c) => who.scope.officeStreets.includes(c.street_id)) ?? campaigns[0] };
 }
 
-/** src/pages/scoring/index.tsx loadRounds. */
+/** workflows/campaign/pages/scoring/index.tsx loadRounds. */
 async function scoringRounds(who: Who) {
   const reqs = [
     await rest('score_rounds', 'score_rounds', (c) => c.from('score_rounds').select('id, street_id, kind, year, version_id, published_at').order('created_at', { ascending: false })),
@@ -286,7 +286,7 @@ const SCREENS: Screen[] = [
       const reqs = [await rest('my memberships', 'memberships', (c) => c.from('memberships').select('role, unit_id, street_id, community_id').eq('user_id', who.userId))];
       // 成员邀请 waiting for the user (src/pages/dashboard/invitations.tsx), everyone.
       reqs.push(await rest('rpc my_invitations', 'rpc', (c) => c.rpc('my_invitations'), { noBaseline: 'SECURITY DEFINER, reads the caller\'s own address' }));
-      // 行动目标完成情况 (src/pages/dashboard/targets.tsx): street roles only.
+      // 行动目标完成情况 (the targets page's card, workflows/campaign/pages/targets/overview.tsx): street roles only.
       const { reqs: campaigns, campaign } = await streetCampaigns(who);
       reqs.push(...campaigns);
       if (campaign) reqs.push(await rest('rpc target_progress', 'rpc', (c) => c.rpc('target_progress', { p_campaign_id: campaign.id })));
@@ -510,7 +510,7 @@ const SCREENS: Screen[] = [
     route: '/results',
     access: EVERYONE,
     async requests(who) {
-      // src/pages/results/model.ts loadRounds, then loadGrades of the newest round.
+      // workflows/campaign/pages/results/model.ts loadRounds, then loadGrades of the newest round.
       const roundsReq = await rest('score_rounds', 'score_rounds', (c) =>
         c.from('score_rounds').select('id, street_id, kind, year, published_at').order('created_at', { ascending: false }).order('id', { ascending: false }));
       const rounds = await asUser<{ id: number; street_id: number }[]>(who, roundsReq);

@@ -21,6 +21,7 @@ import { comment, draftSchema, formCheck, opinion } from './form.ts';
 import { guards } from './guards.ts';
 import { machine } from './machine.ts';
 import { messages } from './messages.ts';
+import { pages } from './pages.tsx';
 
 export { CREATION_TYPES, completeSchema, draftSchema, type ApplicationForm } from './form.ts';
 export { ROUND_PHASE } from './guards.ts';
@@ -71,6 +72,9 @@ export const applicationPlugin = definePlugin({
     form: lazy(() => import('./form-view.tsx')),
     print: lazy(() => import('./print-view.tsx')),
   },
+  // 申报与审核: the applications first, then 申报情况 (pages.tsx).
+  pages,
+  menu: { group: 'apply', order: 10 },
   stateLabels: {
     draft: 'workflows.application.states.draft',
     submitted: 'workflows.application.states.submitted',

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { definePlugin, defineVersion } from '../../src/workflow/types.ts';
 import { machine } from './machine.ts';
 import { messages } from './messages.ts';
+import { pages } from './pages.tsx';
 
 export { PHASES, type CampaignMachine } from './machine.ts';
 
@@ -31,6 +32,9 @@ export const campaignPlugin = definePlugin({
   guards: {},
   actions: {},
   views: { form: lazy(() => import('./form-view.tsx')) },
+  // 任务与目标: the campaign itself first, then its targets and key tasks (pages.tsx).
+  pages,
+  menu: { group: 'tasks', order: 10 },
   stateLabels: {
     plan: 'workflows.campaign.states.plan',
     pilot: 'workflows.campaign.states.pilot',

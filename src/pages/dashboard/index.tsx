@@ -1,17 +1,17 @@
-import { useGetIdentity, useTranslation } from '@refinedev/core';
+import { CanAccess, useGetIdentity, useTranslation } from '@refinedev/core';
 import { Card, Descriptions, Skeleton, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { Suspense } from 'react';
 import { useMembershipsVersion } from '@/access/memberships';
 import type { Identity } from '@/providers/auth-provider';
+import { DASHBOARD_CARDS } from '@/registry/pages';
 // 成员邀请 waiting for the user (nothing when none; whom to ask when the account has no role).
 import MyInvitations from './invitations';
-// 行动目标完成情况 (street roles; it renders nothing for a community's filer).
-import TargetsOverview from './targets';
 
 export default function DashboardPage() {
   const { translate } = useTranslation();
   const { data: user, isLoading } = useGetIdentity<Identity>();
-  // An accepted invitation changes what the targets overview reads: it reads again.
+  // An accepted invitation changes what the cards read (行动目标完成情况, say): they read again.
   const membershipsVersion = useMembershipsVersion();
   if (isLoading || !user) return <Skeleton active />;
   return (
@@ -23,7 +23,14 @@ export default function DashboardPage() {
         <Typography.Text type="secondary">{translate('dashboard.intro')}</Typography.Text>
       </div>
       <MyInvitations />
-      <TargetsOverview key={membershipsVersion} />
+      {/* The pages' cards (a plugin's, src/registry/pages.ts), each for its page's roles. */}
+      {DASHBOARD_CARDS.map(({ page, Card: PageCard }) => (
+        <CanAccess key={`${page}-${membershipsVersion}`} resource={page} action="list">
+          <Suspense fallback={null}>
+            <PageCard />
+          </Suspense>
+        </CanAccess>
+      ))}
       <Card size="small" title={translate('dashboard.account')}>
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={translate('dashboard.fields.name')}>{user.name}</Descriptions.Item>

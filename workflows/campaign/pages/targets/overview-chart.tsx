@@ -3,7 +3,7 @@
 // number of units it asks for. Clicking a bar opens the units behind it.
 import { useTranslation } from '@refinedev/core';
 import { Bar, BarChart, CartesianGrid, Rectangle, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { kindGradeLabel, targetLabel, type TargetProgress } from '@/pages/targets/model';
+import { kindGradeLabel, targetLabel, type TargetProgress } from './model';
 import { CHART_COLORS } from './chart-colors';
 
 interface Datum {

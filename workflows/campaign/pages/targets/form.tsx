@@ -6,10 +6,9 @@ import { createSchemaFieldRule } from 'antd-zod';
 import { App, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { toHttpError } from '@/providers/data-provider';
-import { supabaseClient } from '@/providers/supabase-client';
+import { toHttpError, supabaseClient, UNIT_KINDS } from '@/plugin-api';
 import {
-  CONSTRAINT_FIELDS, GRADES, UNIT_KINDS, percent, targetAmountSchema, targetSchema, toRow,
+  CONSTRAINT_FIELDS, GRADES, percent, targetAmountSchema, targetSchema, toRow,
   type CampaignChoice, type TargetFormValues, type TargetProgress,
 } from './model';
 

@@ -1,6 +1,6 @@
 // 申报情况: for the street office and reviewers, one row per community of their street(s) with
 // where its application stands (or 未申报), filtered, sorted, and exported to Excel exactly as shown.
-// This page is about one workflow by nature, so it names it: the plugin called `application`.
+// A view of the application plugin's own (its pages.tsx), about its instances alone.
 import { List } from '@refinedev/antd';
 import { CanAccess, useGo, useTranslation } from '@refinedev/core';
 import { DownloadOutlined } from '@ant-design/icons';
@@ -8,15 +8,9 @@ import { Alert, Button, Form, Input, Result, Select, Space, Table, Tag, Typograp
 import type { SortOrder } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { myMemberships } from '@/access/memberships';
-import { supabaseClient } from '@/providers/supabase-client';
-import { stateLabel } from '@/workflow/errors';
-import { pluginByName } from '@/workflow/plugins';
-import { fetchAll } from '@/lib/postgrest';
-import { compiledOf } from '@/workflow/machine';
-import { useXlsxDownload } from '@/lib/xlsx';
+import { myMemberships, supabaseClient, stateLabel, fetchAll, compiledOf, useXlsxDownload } from '@/plugin-api';
+import { applicationPlugin as plugin } from '../index.ts';
 
-const WORKFLOW = 'application';
 /** The state filter's value for communities without an application. */
 const NONE = '__none__';
 
@@ -63,7 +57,6 @@ const collator = new Intl.Collator('zh-CN');
 function Overview() {
   const { translate } = useTranslation();
   const go = useGo();
-  const plugin = pluginByName.get(WORKFLOW);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [stateFilter, setStateFilter] = useState<string | undefined>();
@@ -72,10 +65,9 @@ function Overview() {
   const { exporting, download } = useXlsxDownload();
 
   // The machine's states in document order, then 未申报: the state column sorts by how far along.
-  const states = useMemo(() => (plugin ? [...new Set(plugin.versions.flatMap((v) => compiledOf(plugin, v).states.map((s) => s.path)))] : []), [plugin]);
+  const states = useMemo(() => [...new Set(plugin.versions.flatMap((v) => compiledOf(plugin, v).states.map((s) => s.path)))], []);
 
   useEffect(() => {
-    if (!plugin) return;
     void (async () => {
       try {
         const ms = await myMemberships();
@@ -94,7 +86,7 @@ function Overview() {
             supabaseClient
               .from('workflow_instances')
               .select('id, community_id, state, done, form, updated_at')
-              .eq('workflow', WORKFLOW)
+              .eq('workflow', plugin.name)
               .in('street_id', streetIds)
               .order('created_at', { ascending: false })
               .order('id', { ascending: false })
@@ -112,7 +104,7 @@ function Overview() {
             application: a,
             state: a ? a.state : NONE,
             stateText: a ? stateLabel(plugin, a.state) : translate('worklist.applications.none'),
-            creationType: type ? translate(`workflows.${WORKFLOW}.creationTypes.${type}`, { defaultValue: type }) : '',
+            creationType: type ? translate(`workflows.${plugin.name}.creationTypes.${type}`, { defaultValue: type }) : '',
             compounds: a && Array.isArray(a.form.compound_ids) ? a.form.compound_ids.length : null,
             updatedAt: a?.updated_at ?? null,
           };
@@ -123,7 +115,7 @@ function Overview() {
         setLoaded({ rows: [], streets: [] });
       }
     })();
-  }, [plugin, translate]);
+  }, [translate]);
 
   // Exactly what the table shows, in its order: the export writes these rows.
   const visible = useMemo(() => {
@@ -148,7 +140,6 @@ function Overview() {
     return [...states, NONE].filter((s) => by.has(s)).map((s) => ({ state: s, count: by.get(s)! }));
   }, [loaded, states]);
 
-  if (!plugin) return <Alert type="warning" showIcon message={translate('worklist.applications.noWorkflow')} />;
 
   const headers = {
     community: translate('worklist.applications.fields.community'),
@@ -220,7 +211,7 @@ function Overview() {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
           setSort({ key: (s?.order ? (s.columnKey as SortKey) : null) ?? null, order: s?.order ?? null });
         }}
-        onRow={(r) => (r.application ? { onClick: () => go({ to: `/workflows/${WORKFLOW}/${r.application!.id}` }), style: { cursor: 'pointer' } } : {})}
+        onRow={(r) => (r.application ? { onClick: () => go({ to: `/workflows/${plugin.name}/${r.application!.id}` }), style: { cursor: 'pointer' } } : {})}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (total) => translate('common.total', { total }) }}
       >
         <Table.Column<OverviewRow> key="community" {...sortable('community')} dataIndex="community" title={headers.community} width={240} />

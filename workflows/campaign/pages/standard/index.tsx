@@ -7,10 +7,7 @@ import { useTranslation } from '@refinedev/core';
 import { Alert, App, Badge, Button, Card, Empty, Form, Input, InputNumber, List as AntList, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { myMemberships } from '@/access/memberships';
-import { toHttpError } from '@/providers/data-provider';
-import { supabaseClient } from '@/providers/supabase-client';
-import { UNIT_KINDS } from '@/registry/resources';
+import { myMemberships, toHttpError, supabaseClient, UNIT_KINDS } from '@/plugin-api';
 
 interface Version { id: number; campaign_id: number; street_id: number; year: number; status: 'draft' | 'published'; published_at: string | null }
 interface Campaign { id: number; name: string; street_id: number }

@@ -1,9 +1,6 @@
 // What the 评分通报 page reads and how it orders it: the rounds the user sees, a round's grades
 // (row-level security keeps a filer to its community's units), the summary per unit kind.
-import type { Scope } from '@/access/memberships';
-import { scopeOr } from '@/access/scope-filter';
-import { fetchAll } from '@/lib/postgrest';
-import { supabaseClient } from '@/providers/supabase-client';
+import { scopeOr, fetchAll, supabaseClient, type Scope } from '@/plugin-api';
 
 export const KINDS = ['street', 'community', 'compound', 'building', 'business_district', 'social_org'] as const;
 export type Kind = (typeof KINDS)[number];

@@ -10,11 +10,8 @@ import { Alert, Button, Checkbox, Form, Input, Result, Select, Space, Table, Tag
 import type { SortOrder } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { myMemberships, scopeOf } from '@/access/memberships';
-import { supabaseClient } from '@/providers/supabase-client';
-import { fetchAll } from '@/lib/postgrest';
+import { myMemberships, scopeOf, supabaseClient, fetchAll, useXlsxDownload } from '@/plugin-api';
 import { deadlineLabel, periodLabel, STATUS_COLORS, yearLabel } from './labels';
-import { useXlsxDownload } from '@/lib/xlsx';
 import {
   ACTIONS, STATUSES, TASK_SELECT, latestReport, leadNames, overdueDays, periodsOf, today,
   type Action, type KeyTask, type Office, type Period, type Report, type Status,

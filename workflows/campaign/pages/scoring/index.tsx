@@ -7,12 +7,7 @@ import { useTranslation } from '@refinedev/core';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { myMemberships, scopeOf, type MyMembership } from '@/access/memberships';
-import { scopeOr } from '@/access/scope-filter';
-import { decodeFileName, encodeFileName } from '@/lib/object-names';
-import { fetchAll } from '@/lib/postgrest';
-import { toHttpError } from '@/providers/data-provider';
-import { supabaseClient } from '@/providers/supabase-client';
+import { myMemberships, scopeOf, scopeOr, decodeFileName, encodeFileName, fetchAll, toHttpError, supabaseClient, type MyMembership } from '@/plugin-api';
 
 interface Round { id: number; street_id: number; kind: string; year: number; version_id: number; published_at: string | null }
 interface Unit { id: number; name: string; kind: string; street_id: number; community_id: number | null }

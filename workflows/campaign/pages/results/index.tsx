@@ -11,11 +11,8 @@ import type { SortOrder } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { myMemberships, scopeOf, type Scope } from '@/access/memberships';
-import { toHttpError } from '@/providers/data-provider';
-import { supabaseClient } from '@/providers/supabase-client';
+import { myMemberships, scopeOf, toHttpError, supabaseClient, useXlsxDownload, type Scope } from '@/plugin-api';
 import { GRADES, KINDS, loadGrades, loadRounds, summarize, visibleRows, type Filters, type Grade, type GradeRow, type Kind, type Round, type Sort, type SortKey, type Summary } from './model';
-import { useXlsxDownload } from '@/lib/xlsx';
 
 const GRADE_COLOR: Record<Grade, string | undefined> = { demonstration: 'red', standard: 'blue', none: undefined };
 

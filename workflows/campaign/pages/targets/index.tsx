@@ -6,8 +6,7 @@ import { CanAccess, useTranslation } from '@refinedev/core';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Popconfirm, Result, Select, Space, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { toHttpError } from '@/providers/data-provider';
-import { supabaseClient } from '@/providers/supabase-client';
+import { toHttpError, supabaseClient } from '@/plugin-api';
 import { defaultCampaign, fetchProgress, streetCampaigns, type CampaignChoice, type TargetProgress } from './model';
 import { ProgressTable } from './progress-table';
 

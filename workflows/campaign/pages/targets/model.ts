@@ -3,13 +3,11 @@
 // the form's rules as a zod schema, and how the values read.
 import dayjs from 'dayjs';
 import { z } from 'zod';
-import { i18n } from '@/i18n';
-import { myMemberships, scopeOf } from '@/access/memberships';
-import { supabaseClient } from '@/providers/supabase-client';
+import { i18n, myMemberships, scopeOf, supabaseClient, UNIT_KINDS } from '@/plugin-api';
+// The campaign's phases are its machine's states (a type only: the machine stays out of this chunk).
+import type { PHASES } from '../../machine.ts';
 
-export const UNIT_KINDS = ['street', 'community', 'compound', 'building', 'business_district', 'social_org'] as const;
 export const GRADES = ['standard', 'demonstration'] as const;
-export const PHASES = ['plan', 'pilot', 'rollout', 'acceptance', 'longterm'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 export type Grade = (typeof GRADES)[number];
 export type Phase = (typeof PHASES)[number];

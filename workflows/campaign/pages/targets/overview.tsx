@@ -1,19 +1,20 @@
-// 行动目标完成情况 on the dashboard, for the street roles: a chart per milestone (targets against
+// 行动目标完成情况, the targets page's card on the 工作台 (its dashboardCard, ../../pages.tsx), for
+// the street roles: a chart per milestone (targets against
 // today's measured counts by kind × grade) and the table of every target; a number opens the
 // units behind it. The chart library loads with the chart, after the numbers are in.
 import { useTranslation } from '@refinedev/core';
 import { Link } from 'react-router';
 import { Alert, Card, Col, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { ProgressTable } from '@/pages/targets/progress-table';
+import { ProgressTable } from './progress-table';
 import {
   defaultCampaign, dueLabel, fetchProgress, milestones, phaseEndingOn, streetCampaigns,
   type CampaignChoice, type TargetProgress,
-} from '@/pages/targets/model';
+} from './model';
 import { CHART_COLORS } from './chart-colors';
 
-const MilestoneChart = lazy(() => import('./targets-chart'));
-const TargetUnitsDrawer = lazy(() => import('@/pages/targets/units-drawer'));
+const MilestoneChart = lazy(() => import('./overview-chart'));
+const TargetUnitsDrawer = lazy(() => import('./units-drawer'));
 
 function Swatch({ color, label }: { color: string; label: string }) {
   return (

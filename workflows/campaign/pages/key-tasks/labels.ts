@@ -1,6 +1,6 @@
 // How the key-task list's values read, in the user's language.
 import dayjs from 'dayjs';
-import { i18n } from '@/i18n';
+import { i18n } from '@/plugin-api';
 import { isCalendarYear, type KeyTask, type Period } from './model';
 
 const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, options);

@@ -1,0 +1,36 @@
+// What a workflow plugin's screens (workflows/<name>/**/*.tsx) may use of the admin, all from this
+// one module (`@/plugin-api`): nothing else under src/ is theirs to import (test/unit/plugin-
+// boundaries.test.ts). Node-side plugin code (machines, guards, the compiler's input) imports the
+// engine's contract from src/workflow/ as before.
+import { lazy } from 'react';
+
+// Data: the supabase-js client (the caller's own token; RLS decides), Refine's error shape, every
+// page of a PostgREST list.
+export { supabaseClient } from '@/providers/supabase-client';
+export { toHttpError } from '@/providers/data-provider';
+export { fetchAll } from '@/lib/postgrest';
+export { decodeFileName, encodeFileName } from '@/lib/object-names';
+
+// Access: the user's memberships and what they reach (mirrors the database's scope helpers).
+export {
+  myMemberships, rolesWhere, scopeOf, useMembershipsVersion, MEMBER_ROLES,
+  type MemberRole, type MyMembership, type Scope,
+} from '@/access/memberships';
+export { scopeOr } from '@/access/scope-filter';
+export { UNIT_KINDS } from '@/registry/resources';
+
+// i18n: the admin's instance (Refine's useTranslation() reads the same one).
+export { i18n } from '@/i18n';
+
+// The .xlsx download of what a list shows.
+export { useXlsxDownload, type XlsxColumn } from '@/lib/xlsx';
+
+// Workflows: the form generated from a zod schema, zod's messages in the user's language, the
+// engine's refusals in Chinese, state labels, the compiled machine.
+export { SchemaForm, useZodLocale } from '@/pages/workflow/schema-form';
+export { stateLabel, eventLabel, workflowError } from '@/workflow/errors';
+export { compiledOf } from '@/workflow/machine';
+export type { FormViewProps, MenuGroup, MenuPlace, PageDef, WorkflowPlugin } from '@/workflow/types';
+
+/** The workflow panel an instance's page shows (state, actions, form, log, diagram), loaded when rendered. */
+export const WorkflowPanel = lazy(() => import('@/pages/workflow/show').then((m) => ({ default: m.WorkflowShow })));

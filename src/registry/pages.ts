@@ -1,0 +1,28 @@
+// Every screen of the admin's own, from one list each: the core's (./core-pages.tsx) and each
+// plugin's (its `pages`, read from the workflow catalog), with their lazy components. The
+// resources, the routes, the menu (./refine.tsx), access control (src/access/access-control.ts)
+// and the 工作台's cards read them here.
+import type { ComponentType } from 'react';
+import { lazyPage, type LazyPage } from '@/components/lazy-page';
+import type { PageDef } from '@/workflow/types';
+import { CORE_PAGES } from './core-pages';
+import { WORKFLOW_CATALOG } from './workflows';
+
+export const PAGES: PageDef[] = [...CORE_PAGES, ...WORKFLOW_CATALOG.flatMap((plugin) => plugin.pages)];
+export const pageByName = new Map(PAGES.map((page) => [page.name, page]));
+
+/** The 工作台's cards, in the pages' order: each shown to its page's roles. */
+export const DASHBOARD_CARDS: { page: string; Card: LazyPage<object> }[] = PAGES.flatMap((page) =>
+  page.dashboardCard ? [{ page: page.name, Card: lazyPage(page.dashboardCard) }] : [],
+);
+
+/** Each page's component, made once (a lazy component must keep its identity across renders). */
+export const PAGE_COMPONENTS = new Map<string, LazyPage<object>>(
+  PAGES.map((page) => [
+    page.name,
+    lazyPage<ComponentType>(
+      // The 工作台 loads its cards beside itself, not after.
+      page.route === '/' ? () => (DASHBOARD_CARDS.forEach((c) => void c.Card.preload().catch(() => undefined)), page.component()) : page.component,
+    ),
+  ]),
+);

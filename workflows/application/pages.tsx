@@ -1,0 +1,13 @@
+// The application's screens (PageDef, src/workflow/types.ts): the admin's first screen loads this
+// list for its menu, routes and access, so it holds icons and lazy imports only.
+import { FileDoneOutlined } from '@ant-design/icons';
+import type { PageDef } from '@/plugin-api';
+
+export const pages: PageDef[] = [
+  // 申报情况, after the list of applications (10): one row per community of the street, for
+  // the street's office and reviewers (who read every community's applications).
+  {
+    name: 'applications-overview', route: '/applications-overview', label: 'worklist.applications.title', icon: <FileDoneOutlined />,
+    group: 'apply', order: 20, roles: ['street_office', 'reviewer'], component: () => import('./pages/applications.tsx'),
+  },
+];
