@@ -8,10 +8,7 @@ import { Alert, App, Button, Col, DatePicker, Form, Input, InputNumber, Radio, R
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useZodLocale } from '@/pages/workflow/schema-form';
-import { supabaseClient } from '@/providers/supabase-client';
-import { workflowError } from '@/workflow/errors';
-import type { FormViewProps } from '@/workflow/types';
+import { supabaseClient, useZodLocale, workflowError, type FormViewProps } from '@/plugin-api';
 import { CREATION_TYPES, draftSchema, type ApplicationForm } from './index';
 
 type Values = Omit<ApplicationForm, 'milestones'> & { milestones?: { content?: string; due_on?: Dayjs | null }[] };

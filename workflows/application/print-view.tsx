@@ -5,7 +5,7 @@ import { useTranslation } from '@refinedev/core';
 import { Alert, Button, Space, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
-import { supabaseClient } from '@/providers/supabase-client';
+import { supabaseClient } from '@/plugin-api';
 import type { ApplicationForm } from './index';
 
 interface Sheet {

@@ -7,10 +7,7 @@ import { useTranslation } from '@refinedev/core';
 import { Alert, App, Button, Col, DatePicker, Descriptions, Divider, Form, Image, Input, InputNumber, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { myMemberships } from '@/access/memberships';
-import { toHttpError } from '@/providers/data-provider';
-import { supabaseClient } from '@/providers/supabase-client';
-import type { FormViewProps } from '@/workflow/types';
+import { myMemberships, supabaseClient, toHttpError, type FormViewProps } from '@/plugin-api';
 import { PHASES } from './index';
 
 interface Campaign {
