@@ -7,7 +7,9 @@ import { AppTitle } from './app-title';
 import { Header } from './header';
 import { PageFallback } from './page-fallback';
 
-const Sider = (props: ComponentProps<typeof ThemedSider>) => <ThemedSider {...props} fixed />;
+// The menu's groups (src/registry/menu.tsx) start open: every page stays one click away, as before
+// the menu was grouped.
+const Sider = (props: ComponentProps<typeof ThemedSider>) => <ThemedSider {...props} fixed siderItemsAreCollapsed={false} />;
 
 export default function AdminLayout() {
   return (
