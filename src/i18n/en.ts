@@ -154,6 +154,7 @@ const en: Messages = {
       reviewer: 'Reviewer',
       community_filer: 'Community filer',
       viewer: 'Viewer',
+      district_office: 'District office',
     },
     fields: {
       full_name: 'Name',

@@ -154,6 +154,7 @@ const zhCN = {
       reviewer: '评审',
       community_filer: '社区填报员',
       viewer: '查看者',
+      district_office: '区县党建办',
     },
     fields: {
       full_name: '姓名',
