@@ -172,6 +172,13 @@ describe('bad input: generated malformed requests at the REST endpoints and the 
   let logBefore: number;
   let cases: Case[] = [];
   const results: { c: Case; status: number; body: string; type: string }[] = [];
+  let fullAcceptance = 0;
+  afterAll(async () => {
+    if (!fullAcceptance) return;
+    await db.query('delete from public.acceptance_recommendations where round_id = $1', [fullAcceptance]);
+    await db.query('delete from public.unit_grades where round_id = $1', [fullAcceptance]);
+    await db.query('delete from public.score_rounds where id = $1', [fullAcceptance]);
+  });
 
   beforeAll(async () => {
     // Demo accounts (street 1's office, reviewer and filers of communities 101 and 102, street
@@ -226,6 +233,20 @@ describe('bad input: generated malformed requests at the REST endpoints and the 
       [community],
     );
     const compoundOf102 = await one<{ id: number }>(`select id::int from public.units where parent_id = 102 and kind = 'compound' order by id limit 1`);
+    // 择优推选 needs a published full acceptance with the unit at demonstration: a round of street
+    // 1's campaign written past its phase gate (the demo campaign is in its plan phase), taken
+    // out again after this file.
+    await db.query('begin');
+    await db.query('set local session_replication_role = replica');
+    fullAcceptance = (await one<{ id: number }>(
+      `insert into public.score_rounds (campaign_id, street_id, kind, year, version_id, published_at)
+       values ($1, 1, 'full_acceptance', 2099, $2, now()) returning id::int`, [campaign.id, round.version_id],
+    )).id;
+    await db.query('commit');
+    await db.query(
+      `insert into public.unit_grades (round_id, unit_id, kind, street_id, community_id, total, standard, demonstration)
+       select $1, u.id, u.kind, u.street_id, u.community_id, 95, true, true from public.units u where u.id = $2`, [fullAcceptance, compound],
+    );
 
     const ids = (n: number) => ({ rest: `id=eq.${n}`, sql: `id = ${n}` });
     targets.push(
@@ -304,6 +325,13 @@ describe('bad input: generated malformed requests at the REST endpoints and the 
         name: 'targets update', method: 'PATCH', path: 'campaign_targets', filter: ids(target1.id), as: 'office',
         body: { note: '更新的目标' }, kinds: { note: { text: 200 } }, foreignUsers: ['officeS2', 'filer'],
         extra: [{ category: 'wrong type', body: { share: 'abc' }, note: 'share: text' }, { category: 'wrong type', body: { due_on: 'soon' }, note: 'due_on: text' }],
+      },
+      {
+        name: 'recommendations insert', method: 'POST', path: 'acceptance_recommendations', as: 'office',
+        body: { unit_id: compound, reason: '示范引领作用突出' }, kinds: { unit_id: 'int', reason: { text: 500 } }, required: ['unit_id', 'reason'],
+        foreignUsers: ['officeS2', 'filer', 'reviewer'],
+        foreignBodies: [{ unit_id: 201 }, { unit_id: compoundOf102.id }, { unit_id: 999999999 }, { reason: ' ' }],
+        extra: [{ category: 'unknown column', body: { unit_id: compound, reason: '伪造轮次', round_id: fullAcceptance }, note: 'round_id: the server\'s' }],
       },
       {
         name: 'score rounds insert', method: 'POST', path: 'score_rounds', as: 'office',

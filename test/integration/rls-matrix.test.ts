@@ -131,6 +131,8 @@ const VISIBLE = {
   unit_grades: (r: Scoped, s: ReturnType<typeof scope>) => scopedVisible(r, s),
   // The campaign's targets: the street's members read, its office writes.
   campaign_targets: (r: Scoped, s: ReturnType<typeof scope>) => s.memberStreets.has(r.street_id),
+  // 择优推选 (the campaign plugin's own policies): the street's members and its district read, its office writes.
+  acceptance_recommendations: (r: Scoped, s: ReturnType<typeof scope>) => s.memberStreets.has(r.street_id),
   // Held grades and rectification orders follow their unit; only publishing a round writes them.
   unit_standings: (r: Scoped, s: ReturnType<typeof scope>) => scopedVisible(r, s),
   rectifications: (r: Scoped, s: ReturnType<typeof scope>) => scopedVisible(r, s),
@@ -269,6 +271,7 @@ beforeAll(async () => {
   }
   keyTasks.A = await keyTasksOf('A');
   keyTasks.B = await keyTasksOf('B');
+  for (const street of ['A', 'B'] as const) recommendations[street] = await recommendationsOf(street);
   // A row of each declared table on every fixture unit, districts and streets included.
   for (const t of DECLARED_TABLES) {
     declaredRows[t.name] = {};
@@ -357,6 +360,38 @@ async function keyTasksOf(streetKey: 'A' | 'B'): Promise<{ campaign: number; off
   return { campaign, office: office!.id, task: task!.id };
 }
 const keyTasks: Record<string, { campaign: number; office: number; task: number }> = {};
+
+/**
+ * 择优推选 in the street: a campaign of its own in the acceptance phase with a published full
+ * acceptance round, its compounds graded demonstration, and the first compound recommended (as
+ * the seed writes it: the trigger takes the round and the scope). Another compound is eligible
+ * and not recommended, for the writes below.
+ */
+async function recommendationsOf(streetKey: 'A' | 'B'): Promise<{ row: number; unit: number; eligible: number }> {
+  const [instance] = await rows<{ id: number }>(
+    `insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id)
+     values ('campaign', 2, 'acceptance', $1, $1, null) returning id::int`, [f[streetKey]],
+  );
+  const [campaign] = await rows<{ id: number }>(
+    `insert into public.campaigns (street_id, name, start_year, end_year, filing_opens_on, filing_closes_on, instance_id)
+     values ($1, $2, 2026, 2028, current_date, current_date + 30, $3) returning id::int`, [f[streetKey], `矩阵验收行动-${run}`, instance!.id],
+  );
+  const [version] = await rows<{ id: number }>("insert into public.standard_versions (campaign_id, year, status, published_at) values ($1, 2026, 'published', now()) returning id::int", [campaign!.id]);
+  const [round] = await rows<{ id: number }>(
+    "insert into public.score_rounds (campaign_id, kind, year, version_id) values ($1, 'full_acceptance', 2026, $2) returning id::int", [campaign!.id, version!.id],
+  );
+  const compounds = streetKey === 'A' ? ['A1x', 'A2x'] : ['B1x', 'B1'];
+  for (const key of compounds) {
+    await db.query(
+      `insert into public.unit_grades (round_id, unit_id, kind, street_id, community_id, total, standard, demonstration)
+       select $1, u.id, u.kind, u.street_id, u.community_id, 95, true, true from public.units u where u.id = $2`, [round!.id, f[key]],
+    );
+  }
+  await db.query('update public.score_rounds set published_at = now() where id = $1', [round!.id]);
+  const [row] = await rows<{ id: number }>("insert into public.acceptance_recommendations (unit_id, reason) values ($1, '矩阵推选') returning id::int", [f[compounds[0]!]]);
+  return { row: row!.id, unit: f[compounds[0]!]!, eligible: f[compounds[1]!]! };
+}
+const recommendations: Record<string, { row: number; unit: number; eligible: number }> = {};
 
 /** A fresh sample instance in draft on the unit, as the engine would have started it. */
 async function draftInstance(unitKey: string): Promise<number> {
@@ -447,6 +482,7 @@ describe.each(WHO)('as %s', (who) => {
       score_means: [],
       unit_totals: [],
       campaign_targets: await rows<Scoped>('select id::int, street_id::int from public.campaign_targets'),
+      acceptance_recommendations: await scoped('acceptance_recommendations'),
       unit_standings: await rows<Scoped>('select unit_id::int, street_id::int, community_id::int from public.unit_standings'),
       rectifications: await scoped('rectifications'),
       application_rounds: await rows<{ instance_id: number; round_id: number }>('select instance_id::int, round_id::int from public.application_rounds'),
@@ -814,6 +850,38 @@ describe.each(WHO)('as %s', (who) => {
       const progress = await client(who).rpc('target_progress', { p_campaign_id: campaigns[street] });
       if (who === 'anon') expect(progress.error?.code).toBe('42501');
       else expect((progress.data as unknown[] | null)?.length ?? 0, `target_progress as ${who} in ${street}`).toBe(s.memberStreets.has(f[street]!) ? 1 : 0);
+    }
+  });
+
+  it('acceptance_recommendations: the street office recommends, rewords and withdraws in its street; nobody else writes', async () => {
+    const s = scope(who);
+    for (const street of ['A', 'B'] as const) {
+      const office = s.officeStreets.has(f[street]!);
+      const { row, unit, eligible } = recommendations[street]!;
+      const reasonOf = async () => (await rows<{ reason: string }>('select reason from public.acceptance_recommendations where id = $1', [row]))[0]?.reason;
+      const ins = await client(who).from('acceptance_recommendations').insert({ unit_id: eligible, reason: `推选-${who}` }).select('id, street_id');
+      if (office) {
+        expect(ins.error, `recommend as ${who} in ${street}`).toBeNull();
+        expect(ins.data![0]!.street_id).toBe(f[street]);
+        await db.query('delete from public.acceptance_recommendations where id = $1', [ins.data![0]!.id]);
+      } else {
+        expect(ins.error?.code, `recommend as ${who} in ${street}`).toBe('42501');
+      }
+      expect(await rows('select 1 from public.acceptance_recommendations where unit_id = $1', [eligible])).toHaveLength(0);
+
+      const upd = await client(who).from('acceptance_recommendations').update({ reason: `改写-${who}` }).eq('id', row).select('id');
+      if (who === 'anon') expect(upd.error?.code).toBe('42501');
+      else expect(upd.data ?? [], `reword as ${who} in ${street}`).toHaveLength(office ? 1 : 0);
+      expect(await reasonOf()).toBe(office ? `改写-${who}` : '矩阵推选');
+      await db.query("update public.acceptance_recommendations set reason = '矩阵推选' where id = $1", [row]);
+
+      const del = await client(who).from('acceptance_recommendations').delete().eq('id', row).select('id');
+      if (who === 'anon') expect(del.error?.code).toBe('42501');
+      else expect(del.data ?? [], `withdraw as ${who} in ${street}`).toHaveLength(office ? 1 : 0);
+      expect(await reasonOf()).toBe(office ? undefined : '矩阵推选');
+      if (office) {
+        await db.query("insert into public.acceptance_recommendations (id, unit_id, reason) overriding system value values ($1, $2, '矩阵推选')", [row, unit]);
+      }
     }
   });
 

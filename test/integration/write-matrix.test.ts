@@ -59,7 +59,7 @@ const WRITERS = WHO.filter((w) => ROLE_WRITES[MEMBERSHIPS[w].role]);
 // one per community; `actor` is a user id the server should set (scorer, finder, author).
 const STREET_KINDS = ['street', 'campaign', 'leader', 'office1', 'office2', 'task', 'report', 'target', 'version', 'round', 'sub2', 'veto1', 'veto2',
   'draftVersion', 'draftItem', 'draftSub', 'draftVeto'] as const;
-const COMMUNITY_KINDS = ['community', 'compound', 'leaf', 'user', 'membership', 'entry'] as const;
+const COMMUNITY_KINDS = ['community', 'compound', 'leaf', 'user', 'membership', 'entry', 'recommendation'] as const;
 // `row:<table>`: a declared table's fixture row, one per community.
 type DeclaredRowKind = `row:${string}`;
 type Kind = (typeof STREET_KINDS)[number] | (typeof COMMUNITY_KINDS)[number] | DeclaredRowKind | 'actor';
@@ -224,6 +224,17 @@ const HAND_SPECS: Record<string, Spec> = {
     key: (s) => ({ round_id: v('round', s), unit_id: v('compound', s), veto_id: v('veto1', s) }),
     refs: { round_id: 'round', veto_id: 'veto2', unit_id: 'compound', street_id: 'street', community_id: 'community', found_by: 'actor' },
     groups: [['round_id', 'veto_id']],
+    derived: ['street_id', 'community_id'],
+  },
+  // 择优推选 (the campaign plugin's own policies, sql/001_acceptance_recommendations.sql): the
+  // office recommends a unit graded demonstration in the street's published full acceptance; the
+  // round, the scope and the recorder are the server's. The leaf compound's recommendation is the
+  // scope's row; the compound is eligible and not yet recommended.
+  acceptance_recommendations: {
+    level: 'community', legit: OFFICES,
+    row: (_who, s) => ({ unit_id: v('compound', s), reason: '矩阵推选理由' }),
+    key: (s) => ({ id: v('recommendation', s) }),
+    refs: { id: 'recommendation', unit_id: 'compound', street_id: 'street', community_id: 'community', round_id: 'round', created_by: 'actor' },
     derived: ['street_id', 'community_id'],
   },
 };
@@ -440,6 +451,30 @@ beforeAll(async () => {
     put('draftItem', s, draftItem);
     put('draftSub', s, await one("insert into public.standard_subitems (item_id, content, points) values ($1, '草稿细则', 100) returning id::int", [draftItem]));
     put('draftVeto', s, await one("insert into public.standard_vetoes (version_id, level, content) values ($1, 'compound', '草稿否决') returning id::int", [draft]));
+
+    // 择优推选: a campaign in the acceptance phase whose full acceptance is published, with each
+    // community's compounds graded demonstration, and the leaf compound recommended.
+    const accepting = await one(
+      "insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id) values ('campaign', 2, 'acceptance', $1, $1, null) returning id::int", [street],
+    );
+    const acceptance = await one(
+      `insert into public.campaigns (street_id, name, start_year, end_year, filing_opens_on, filing_closes_on, instance_id)
+       values ($1, $2, 2026, 2028, current_date, current_date + 30, $3) returning id::int`, [street, `写矩阵验收行动-${run}`, accepting],
+    );
+    const acceptanceVersion = await one("insert into public.standard_versions (campaign_id, year, status, published_at) values ($1, 2026, 'published', now()) returning id::int", [acceptance]);
+    const full = await one("insert into public.score_rounds (campaign_id, kind, year, version_id) values ($1, 'full_acceptance', 2026, $2) returning id::int", [acceptance, acceptanceVersion]);
+    for (const c of (s === 'A' ? ['A1', 'A2'] : ['B1']) as Community[]) {
+      for (const unitId of [fx.compound![c], fx.leaf![c]]) {
+        await db.query(
+          `insert into public.unit_grades (round_id, unit_id, kind, street_id, community_id, total, standard, demonstration)
+           select $1, u.id, u.kind, u.street_id, u.community_id, 95, true, true from public.units u where u.id = $2`, [full, unitId],
+        );
+      }
+    }
+    await db.query('update public.score_rounds set published_at = now() where id = $1', [full]);
+    for (const c of (s === 'A' ? ['A1', 'A2'] : ['B1']) as Community[]) {
+      put('recommendation', c, await one("insert into public.acceptance_recommendations (unit_id, reason) values ($1, '写矩阵推选') returning id::int", [fx.leaf![c]]));
+    }
   }
 });
 
@@ -643,6 +678,9 @@ describe('the grant audit', () => {
 // and PostgREST does not expose the schema.) A plugin's declared table adds the grants its
 // declaration gives (declaredWriteGrants: unit_id and its write columns), reviewed with
 // private.install_plugin_table in 20261202230000_declarations_and_districts.sql.
+// acceptance_recommendations (the campaign plugin's own grants, in its
+// sql/001_acceptance_recommendations.sql): the unit and the reason on insert, the reason on
+// update, delete to withdraw; its trigger derives the scope and the round and sets the recorder.
 const REVIEWED_WRITE_GRANTS: string[] = [
   'anon DELETE storage.buckets',
   'anon DELETE storage.objects',
@@ -694,6 +732,7 @@ const REVIEWED_WRITE_GRANTS: string[] = [
   'anon UPDATE storage.objects(updated_at)',
   'anon UPDATE storage.objects(user_metadata)',
   'anon UPDATE storage.objects(version)',
+  'authenticated DELETE public.acceptance_recommendations',
   'authenticated DELETE public.campaign_leaders',
   'authenticated DELETE public.campaign_member_offices',
   'authenticated DELETE public.campaign_phases',
@@ -712,6 +751,8 @@ const REVIEWED_WRITE_GRANTS: string[] = [
   'authenticated DELETE public.veto_findings',
   'authenticated DELETE storage.buckets',
   'authenticated DELETE storage.objects',
+  'authenticated INSERT public.acceptance_recommendations(reason)',
+  'authenticated INSERT public.acceptance_recommendations(unit_id)',
   'authenticated INSERT public.campaign_leaders(campaign_id)',
   'authenticated INSERT public.campaign_leaders(person_name)',
   'authenticated INSERT public.campaign_leaders(position)',
@@ -820,6 +861,7 @@ const REVIEWED_WRITE_GRANTS: string[] = [
   'authenticated TRIGGER storage.objects',
   'authenticated TRUNCATE storage.buckets',
   'authenticated TRUNCATE storage.objects',
+  'authenticated UPDATE public.acceptance_recommendations(reason)',
   'authenticated UPDATE public.campaign_leaders(person_name)',
   'authenticated UPDATE public.campaign_leaders(position)',
   'authenticated UPDATE public.campaign_leaders(sort)',

@@ -22,13 +22,16 @@ const v1 = defineVersion({
   form: z.strictObject({}),
   formEditable: { states: [], roles: [] },
 });
+// Version 2: the same machine, with the 择优推选 list (sql/001_acceptance_recommendations.sql) in
+// its migration; running campaigns stay on version 1, new ones start on 2.
+const v2 = defineVersion({ ...v1, version: 2, sql: ['001_acceptance_recommendations.sql'] });
 
 export const campaignPlugin = definePlugin({
   name: 'campaign',
   label: 'workflows.campaign.name',
   subjectKinds: ['street'],
   startRoles: ['street_office'],
-  versions: [v1],
+  versions: [v1, v2],
   guards: {},
   actions: {},
   views: { form: lazy(() => import('./form-view.tsx')) },
