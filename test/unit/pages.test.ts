@@ -41,10 +41,12 @@ describe('the pages', () => {
     for (const page of PAGES) expect(page.route, page.name).toMatch(/^\/([a-z0-9-]+(\/[a-z0-9-]+)*)?$/);
   });
 
-  it('labels and group labels are in zh-CN and en', () => {
+  it('labels and group labels are in zh-CN and en (the admin\'s, or a plugin\'s messages under workflows.<name>)', () => {
     const keys = [...PAGES.map((p) => p.label), ...MENU_GROUPS.map((g) => `menu.groups.${g.group}`)];
-    expect(keys.filter((k) => !has(zhCN as Tree, k))).toEqual([]);
-    expect(keys.filter((k) => !has(en as Tree, k))).toEqual([]);
+    for (const [locale, admin] of [['zh-CN', zhCN], ['en', en]] as const) {
+      const tree = { ...(admin as Tree), workflows: Object.fromEntries(WORKFLOWS.map((p) => [p.name, p.messages[locale] as Tree])) };
+      expect(keys.filter((k) => !has(tree, k)), locale).toEqual([]);
+    }
   });
 
   it('each plugin\'s pages are the `pages` of the pages.tsx in its folder (the build imports that file)', async () => {
