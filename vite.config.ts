@@ -37,8 +37,9 @@ function workflowCatalog(): Plugin {
         dependencies.filter((file) => /\/pages\.tsx?$/.test(file)).map(async (file) => ({ file, pages: (await load<{ pages?: Listed }>(file)).module.pages })),
       );
       const imports: string[] = [];
-      const entries = module.WORKFLOWS.map(({ name, label, messages, menu, pages }, i) => {
-        const json = JSON.stringify({ name, label, messages, menu });
+      const entries = module.WORKFLOWS.map(({ name, label, messages, menu, pages, declares }, i) => {
+        const unitKinds = Object.entries(declares?.unitKinds ?? {}).map(([kind, k]) => ({ kind, label: k.label, parents: k.parents }));
+        const json = JSON.stringify({ name, label, messages, menu, unitKinds });
         if (!pages?.length) return `{ ...${json}, pages: [] }`;
         const from = pageFiles.find((f) => f.pages && sameList(f.pages, pages));
         if (!from) throw new Error(`workflow ${name}: its pages must be the \`pages\` exported by pages.tsx in its folder`);

@@ -112,6 +112,7 @@ const en: Messages = {
       building: 'Commercial building',
       business_district: 'Business district',
       social_org: 'Social organisation',
+      district: 'District',
     },
     fields: {
       name: 'Name',

@@ -112,6 +112,7 @@ const zhCN = {
       building: '商务楼宇',
       business_district: '商圈',
       social_org: '社会组织',
+      district: '区县',
     },
     fields: {
       name: '名称',

@@ -4,8 +4,16 @@ import { ApartmentOutlined, MailOutlined, TeamOutlined } from '@ant-design/icons
 import { lazy } from 'react';
 import { MEMBER_ROLES } from '@/access/memberships';
 import type { ResourceDef } from './types';
+import { WORKFLOW_CATALOG } from './workflows';
 
+/** The kinds of unit the campaign's standard scores (its six levels). */
 export const UNIT_KINDS = ['street', 'community', 'compound', 'building', 'business_district', 'social_org'] as const;
+/** Every kind a unit may be: the district above the streets, the scored ones, and each plugin's (declares.unitKinds). */
+export const ALL_UNIT_KINDS: string[] = ['district', ...UNIT_KINDS, ...WORKFLOW_CATALOG.flatMap((p) => p.unitKinds.map((k) => k.kind))];
+/** What a street office creates: every kind below the street. */
+export const CREATABLE_UNIT_KINDS = ALL_UNIT_KINDS.filter((k) => k !== 'district' && k !== 'street');
+// A parent is a street, a community, or a plugin's kind that another kind sits under (a grid).
+const PARENT_KINDS = ['street', 'community', ...WORKFLOW_CATALOG.flatMap((p) => p.unitKinds.flatMap((k) => k.parents)).filter((k) => k !== 'street' && k !== 'community')];
 
 const units: ResourceDef = {
   name: 'units',
@@ -16,10 +24,10 @@ const units: ResourceDef = {
   defaultSort: { field: 'id', order: 'asc' },
   fields: [
     { name: 'name', label: 'units.fields.name', kind: 'text', list: true, filter: 'contains', form: 'both' },
-    { name: 'kind', label: 'units.fields.kind', kind: 'enum', options: UNIT_KINDS, optionPrefix: 'units.kinds', list: true, filter: 'eq', form: 'create', width: 120 },
+    { name: 'kind', label: 'units.fields.kind', kind: 'enum', options: ALL_UNIT_KINDS, optionPrefix: 'units.kinds', list: true, filter: 'eq', form: 'create', width: 120 },
     {
       name: 'parent_id', label: 'units.fields.parent_id', kind: 'reference', path: 'parent.name', list: true, form: 'both',
-      reference: { resource: 'units', labelField: 'name', embed: 'parent', kinds: ['street', 'community'] },
+      reference: { resource: 'units', labelField: 'name', embed: 'parent', kinds: [...new Set(PARENT_KINDS)] },
     },
     { name: 'address', label: 'units.fields.address', kind: 'text', list: true, form: 'both' },
     { name: 'updated_at', label: 'units.fields.updated_at', kind: 'datetime', list: true, width: 160 },

@@ -3,7 +3,7 @@
 // puts them on the definitions it gives those pages).
 import { z } from 'zod';
 import { i18n } from '@/i18n';
-import { UNIT_KINDS } from './resources';
+import { CREATABLE_UNIT_KINDS } from './resources';
 import type { ResourceDef } from './types';
 
 const t = (key: string) => i18n.t(key);
@@ -12,7 +12,7 @@ const SCHEMAS: Record<string, ResourceDef['schema']> = {
   units: () =>
     z.object({
       name: z.string({ error: t('units.rules.nameRequired') }).trim().min(1, t('units.rules.nameRequired')).max(100, t('units.rules.nameTooLong')),
-      kind: z.enum(UNIT_KINDS.filter((k) => k !== 'street') as [string, ...string[]], { error: t('units.rules.kindRequired') }),
+      kind: z.enum(CREATABLE_UNIT_KINDS as [string, ...string[]], { error: t('units.rules.kindRequired') }),
       parent_id: z.number({ error: t('units.rules.parentRequired') }),
       address: z.string().max(200, t('units.rules.addressTooLong')).nullish(),
     }),

@@ -10,6 +10,8 @@ declare module 'virtual:workflow-catalog' {
     /** Where the list of its instances sits in the menu. */
     menu?: MenuPlace;
     pages: PageDef[];
+    /** The unit kinds it declares (declares.unitKinds): the kind, its label (zh-CN), its parents' kinds. */
+    unitKinds: { kind: string; label: string; parents: string[] }[];
   }[];
   export default catalog;
 }

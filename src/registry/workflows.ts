@@ -9,6 +9,11 @@ export const WORKFLOW_CATALOG = catalog;
 for (const plugin of catalog) {
   for (const [locale, messages] of Object.entries(plugin.messages)) {
     i18n.addResourceBundle(locale, 'translation', { workflows: { [plugin.name]: messages } }, true, true);
+    // A declared kind's name, where the core shows kinds (units.kinds.*): the plugin's messages'
+    // `unitKinds` in that language, else the declaration's label.
+    const named = (messages as { unitKinds?: Record<string, string> }).unitKinds ?? {};
+    const kinds = Object.fromEntries(plugin.unitKinds.map((k) => [k.kind, named[k.kind] ?? k.label]));
+    i18n.addResourceBundle(locale, 'translation', { units: { kinds } }, true, false);
   }
 }
 
