@@ -79,14 +79,19 @@ describe('择优推选', () => {
   it('the office recommends a unit graded demonstration: the round, the scope and the recorder are the server\'s', async () => {
     const { data, error } = await recommend(a.office, a.x.X1!);
     expect(error).toBeNull();
-    const [community] = await a.q<{ community_id: number }>('select community_id::int from public.units where id = $1', [a.x.X1]);
-    expect(data).toEqual([{ id: expect.any(Number), unit_id: a.x.X1, street_id: a.streetId, community_id: community!.community_id, round_id: roundA, created_by: officeUid }]);
+    const [unit] = await a.q<{ name: string; community_id: number; community: string }>(
+      'select u.name, u.community_id::int, c.name as community from public.units u join public.units c on c.id = u.community_id where u.id = $1', [a.x.X1],
+    );
+    expect(data).toEqual([{ id: expect.any(Number), unit_id: a.x.X1, street_id: a.streetId, community_id: unit!.community_id, round_id: roundA, created_by: officeUid }]);
+    // The unit as it stood, for the list the city and county receive.
+    const [shown] = (await a.office.from('acceptance_recommendations').select('unit_name, unit_kind, community_name, total').eq('id', data![0]!.id)).data!;
+    expect(shown).toEqual({ unit_name: unit!.name, unit_kind: 'compound', community_name: unit!.community, total: 95 });
     // X4 too, and its reason may be reworded; nothing but the reason is a client's.
     const x4 = await recommend(a.office, a.x.X4!, '楼道自治做法值得推广');
     expect(x4.error).toBeNull();
     const reworded = await a.office.from('acceptance_recommendations').update({ reason: '楼道自治做法成熟，可在全区推广' }).eq('id', x4.data![0]!.id).select('reason');
     expect(reworded.data).toEqual([{ reason: '楼道自治做法成熟，可在全区推广' }]);
-    for (const change of [{ round_id: 1 }, { unit_id: a.x.X2 }, { created_by: officeUid }, { created_at: '2001-01-01T00:00:00Z' }, { street_id: b.streetId }]) {
+    for (const change of [{ round_id: 1 }, { unit_id: a.x.X2 }, { created_by: officeUid }, { created_at: '2001-01-01T00:00:00Z' }, { street_id: b.streetId }, { unit_name: '改名' }, { total: 100 }]) {
       const forged = await a.office.from('acceptance_recommendations').update(change).eq('id', x4.data![0]!.id);
       expect(forged.error?.code, JSON.stringify(change)).toBe('42501');
     }
@@ -147,6 +152,8 @@ describe('择优推选', () => {
     expect(await units(a.office)).toEqual(listA);
     expect(await units(a.reviewer)).toEqual(listA);
     expect(await units(a.filer)).toEqual(listA);
+    // The filer reads the whole street's list, names included, though not every unit of it.
+    expect(((await a.filer.from('acceptance_recommendations').select('unit_name')).data ?? []).every((r) => r.unit_name)).toBe(true);
     expect(await units(districtD)).toEqual(listA);
     expect(await units(districtE)).toEqual([b.x.X1]);
     expect(await units(b.office)).toEqual([b.x.X1]);

@@ -17,6 +17,13 @@ create table public.acceptance_recommendations (
   community_id bigint references public.units (id) on delete restrict,
   -- The round the grade comes from: the street's latest published full acceptance, set here.
   round_id bigint not null references public.score_rounds (id) on delete restrict,
+  -- The unit as it stood when recommended, as the list goes on to the city and county: its name,
+  -- kind, community and total in the round. Every member of the street reads the whole list (a
+  -- filer, who reads only its own community's units and grades, too). Set here.
+  unit_name text not null,
+  unit_kind public.unit_kind not null,
+  community_name text,
+  total numeric(6, 2) not null,
   reason text not null
     constraint acceptance_recommendations_reason_check check (length(btrim(reason)) >= 2 and length(reason) <= 500),
   created_by uuid default auth.uid() references auth.users (id) on delete set null,
@@ -48,8 +55,8 @@ revoke all on function private.acceptance_recommendations_check_reason(text) fro
 -- street before anything about it (its grade, an earlier recommendation) is told, and it is
 -- refused as row-level security refuses (42501), whether or not it exists. Then the scope follows
 -- the unit, the reason is checked, the round is the street's latest published full acceptance,
--- the unit must be graded demonstration in it, and once per round. The recorder and the time are
--- the server's. The seed and the service role write without a caller's scope
+-- the unit must be graded demonstration in it, and once per round. The unit's name, kind,
+-- community and total, the recorder and the time are the server's. The seed and the service role write without a caller's scope
 -- (private.api_caller()).
 create function private.acceptance_recommendations_before_write() returns trigger
 language plpgsql
@@ -59,12 +66,17 @@ as $$
 declare
   v_unit public.units;
   v_round bigint;
+  v_total numeric;
 begin
   if tg_op = 'UPDATE' and new.unit_id = old.unit_id then
     -- Only the reason changes (the API's column grants say so too).
     perform private.acceptance_recommendations_check_reason(new.reason);
     new.street_id := old.street_id;
     new.community_id := old.community_id;
+    new.unit_name := old.unit_name;
+    new.unit_kind := old.unit_kind;
+    new.community_name := old.community_name;
+    new.total := old.total;
     if private.api_caller() then
       new.round_id := old.round_id;
       new.created_by := old.created_by;
@@ -89,7 +101,8 @@ begin
     if v_round is null then
       raise exception '全面验收结果通报后才能推选单位' using errcode = '23514', hint = 'unit_id';
     end if;
-    if not exists (select 1 from public.unit_grades g where g.round_id = v_round and g.unit_id = v_unit.id and g.demonstration) then
+    select g.total into v_total from public.unit_grades g where g.round_id = v_round and g.unit_id = v_unit.id and g.demonstration;
+    if not found then
       raise exception '只能推选在全面验收中评为示范型的单位' using errcode = '23514', hint = 'unit_id';
     end if;
     if exists (
@@ -99,6 +112,10 @@ begin
       raise exception '该单位已推选，不能重复推选' using errcode = '23505', hint = 'unit_id';
     end if;
     new.round_id := v_round;
+    new.unit_name := v_unit.name;
+    new.unit_kind := v_unit.kind;
+    new.community_name := (select c.name from public.units c where c.id = v_unit.community_id);
+    new.total := v_total;
     if private.api_caller() then
       new.created_by := auth.uid();
       new.created_at := now();
