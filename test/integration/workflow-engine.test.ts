@@ -27,7 +27,7 @@ const db: pg.Client = await superuser();
 // back after it; the test of start rules below brings its own.
 const START_RULES = (await db.query<{ workflow: string; refusal: string }>('select workflow, refusal::text as refusal from private.workflow_start_rules')).rows;
 await db.query('delete from private.workflow_start_rules');
-const unit: Record<'street' | 'c1' | 'c2' | 'compound', number> = { street: 0, c1: 0, c2: 0, compound: 0 };
+const unit: Record<'district' | 'street' | 'c1' | 'c2' | 'compound', number> = { district: 0, street: 0, c1: 0, c2: 0, compound: 0 };
 // One user per role: street-wide roles on the street, the filer on community c1.
 const as: Record<MemberRole, SupabaseClient> = {} as never;
 let filerC2: SupabaseClient;
@@ -38,14 +38,17 @@ const query = async <T,>(sql: string, params: unknown[] = []) => (await db.query
 // from the machines with the facts the database computes for an instance in this world.
 const add = async (kind: string, name: string, parent: number | null) =>
   (await query<{ id: number }>('insert into public.units (kind, name, parent_id) values ($1, $2, $3) returning id::int', [kind, `${name}-${run}`, parent]))[0]!.id;
-unit.street = await add('street', '引擎街道', null);
+// The streets sit under a district, where the district office holds its role.
+unit.district = await add('district', '引擎区', null);
+unit.street = await add('street', '引擎街道', unit.district);
 unit.c1 = await add('community', '引擎一社区', unit.street);
 unit.c2 = await add('community', '引擎二社区', unit.street);
 unit.compound = await add('compound', '引擎小区', unit.c1);
 for (const role of MEMBER_ROLES) {
   const email = `${role}.${run}@engine.local`;
   const id = await createUser(db, email, PASSWORD, role);
-  await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3)', [id, role === 'community_filer' ? unit.c1 : unit.street, role]);
+  const held = role === 'community_filer' ? unit.c1 : role === 'district_office' ? unit.district : unit.street;
+  await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3)', [id, held, role]);
   as[role] = await signedIn(email, PASSWORD);
 }
 const other = await createUser(db, `filer2.${run}@engine.local`, PASSWORD, 'filer c2');
@@ -65,9 +68,9 @@ interface World {
 }
 const exampleQuery = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows as Record<string, unknown>[];
 async function worldUnits(name: string): Promise<{ street: number; community: number }> {
-  const street = await add('street', `引擎街道-${name}`, null);
+  const street = await add('street', `引擎街道-${name}`, unit.district);
   const community = await add('community', `引擎一社区-${name}`, street);
-  for (const role of MEMBER_ROLES) {
+  for (const role of MEMBER_ROLES.filter((r) => r !== 'district_office')) {
     const [user] = await query<{ id: string }>('select id from auth.users where email = $1', [`${role}.${run}@engine.local`]);
     await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3)', [user!.id, role === 'community_filer' ? community : street, role]);
   }
