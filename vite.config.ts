@@ -39,7 +39,8 @@ function workflowCatalog(): Plugin {
       const imports: string[] = [];
       const entries = module.WORKFLOWS.map(({ name, label, messages, menu, pages, declares }, i) => {
         const unitKinds = Object.entries(declares?.unitKinds ?? {}).map(([kind, k]) => ({ kind, label: k.label, parents: k.parents }));
-        const json = JSON.stringify({ name, label, messages, menu, unitKinds });
+        const roles = Object.entries(declares?.roles ?? {}).map(([role, r]) => ({ role, label: r.label, heldIn: r.heldIn }));
+        const json = JSON.stringify({ name, label, messages, menu, unitKinds, roles });
         if (!pages?.length) return `{ ...${json}, pages: [] }`;
         const from = pageFiles.find((f) => f.pages && sameList(f.pages, pages));
         if (!from) throw new Error(`workflow ${name}: its pages must be the \`pages\` exported by pages.tsx in its folder`);

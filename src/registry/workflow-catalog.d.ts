@@ -12,6 +12,8 @@ declare module 'virtual:workflow-catalog' {
     pages: PageDef[];
     /** The unit kinds it declares (declares.unitKinds): the kind, its label (zh-CN), its parents' kinds. */
     unitKinds: { kind: string; label: string; parents: string[] }[];
+    /** The roles it declares (declares.roles): the role, its label (zh-CN), the kinds it is held in. */
+    roles: { role: string; label: string; heldIn: string[] }[];
   }[];
   export default catalog;
 }

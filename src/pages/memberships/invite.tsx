@@ -7,7 +7,8 @@ import { createSchemaFieldRule } from 'antd-zod';
 import { App, Button, Form, Modal, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { z } from 'zod';
-import { STREET_ROLES } from '@/access/roles';
+import { GRANTABLE_ROLES, MEMBER_UNIT_KINDS } from '@/registry/workflows';
+import type { Enums } from '@/types/database';
 import { i18n } from '@/i18n';
 import { FieldInput } from '@/pages/generic/fields';
 import { toHttpError } from '@/providers/data-provider';
@@ -18,8 +19,8 @@ const FIELDS: FieldDef[] = [
   { name: 'email', label: 'memberships.fields.email', kind: 'email' },
   { name: 'full_name', label: 'memberships.fields.full_name', kind: 'text' },
   { name: 'password', label: 'memberships.fields.password', kind: 'password' },
-  { name: 'unit_id', label: 'memberships.fields.unit_id', kind: 'reference', reference: { resource: 'units', labelField: 'name', embed: 'unit', kinds: ['street', 'community'] } },
-  { name: 'role', label: 'memberships.fields.role', kind: 'enum', options: STREET_ROLES, optionPrefix: 'memberships.roles' },
+  { name: 'unit_id', label: 'memberships.fields.unit_id', kind: 'reference', reference: { resource: 'units', labelField: 'name', embed: 'unit', kinds: MEMBER_UNIT_KINDS } },
+  { name: 'role', label: 'memberships.fields.role', kind: 'enum', options: GRANTABLE_ROLES, optionPrefix: 'memberships.roles' },
 ];
 
 const inviteSchema = () =>
@@ -28,7 +29,7 @@ const inviteSchema = () =>
     full_name: z.string({ error: i18n.t('memberships.rules.nameRequired') }).trim().min(1, i18n.t('memberships.rules.nameRequired')).max(50, i18n.t('memberships.rules.nameTooLong')),
     password: z.string({ error: i18n.t('memberships.rules.passwordTooShort') }).min(8, i18n.t('memberships.rules.passwordTooShort')),
     unit_id: z.number({ error: i18n.t('memberships.rules.unitRequired') }),
-    role: z.enum(STREET_ROLES, { error: i18n.t('memberships.rules.roleRequired') }),
+    role: z.enum(GRANTABLE_ROLES as [string, ...string[]], { error: i18n.t('memberships.rules.roleRequired') }),
   });
 
 export default function InviteMember() {
@@ -47,7 +48,9 @@ export default function InviteMember() {
     const values = inviteSchema().parse(await form.validateFields());
     setSaving(true);
     const { error } = await supabaseClient.rpc('invite_member', {
-      p_email: values.email, p_full_name: values.full_name, p_password: values.password, p_unit_id: values.unit_id, p_role: values.role,
+      p_email: values.email, p_full_name: values.full_name, p_password: values.password, p_unit_id: values.unit_id,
+      // One of GRANTABLE_ROLES: the enum's values, the plugins' among them.
+      p_role: values.role as Enums<'member_role'>,
     });
     setSaving(false);
     if (error) {
