@@ -30,6 +30,9 @@ export default defineConfig({
           // Browser flows walk several screens; on a cold CI machine some take most of a minute.
           testTimeout: 90_000,
           hookTimeout: 120_000,
+          // expect.poll waits for what a screen shows after its requests; 1 s (the default) is less
+          // than a chart takes on a busy 2-core machine. A poll that should fail still fails.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
