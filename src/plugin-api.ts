@@ -10,6 +10,11 @@ export { supabaseClient } from '@/providers/supabase-client';
 export { toHttpError } from '@/providers/data-provider';
 export { fetchAll } from '@/lib/postgrest';
 export { decodeFileName, encodeFileName } from '@/lib/object-names';
+// Rows as the database's generated types have them (src/types/database.ts, `npm run db:types`).
+export {
+  asJson, derived, jsonObject,
+  type Database, type Enums, type FunctionRow, type Json, type JsonObject, type SelectRow, type Tables, type TablesInsert, type TablesUpdate, type WithNulls,
+} from '@/lib/rows';
 
 // Access: the user's memberships and what they reach (mirrors the database's scope helpers).
 export {

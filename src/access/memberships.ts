@@ -4,18 +4,14 @@
 // (the dashboard) follow useMembershipsVersion().
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
+import type { Tables } from '@/lib/rows';
 import { supabaseClient } from '@/providers/supabase-client';
 
 import type { MemberRole } from './roles';
 
 export { MEMBER_ROLES, type MemberRole } from './roles';
 
-export interface MyMembership {
-  role: MemberRole;
-  unit_id: number;
-  street_id: number;
-  community_id: number | null;
-}
+export type MyMembership = Pick<Tables<'memberships'>, 'unit_id' | 'street_id' | 'community_id'> & { role: MemberRole };
 
 let cache: { userId: string; promise: Promise<MyMembership[]> } | undefined;
 
@@ -30,7 +26,8 @@ export async function myMemberships(): Promise<MyMembership[]> {
         .select('role, unit_id, street_id, community_id')
         .eq('user_id', userId);
       if (error) throw error;
-      return rows as MyMembership[];
+      const memberships: MyMembership[] = rows;
+      return memberships;
     })();
     cache = { userId, promise };
     promise.catch(() => (cache = undefined));

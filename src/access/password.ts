@@ -58,7 +58,7 @@ export function useMustChangePassword(): boolean | undefined {
     queryFn: async () => {
       const { data: row, error } = await supabaseClient.from('profiles').select('must_change_password').eq('id', userId!).maybeSingle();
       if (error) return false;
-      return Boolean((row as { must_change_password?: boolean } | null)?.must_change_password);
+      return Boolean(row?.must_change_password);
     },
   });
   if (session === undefined) return undefined;

@@ -7,21 +7,11 @@ import { useTranslation } from '@refinedev/core';
 import { Alert, App, Button, Col, DatePicker, Descriptions, Divider, Form, Image, Input, InputNumber, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { myMemberships, supabaseClient, toHttpError, type FormViewProps } from '@/plugin-api';
+import { derived, myMemberships, supabaseClient, toHttpError, type FormViewProps, type Tables } from '@/plugin-api';
 import { PHASES } from './index';
 
-interface Campaign {
-  id: number;
-  street_id: number;
-  name: string;
-  start_year: number;
-  end_year: number;
-  filing_opens_on: string;
-  filing_closes_on: string;
-}
-interface Phase { phase: string; starts_on: string; ends_on: string | null }
-interface Leader { id: number; position: string; person_name: string; title: string | null; sort: number }
-interface Office { id: number; name: string }
+type Leader = Pick<Tables<'campaign_leaders'>, 'id' | 'position' | 'person_name' | 'title' | 'sort'>;
+type Office = Pick<Tables<'campaign_member_offices'>, 'id' | 'name'>;
 
 const POSITIONS = ['leader', 'deputy', 'member', 'office_director', 'office_deputy'] as const;
 const SEAL_MAX_BYTES = 300_000;
@@ -30,7 +20,7 @@ export default function CampaignFormView({ instance }: FormViewProps) {
   const { translate } = useTranslation();
   const t = (key: string, options?: Record<string, unknown>) => translate(`workflows.campaign.${key}`, options);
   const { message } = App.useApp();
-  const [campaign, setCampaign] = useState<Campaign | null>(null);
+  const [campaign, setCampaign] = useState<Tables<'campaigns'> | null>(null);
   const [phases, setPhases] = useState<Record<string, [Dayjs | null, Dayjs | null]>>({});
   const [leaders, setLeaders] = useState<Leader[]>([]);
   const [offices, setOffices] = useState<Office[]>([]);
@@ -48,11 +38,11 @@ export default function CampaignFormView({ instance }: FormViewProps) {
       supabaseClient.from('campaign_member_offices').select('id, name').eq('campaign_id', c.id).order('id'),
       supabaseClient.from('street_seals').select('image').eq('street_id', c.street_id).maybeSingle(),
     ]);
-    setCampaign(c as Campaign);
+    setCampaign(c);
     basics.setFieldsValue({ ...c, filing: [dayjs(c.filing_opens_on), dayjs(c.filing_closes_on)] });
-    setPhases(Object.fromEntries(((p.data ?? []) as Phase[]).map((r) => [r.phase, [dayjs(r.starts_on), r.ends_on ? dayjs(r.ends_on) : null]])));
-    setLeaders((l.data ?? []) as Leader[]);
-    setOffices((o.data ?? []) as Office[]);
+    setPhases(Object.fromEntries((p.data ?? []).map((r) => [r.phase, [dayjs(r.starts_on), r.ends_on ? dayjs(r.ends_on) : null]])));
+    setLeaders(l.data ?? []);
+    setOffices(o.data ?? []);
     setSeal(s.data?.image ?? null);
     const ms = await myMemberships();
     setIsOffice(ms.some((m) => m.role === 'street_office' && m.street_id === c.street_id));
@@ -78,7 +68,8 @@ export default function CampaignFormView({ instance }: FormViewProps) {
       campaign_id: campaign.id, phase: p,
       starts_on: phases[p]![0]!.format('YYYY-MM-DD'), ends_on: phases[p]![1]?.format('YYYY-MM-DD') ?? null,
     }));
-    const { error } = await supabaseClient.from('campaign_phases').upsert(rows, { onConflict: 'campaign_id,phase' });
+    // street_id: the campaign's, set by the table's trigger (as for leaders and offices below).
+    const { error } = await supabaseClient.from('campaign_phases').upsert(derived<'campaign_phases', 'street_id'>(rows), { onConflict: 'campaign_id,phase' });
     if (error) return failed(error);
     void message.success(t('config.saved'));
     await load();
@@ -86,7 +77,9 @@ export default function CampaignFormView({ instance }: FormViewProps) {
 
   const addLeader = async () => {
     const v = await leaderForm.validateFields();
-    const { error } = await supabaseClient.from('campaign_leaders').insert({ campaign_id: campaign.id, position: v.position, person_name: v.person_name, title: v.title || null, sort: leaders.length + 1 });
+    const { error } = await supabaseClient.from('campaign_leaders').insert(
+      derived<'campaign_leaders', 'street_id'>({ campaign_id: campaign.id, position: v.position, person_name: v.person_name, title: v.title || null, sort: leaders.length + 1 }),
+    );
     if (error) return failed(error);
     leaderForm.resetFields();
     await load();
@@ -98,7 +91,7 @@ export default function CampaignFormView({ instance }: FormViewProps) {
   };
   const addOffice = async (name: string) => {
     if (!name.trim()) return;
-    const { error } = await supabaseClient.from('campaign_member_offices').insert({ campaign_id: campaign.id, name: name.trim() });
+    const { error } = await supabaseClient.from('campaign_member_offices').insert(derived<'campaign_member_offices', 'street_id'>({ campaign_id: campaign.id, name: name.trim() }));
     if (error) return failed(error);
     await load();
   };

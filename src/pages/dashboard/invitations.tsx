@@ -7,19 +7,12 @@ import { useTranslation } from '@refinedev/core';
 import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { myMemberships, useRefreshMemberships, type MemberRole } from '@/access/memberships';
+import { myMemberships, useRefreshMemberships } from '@/access/memberships';
+import type { FunctionRow } from '@/lib/rows';
 import { toHttpError } from '@/providers/data-provider';
 import { supabaseClient } from '@/providers/supabase-client';
 
-interface MyInvitation {
-  id: number;
-  unit_id: number;
-  unit_name: string;
-  street_name: string;
-  role: MemberRole;
-  invited_by_name: string | null;
-  created_at: string;
-}
+type MyInvitation = FunctionRow<'my_invitations'>;
 
 export default function MyInvitations() {
   const { translate } = useTranslation();
@@ -36,7 +29,7 @@ export default function MyInvitations() {
       return;
     }
     setFailure(null);
-    setState({ invitations: (data ?? []) as MyInvitation[], member: memberships.length > 0 });
+    setState({ invitations: data ?? [], member: memberships.length > 0 });
   }, []);
 
   useEffect(() => {
@@ -84,7 +77,7 @@ export default function MyInvitations() {
           title={translate('invitations.fields.role')}
           dataIndex="role"
           width={120}
-          render={(role: MemberRole) => <Tag>{translate(`memberships.roles.${role}`)}</Tag>}
+          render={(role: MyInvitation['role']) => <Tag>{translate(`memberships.roles.${role}`)}</Tag>}
         />
         <Table.Column<MyInvitation>
           key="invited_by"

@@ -5,18 +5,19 @@ import { App, Button, Popconfirm } from 'antd';
 import type { Identity } from '@/providers/auth-provider';
 import { toHttpError } from '@/providers/data-provider';
 import { supabaseClient } from '@/providers/supabase-client';
+import type { MemberRow } from './row-actions';
 
-export default function DisableMember({ record }: { record: Record<string, unknown> }) {
+export default function DisableMember({ member }: { member: MemberRow }) {
   const { translate } = useTranslation();
   const { data: can } = useCan({ resource: 'memberships', action: 'delete' });
   const invalidate = useInvalidate();
   const { message } = App.useApp();
   const { data: me } = useGetIdentity<Identity>();
-  const disabled = Boolean((record.profile as { disabled?: boolean } | null)?.disabled);
-  if (!can?.can || !me || record.user_id === me.id) return null;
+  const disabled = Boolean(member.profile?.disabled);
+  if (!can?.can || !me || member.user_id === me.id) return null;
 
   async function toggle() {
-    const { error } = await supabaseClient.rpc('set_user_disabled', { p_user_id: record.user_id, p_disabled: !disabled });
+    const { error } = await supabaseClient.rpc('set_user_disabled', { p_user_id: member.user_id, p_disabled: !disabled });
     if (error) return void message.error(toHttpError(error).message);
     await invalidate({ resource: 'memberships', invalidates: ['list'] });
   }

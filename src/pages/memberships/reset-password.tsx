@@ -12,6 +12,7 @@ import { passwordBytes, MAX_PASSWORD_BYTES } from '@/pages/account/password-form
 import type { Identity } from '@/providers/auth-provider';
 import { toHttpError } from '@/providers/data-provider';
 import { supabaseClient } from '@/providers/supabase-client';
+import type { MemberRow } from './row-actions';
 
 const resetSchema = () =>
   z.object({
@@ -22,7 +23,7 @@ const resetSchema = () =>
       .refine((v) => passwordBytes(v) <= MAX_PASSWORD_BYTES, i18n.t('memberships.reset.rules.tooLong')),
   });
 
-export default function ResetMemberPassword({ record }: { record: Record<string, unknown> }) {
+export default function ResetMemberPassword({ member }: { member: MemberRow }) {
   const { translate, getLocale } = useTranslation();
   const { data: can } = useCan({ resource: 'memberships', action: 'delete' });
   const { data: me } = useGetIdentity<Identity>();
@@ -32,15 +33,14 @@ export default function ResetMemberPassword({ record }: { record: Record<string,
   const [form] = Form.useForm();
   const locale = getLocale();
   const rule = useMemo(() => createSchemaFieldRule(resetSchema()), [locale]);
-  if (!can?.can || !me || record.user_id === me.id) return null;
+  if (!can?.can || !me || member.user_id === me.id) return null;
 
-  const profile = (record.profile ?? {}) as { full_name?: string | null; email?: string };
-  const name = profile.full_name || profile.email || '';
+  const name = member.profile?.full_name || member.profile?.email || '';
 
   async function submit() {
     const values = resetSchema().parse(await form.validateFields());
     setSaving(true);
-    const { error } = await supabaseClient.rpc('reset_member_password', { p_user_id: record.user_id, p_password: values.password });
+    const { error } = await supabaseClient.rpc('reset_member_password', { p_user_id: member.user_id, p_password: values.password });
     setSaving(false);
     if (error) {
       const http = toHttpError(error);
@@ -67,7 +67,7 @@ export default function ResetMemberPassword({ record }: { record: Record<string,
         destroyOnHidden
       >
         <Typography.Paragraph type="secondary" style={{ fontSize: 13, marginBottom: 12 }}>
-          {translate('memberships.reset.hint', { name, email: profile.email ?? '' })}
+          {translate('memberships.reset.hint', { name, email: member.profile?.email ?? '' })}
         </Typography.Paragraph>
         <Form form={form} name="reset-password" layout="vertical" onFinish={submit}>
           <Form.Item name="password" label={translate('memberships.reset.password')} rules={[rule]} validateTrigger={['onChange', 'onBlur']}>

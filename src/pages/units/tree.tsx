@@ -5,15 +5,12 @@ import { useTranslation } from '@refinedev/core';
 import { Tag, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { useEffect, useState } from 'react';
+import type { Tables } from '@/lib/rows';
 import { supabaseClient } from '@/providers/supabase-client';
 
-interface UnitRow {
-  id: number;
-  name: string;
-  kind: string;
-}
+type UnitRow = Pick<Tables<'units'>, 'id' | 'name' | 'kind'>;
 
-const LEAF_KINDS = new Set(['compound', 'building', 'business_district', 'social_org']);
+const LEAF_KINDS = new Set<UnitRow['kind']>(['compound', 'building', 'business_district', 'social_org']);
 
 export default function UnitTreePage() {
   const { translate } = useTranslation();
@@ -45,7 +42,7 @@ export default function UnitTreePage() {
     // PostgREST returns at most 1,000 rows a request: page through a large community.
     for (let from = 0; ; from += 1000) {
       const { data } = await supabaseClient.from('units').select('id, name, kind').eq('parent_id', node.key as number).order('kind').order('name').range(from, from + 999);
-      rows.push(...((data ?? []) as UnitRow[]));
+      rows.push(...(data ?? []));
       if (!data || data.length < 1000) break;
     }
     const attach = (nodes: TreeDataNode[]): TreeDataNode[] =>

@@ -6,6 +6,7 @@ import { App, Button, Form, Modal, Select, Table, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { myMemberships } from '@/access/memberships';
+import type { SelectRow } from '@/lib/rows';
 import { ReferenceSelect } from '@/pages/generic/fields';
 import { supabaseClient } from '@/providers/supabase-client';
 import { stateLabel, workflowError } from '@/workflow/errors';
@@ -13,16 +14,8 @@ import { workflowResource } from '@/registry/workflows';
 import type { WorkflowPlugin } from '@/workflow/types';
 import { compiledOf } from '@/workflow/machine';
 
-interface InstanceRow {
-  id: number;
-  state: string;
-  version: number;
-  done: boolean;
-  updated_at: string;
-  subject: { name: string } | null;
-}
-
 export const INSTANCE_SELECT = 'id, workflow, version, state, done, revision, form, form_revision, form_saved_at, street_id, community_id, subject_unit_id, created_at, updated_at, subject:units!subject_unit_id(name, kind)';
+type InstanceRow = SelectRow<'workflow_instances', typeof INSTANCE_SELECT>;
 
 function StartButton({ plugin }: { plugin: WorkflowPlugin }) {
   const { translate } = useTranslation();
@@ -31,12 +24,13 @@ function StartButton({ plugin }: { plugin: WorkflowPlugin }) {
   const [open, setOpen] = useState(false);
   const [allowed, setAllowed] = useState(false);
   const [busy, setBusy] = useState(false);
-  // The units the user may start one for, and why the database would refuse some (its start rule).
+  // The units the user may start one for, and why the database would refuse some (its start rule;
+  // null: none, which the generated type of a RETURNS TABLE column cannot say).
   const [subjects, setSubjects] = useState<{ subject_unit_id: number; refusal: string | null }[] | null>(null);
   const [form] = Form.useForm<{ subject: number }>();
   useEffect(() => {
     void myMemberships().then((ms) => setAllowed(ms.some((m) => plugin.startRoles.includes(m.role))));
-    void supabaseClient.rpc('workflow_start_refusals', { p_workflow: plugin.name }).then(({ data }) => setSubjects((data ?? null) as typeof subjects));
+    void supabaseClient.rpc('workflow_start_refusals', { p_workflow: plugin.name }).then(({ data }) => setSubjects(data ?? null));
   }, [plugin, open]);
   const refused = useMemo(
     () => new Map((subjects ?? []).flatMap((s) => (s.refusal ? [[Number(s.subject_unit_id), s.refusal] as const] : []))),
@@ -63,7 +57,7 @@ function StartButton({ plugin }: { plugin: WorkflowPlugin }) {
     }
     void message.success(translate('workflow.started'));
     setOpen(false);
-    go({ to: `/workflows/${plugin.name}/${(data as { id: number }).id}` });
+    go({ to: `/workflows/${plugin.name}/${data.id}` });
   };
   return (
     <>

@@ -10,6 +10,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { useParams } from 'react-router';
 import { myMemberships, rolesWhere, type MemberRole } from '@/access/memberships';
 import { i18n } from '@/i18n';
+import { asJson, jsonObject, type JsonObject, type SelectRow } from '@/lib/rows';
 import { supabaseClient } from '@/providers/supabase-client';
 import { confirmText, eventLabel, eventNotes, fieldLabel, guardLabel, stateLabel, workflowError } from '@/workflow/errors';
 import { availableActions, compiledOf, refusingGuard } from '@/workflow/machine';
@@ -22,33 +23,11 @@ import { cleanValues, SchemaForm, showIssues } from './schema-form';
 
 const Diagram = lazy(() => import('./diagram'));
 
-interface Instance {
-  id: number;
-  workflow: string;
-  version: number;
-  state: string;
-  done: boolean;
-  revision: number;
-  form: Record<string, unknown>;
-  form_saved_at: string | null;
-  form_revision: number;
-  subject_unit_id: number;
-  street_id: number;
-  community_id: number | null;
-  created_at: string;
-  subject: { name: string; kind: string } | null;
-}
-
-interface LogRow {
-  id: number;
-  event: string;
-  from_state: string | null;
-  to_state: string;
-  comment: string | null;
-  payload: Record<string, unknown> | null;
-  actor_roles: MemberRole[];
-  created_at: string;
-}
+// An instance and its log as the panel reads them, the form and each payload as the objects
+// the database holds there.
+type Instance = Omit<SelectRow<'workflow_instances', typeof INSTANCE_SELECT>, 'form'> & { form: JsonObject };
+const LOG_SELECT = 'id, event, from_state, to_state, comment, payload, actor_roles, created_at';
+type LogRow = Omit<SelectRow<'workflow_events', typeof LOG_SELECT>, 'payload'> & { payload: JsonObject };
 
 /** An engine refusal beside the field it names, when the dialog shows that field; else above. */
 function showRefusal(plugin: WorkflowPlugin, error: { code?: string; message?: string; details?: string | null }, form: FormInstance | null, setRefusal: (text: string) => void) {
@@ -96,7 +75,7 @@ function ActionDialog({ plugin, version, instance, roles, facts, event, onClose,
     }
     setBusy(true);
     const { error } = await supabaseClient.rpc('fire_event', {
-      p_instance_id: instance.id, p_event: event, p_expected_revision: instance.revision, p_payload: payload,
+      p_instance_id: instance.id, p_event: event, p_expected_revision: instance.revision, p_payload: asJson(payload),
     });
     setBusy(false);
     if (error) {
@@ -153,7 +132,7 @@ function FormDialog({ plugin, version, instance, onClose, onDone }: {
     }
     setBusy(true);
     const { error } = await supabaseClient.rpc('save_workflow_form', {
-      p_instance_id: instance.id, p_form: parsed.data, p_expected_form_revision: instance.form_revision,
+      p_instance_id: instance.id, p_form: asJson(parsed.data), p_expected_form_revision: instance.form_revision,
     });
     setBusy(false);
     if (error) {
@@ -187,17 +166,17 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
   const load = useCallback(async () => {
     const [one, events, world] = await Promise.all([
       supabaseClient.from('workflow_instances').select(INSTANCE_SELECT).eq('id', Number(id)).eq('workflow', plugin.name).maybeSingle(),
-      supabaseClient.from('workflow_events').select('id, event, from_state, to_state, comment, payload, actor_roles, created_at').eq('instance_id', Number(id)).order('id'),
+      supabaseClient.from('workflow_events').select(LOG_SELECT).eq('instance_id', Number(id)).order('id'),
       supabaseClient.rpc('workflow_facts', { p_instance_id: Number(id) }),
     ]);
     if (one.error || !one.data) {
       setFailure(one.error ? workflowError(plugin, one.error).message : translate('workflow.errors.WF007'));
       return;
     }
-    const row = one.data as unknown as Instance;
+    const row: Instance = { ...one.data, form: jsonObject(one.data.form) };
     setInstance(row);
-    setLog((events.data ?? []) as LogRow[]);
-    setFacts((world.data ?? {}) as Record<string, unknown>);
+    setLog((events.data ?? []).map((e) => ({ ...e, payload: jsonObject(e.payload) })));
+    setFacts(jsonObject(world.data));
     setRoles(rolesWhere(await myMemberships(), row.street_id, row.community_id));
   }, [id, plugin, translate]);
   useEffect(() => void load(), [load]);

@@ -4,24 +4,13 @@ import { List, useTable } from '@refinedev/antd';
 import { useGetIdentity, useGo, useTranslation } from '@refinedev/core';
 import { Card, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { jsonObject, type SelectRow } from '@/lib/rows';
 import type { Identity } from '@/providers/auth-provider';
 import { eventLabel, eventNotes, fieldLabel, stateLabel } from '@/workflow/errors';
 import { PLUGINS, pluginByName } from '@/workflow/plugins';
 
-interface EventRow {
-  id: number;
-  instance_id: number;
-  workflow: string;
-  event: string;
-  from_state: string | null;
-  to_state: string;
-  comment: string | null;
-  payload: Record<string, unknown> | null;
-  created_at: string;
-  instance: { state: string; done: boolean; subject: { name: string } | null } | null;
-}
-
 const SELECT = 'id, instance_id, workflow, event, from_state, to_state, comment, payload, created_at, instance:workflow_instances!instance_id(state, done, subject:units!subject_unit_id(name))';
+type EventRow = SelectRow<'workflow_events', typeof SELECT>;
 
 function DoneTable({ userId }: { userId: string }) {
   const { translate } = useTranslation();
@@ -72,7 +61,7 @@ function DoneTable({ userId }: { userId: string }) {
         ellipsis
         render={(_, r) => {
           // The comment, and the other words the event carried (the street's opinion on approval).
-          const notes = eventNotes(plugin(r), r);
+          const notes = eventNotes(plugin(r), { comment: r.comment, payload: jsonObject(r.payload) });
           if (!notes.length) return <Typography.Text type="secondary">{translate('common.none')}</Typography.Text>;
           return notes.map((n) => (n.field === 'comment' ? n.text : `${fieldLabel(plugin(r), n.field)}：${n.text}`)).join('；');
         }}

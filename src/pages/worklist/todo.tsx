@@ -22,20 +22,7 @@ import { actionDeadline, availableActions, type AvailableAction } from '@/workfl
 import { PLUGINS, pluginByName, versionOf } from '@/workflow/plugins';
 import type { WorkflowPlugin, WorkflowVersion } from '@/workflow/types';
 import { fetchAll } from '@/lib/postgrest';
-
-interface InstanceRow {
-  id: number;
-  workflow: string;
-  version: number;
-  state: string;
-  form: Record<string, unknown>;
-  street_id: number;
-  community_id: number | null;
-  updated_at: string;
-  subject: { name: string } | null;
-  /** The latest logged event: when the instance entered its current state. */
-  last: { created_at: string }[];
-}
+import { jsonObject } from '@/lib/rows';
 
 interface TodoRow {
   id: number;
@@ -69,7 +56,8 @@ async function loadTodo(): Promise<TodoRow[]> {
   const memberships = await myMemberships();
   const scope = scopeOr(scopeOf(memberships));
   if (!scope) return [];
-  const instances = await fetchAll<InstanceRow>((from, to) =>
+  // `last`: the latest logged event, when the instance entered its current state.
+  const instances = await fetchAll((from, to) =>
     supabaseClient
       .from('workflow_instances')
       .select(SELECT)
@@ -89,7 +77,7 @@ async function loadTodo(): Promise<TodoRow[]> {
     const version = plugin && versionOf(plugin, row.version);
     if (!plugin || !version) return [];
     const roles = rolesWhere(memberships, row.street_id, row.community_id);
-    if (!roles.length || !availableActions(plugin, version, row.state, row.form, roles).length) return [];
+    if (!roles.length || !availableActions(plugin, version, row.state, jsonObject(row.form), roles).length) return [];
     return [{ row, plugin, version, roles }];
   });
   // The facts of those that have any, in one request. An instance whose facts cannot be read is
@@ -98,13 +86,13 @@ async function loadTodo(): Promise<TodoRow[]> {
   const factsById = new Map<number, Record<string, unknown>>();
   if (withFacts.length) {
     const { data } = await supabaseClient.rpc('workflow_facts_of', { p_instance_ids: withFacts });
-    for (const r of (data ?? []) as { instance_id: number; facts: Record<string, unknown> }[]) factsById.set(r.instance_id, r.facts);
+    for (const r of data ?? []) factsById.set(r.instance_id, jsonObject(r.facts));
   }
 
   const now = Date.now();
   return candidates.map(({ row, plugin, version, roles }) => {
     const world = factsById.get(row.id) ?? {};
-    const actions = availableActions(plugin, version, row.state, row.form, roles, world);
+    const actions = availableActions(plugin, version, row.state, jsonObject(row.form), roles, world);
     const since = row.last[0]?.created_at ?? row.updated_at;
     return {
       id: row.id,

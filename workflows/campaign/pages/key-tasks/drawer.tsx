@@ -5,7 +5,7 @@ import { useTranslation } from '@refinedev/core';
 import { App, Button, Descriptions, Drawer, Empty, Form, Input, Select, Space, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { toHttpError, supabaseClient } from '@/plugin-api';
+import { derived, toHttpError, supabaseClient } from '@/plugin-api';
 import type { Row } from './index';
 import { deadlineLabel, periodLabel, STATUS_COLORS } from './labels';
 import { STATUSES, type Period, type Report, type Status } from './model';
@@ -50,7 +50,8 @@ export default function TaskDrawer({ row, isOffice, onClose, onChanged }: Props)
     const form = period ? periodForm : noteForm;
     const { note } = await form.validateFields();
     setSaving(period ? 'period' : 'note');
-    const { error } = await supabaseClient.from('key_task_reports').insert({ task_id: task.id, period, note: note.trim() });
+    // street_id: the task's, set by the table's trigger.
+    const { error } = await supabaseClient.from('key_task_reports').insert(derived<'key_task_reports', 'street_id'>({ task_id: task.id, period, note: note.trim() }));
     setSaving(null);
     if (error) return failed(error);
     form.resetFields();

@@ -92,18 +92,17 @@ function KeyTasks() {
           .order('street_id')
           .order('start_year', { ascending: false });
         if (error) throw error;
-        const ids = (campaigns ?? []).map((c) => c.id as number);
+        const ids = (campaigns ?? []).map((c) => c.id);
         const years = ids.length
-          ? await fetchAll<{ campaign_id: number; year_starts_on: string }>((from, to) =>
+          ? await fetchAll((from, to) =>
               supabaseClient.from('key_tasks').select('campaign_id, year_starts_on').in('campaign_id', ids).order('id').range(from, to),
             )
           : [];
         const list: ListChoice[] = [];
         for (const c of campaigns ?? []) {
-          const street = c.street as unknown as { name: string } | null;
           const ys = [...new Set(years.filter((y) => y.campaign_id === c.id).map((y) => y.year_starts_on))].sort();
           for (const year of ys) {
-            list.push({ key: `${c.id}:${year}`, campaignId: c.id, campaignName: c.name, streetId: c.street_id, streetName: street?.name ?? '', year });
+            list.push({ key: `${c.id}:${year}`, campaignId: c.id, campaignName: c.name, streetId: c.street_id, streetName: c.street?.name ?? '', year });
           }
         }
         setChoices(list);
@@ -121,7 +120,7 @@ function KeyTasks() {
     if (!choice) return;
     try {
       const [rows, members] = await Promise.all([
-        fetchAll<KeyTask>((from, to) =>
+        fetchAll((from, to) =>
           supabaseClient
             .from('key_tasks')
             .select(TASK_SELECT)
@@ -135,7 +134,7 @@ function KeyTasks() {
       ]);
       if (members.error) throw members.error;
       setTasks(rows);
-      setOffices((members.data ?? []) as Office[]);
+      setOffices(members.data ?? []);
       setFailure(null);
     } catch (error) {
       fail(error);

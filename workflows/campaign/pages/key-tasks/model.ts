@@ -3,6 +3,7 @@
 // (YYYY-MM-DD); "today" is the browser's local date. The database checks the same period rules
 // when a report is written (supabase/migrations/20261121210100_key_tasks.sql).
 import dayjs from 'dayjs';
+import type { SelectRow, Tables } from '@/plugin-api';
 
 export const ACTIONS = ['brand', 'two_new_orgs', 'red_property', 'red_magnet', 'social_orgs'] as const;
 export const STATUSES = ['not_started', 'in_progress', 'done', 'blocked'] as const;
@@ -11,40 +12,14 @@ export type Action = (typeof ACTIONS)[number];
 export type Status = (typeof STATUSES)[number];
 export type Cadence = (typeof CADENCES)[number];
 
-export interface Report {
-  id: number;
-  period: string | null;
-  note: string;
-  created_at: string;
-  reporter: { full_name: string | null; email: string } | null;
-}
+export const TASK_SELECT = `id, campaign_id, street_id, year_starts_on, action, number, content, deadline, all_year, cadence, status, updated_at,
+  leads:key_task_leads(sort, office:campaign_member_offices(id, name)),
+  reports:key_task_reports(id, period, note, created_at, reporter:profiles(full_name, email))`;
 
-export interface Office {
-  id: number;
-  name: string;
-}
-
-export interface KeyTask {
-  id: number;
-  campaign_id: number;
-  street_id: number;
-  year_starts_on: string;
-  action: Action;
-  number: number;
-  content: string;
-  deadline: string | null;
-  all_year: boolean;
-  cadence: Cadence | null;
-  status: Status;
-  updated_at: string;
-  leads: { sort: number; office: Office | null }[];
-  reports: Report[];
-}
-
-export const TASK_SELECT =
-  'id, campaign_id, street_id, year_starts_on, action, number, content, deadline, all_year, cadence, status, updated_at,' +
-  ' leads:key_task_leads(sort, office:campaign_member_offices(id, name)),' +
-  ' reports:key_task_reports(id, period, note, created_at, reporter:profiles(full_name, email))';
+/** A task as the list reads it (TASK_SELECT): its lead offices and its reports embedded. */
+export type KeyTask = SelectRow<'key_tasks', typeof TASK_SELECT>;
+export type Report = KeyTask['reports'][number];
+export type Office = Pick<Tables<'campaign_member_offices'>, 'id' | 'name'>;
 
 export const today = (): string => dayjs().format('YYYY-MM-DD');
 

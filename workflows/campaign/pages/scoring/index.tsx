@@ -7,14 +7,19 @@ import { useTranslation } from '@refinedev/core';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { myMemberships, scopeOf, scopeOr, decodeFileName, encodeFileName, fetchAll, toHttpError, supabaseClient, type MyMembership } from '@/plugin-api';
+import {
+  derived, myMemberships, scopeOf, scopeOr, decodeFileName, encodeFileName, fetchAll, toHttpError, supabaseClient,
+  type MyMembership, type Tables, type TablesInsert,
+} from '@/plugin-api';
 
-interface Round { id: number; street_id: number; kind: string; year: number; version_id: number; published_at: string | null }
-interface Unit { id: number; name: string; kind: string; street_id: number; community_id: number | null }
+type Round = Pick<Tables<'score_rounds'>, 'id' | 'street_id' | 'kind' | 'year' | 'version_id' | 'published_at'>;
+type Unit = Pick<Tables<'units'>, 'id' | 'name' | 'kind' | 'street_id' | 'community_id'>;
+/** A sub-item's line of the sheet, under its item. */
 interface Row { key: number; number: number; goal: string; content: string; points: number; sort: number; span: number }
-interface Entry { id: number; subitem_id: number; scorer_id: string; scorer_role: 'self' | 'reviewer'; score: number; note: string | null }
-interface Veto { id: number; content: string }
-interface Grade { total: number; standard: boolean; demonstration: boolean; reasons: string[]; parts: number | null; parts_standard: number | null; parts_demo: number | null }
+type Entry = Pick<Tables<'score_entries'>, 'id' | 'subitem_id' | 'scorer_id' | 'scorer_role' | 'score' | 'note'>;
+type Veto = Pick<Tables<'standard_vetoes'>, 'id' | 'content'>;
+type Grade = Pick<Tables<'unit_grades'>, 'total' | 'standard' | 'demonstration' | 'reasons' | 'parts' | 'parts_standard' | 'parts_demo'>;
+/** An evidence file in storage. */
 interface Evidence { name: string; path: string }
 
 const BUCKET = 'evidence';
@@ -38,9 +43,9 @@ export default function ScoringPage() {
   const [grade, setGrade] = useState<Grade | null>(null);
   const [evidence, setEvidence] = useState<Record<number, Evidence[]>>({});
   const [opening, setOpening] = useState(false);
-  const [roundForm] = Form.useForm<{ campaign_id: number; kind: string; year: number; version_id: number }>();
-  const [campaigns, setCampaigns] = useState<{ id: number; name: string; street_id: number }[]>([]);
-  const [publishedVersions, setPublishedVersions] = useState<{ id: number; campaign_id: number; year: number }[]>([]);
+  const [roundForm] = Form.useForm<Pick<TablesInsert<'score_rounds'>, 'campaign_id' | 'kind' | 'year' | 'version_id'>>();
+  const [campaigns, setCampaigns] = useState<Pick<Tables<'campaigns'>, 'id' | 'name' | 'street_id'>[]>([]);
+  const [publishedVersions, setPublishedVersions] = useState<Pick<Tables<'standard_versions'>, 'id' | 'campaign_id' | 'year'>[]>([]);
   const roundId = Number(params.get('round')) || rounds[0]?.id;
   const unitId = Number(params.get('unit')) || undefined;
   const round = rounds.find((r) => r.id === roundId);
@@ -52,9 +57,9 @@ export default function ScoringPage() {
       supabaseClient.from('campaigns').select('id, name, street_id').order('start_year', { ascending: false }),
       supabaseClient.from('standard_versions').select('id, campaign_id, year').eq('status', 'published').order('year', { ascending: false }),
     ]);
-    setRounds((r.data ?? []) as Round[]);
-    setCampaigns((c.data ?? []) as typeof campaigns);
-    setPublishedVersions((v.data ?? []) as typeof publishedVersions);
+    setRounds(r.data ?? []);
+    setCampaigns(c.data ?? []);
+    setPublishedVersions(v.data ?? []);
   };
 
   useEffect(() => {
@@ -69,7 +74,7 @@ export default function ScoringPage() {
     const inScope = scopeOr(scopeOf(memberships));
     if (!round || !inScope) return;
     // Every unit of the round's street (past PostgREST's 1,000-row cap: a street may have 11,000).
-    void fetchAll<Unit>((from, to) =>
+    void fetchAll((from, to) =>
       supabaseClient.from('units').select('id, name, kind, street_id, community_id').eq('street_id', round.street_id).or(inScope).order('id').range(from, to),
     ).then(setUnits, (error) => void message.error(toHttpError(error).message));
   }, [round, memberships]);
@@ -82,7 +87,7 @@ export default function ScoringPage() {
   const loadGrade = useCallback(async () => {
     if (!round || !unit) return;
     const { data } = await supabaseClient.from('unit_grades').select(GRADE_SELECT).eq('round_id', round.id).eq('unit_id', unit.id).maybeSingle();
-    setGrade(data ? { ...(data as Grade), total: Number(data.total) } : null);
+    setGrade(data ? { ...data, total: Number(data.total) } : null);
   }, [round, unit]);
 
   // Evidence lives at <unit>/<round>/<sub-item>-<time>-<file name, encoded>: one listing for the sheet.
@@ -110,14 +115,14 @@ export default function ScoringPage() {
       loadEvidence(),
     ]);
     const flat: Row[] = [];
-    for (const item of (items.data ?? []) as { id: number; number: number; goal: string; standard_subitems: { id: number; content: string; points: number; sort: number }[] }[]) {
+    for (const item of items.data ?? []) {
       const subs = [...item.standard_subitems].sort((a, b) => a.sort - b.sort);
       subs.forEach((s, i) => flat.push({ key: s.id, number: item.number, goal: item.goal, content: s.content, points: Number(s.points), sort: i, span: i === 0 ? subs.length : 0 }));
     }
     setRows(flat);
-    setEntries(((ents.data ?? []) as Entry[]).map((e) => ({ ...e, score: Number(e.score) })));
-    setVetoes((vts.data ?? []) as Veto[]);
-    setFindings(Object.fromEntries(((fnd.data ?? []) as { veto_id: number; found: boolean }[]).map((f) => [f.veto_id, f.found])));
+    setEntries((ents.data ?? []).map((e) => ({ ...e, score: Number(e.score) })));
+    setVetoes(vts.data ?? []);
+    setFindings(Object.fromEntries((fnd.data ?? []).map((f) => [f.veto_id, f.found])));
   }, [round, unit, loadGrade, loadEvidence]);
   useEffect(() => void load(), [load]);
 
@@ -135,16 +140,19 @@ export default function ScoringPage() {
     if (mine && mine.score === score && (note === undefined || note === (mine.note ?? ''))) return;
     const { data, error } = await (mine
       ? supabaseClient.from('score_entries').update({ score, ...(note !== undefined ? { note } : {}) }).eq('id', mine.id)
-      : supabaseClient.from('score_entries').insert({ round_id: round.id, unit_id: unit.id, subitem_id: row.key, scorer_role: role, score, note: note ?? null })
+      : supabaseClient
+          .from('score_entries')
+          // street_id: the unit's, set by the table's trigger (as for veto findings and rounds below).
+          .insert(derived<'score_entries', 'street_id'>({ round_id: round.id, unit_id: unit.id, subitem_id: row.key, scorer_role: role, score, note: note ?? null }))
     ).select('id, subitem_id, scorer_id, scorer_role, score, note').single();
     if (error) return void message.error(toHttpError(error).message);
-    const saved = { ...(data as Entry), score: Number(data.score) };
+    const saved = { ...data, score: Number(data.score) };
     setEntries((list) => [...list.filter((e) => e.id !== saved.id), saved]);
     if (role === 'reviewer') await recompute();
   };
 
   const setFinding = async (veto: Veto, found: boolean) => {
-    const { error } = await supabaseClient.from('veto_findings').upsert({ round_id: round!.id, unit_id: unit!.id, veto_id: veto.id, found });
+    const { error } = await supabaseClient.from('veto_findings').upsert(derived<'veto_findings', 'street_id'>({ round_id: round!.id, unit_id: unit!.id, veto_id: veto.id, found }));
     if (error) return void message.error(toHttpError(error).message);
     setFindings({ ...findings, [veto.id]: found });
     await recompute();
@@ -201,7 +209,7 @@ export default function ScoringPage() {
   const officeCampaigns = campaigns.filter((c) => memberships.some((m) => m.role === 'street_office' && m.street_id === c.street_id));
   const openRound = async () => {
     const v = await roundForm.validateFields();
-    const { data, error } = await supabaseClient.from('score_rounds').insert(v).select('id').single();
+    const { data, error } = await supabaseClient.from('score_rounds').insert(derived<'score_rounds', 'street_id'>(v)).select('id').single();
     if (error) return void roundForm.setFields([{ name: 'kind', errors: [toHttpError(error).message] }]);
     setOpening(false);
     void message.success(t('scoring.opened'));

@@ -7,18 +7,19 @@ import { useTranslation } from '@refinedev/core';
 import { Alert, App, Badge, Button, Card, Empty, Form, Input, InputNumber, List as AntList, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { myMemberships, toHttpError, supabaseClient, UNIT_KINDS } from '@/plugin-api';
+import { derived, myMemberships, toHttpError, supabaseClient, UNIT_KINDS, type Tables } from '@/plugin-api';
 
-interface Version { id: number; campaign_id: number; street_id: number; year: number; status: 'draft' | 'published'; published_at: string | null }
-interface Campaign { id: number; name: string; street_id: number }
-interface Subitem { id: number; item_id: number; sort: number; content: string; points: number }
-interface Item { id: number; level: string; number: number; goal: string; subitems: Subitem[] }
-interface Veto { id: number; level: string; content: string }
+type Version = Pick<Tables<'standard_versions'>, 'id' | 'campaign_id' | 'street_id' | 'year' | 'status' | 'published_at'>;
+type Campaign = Pick<Tables<'campaigns'>, 'id' | 'name' | 'street_id'>;
+type Subitem = Pick<Tables<'standard_subitems'>, 'id' | 'item_id' | 'sort' | 'content' | 'points'>;
+type Item = Pick<Tables<'standard_items'>, 'id' | 'level' | 'number' | 'goal'> & { subitems: Subitem[] };
+type Veto = Pick<Tables<'standard_vetoes'>, 'id' | 'level' | 'content'>;
+type Level = Item['level'];
 
 type Editing =
-  | { kind: 'item'; level: string; item?: Item }
+  | { kind: 'item'; level: Level; item?: Item }
   | { kind: 'subitem'; item: Item; subitem?: Subitem }
-  | { kind: 'veto'; level: string; veto?: Veto }
+  | { kind: 'veto'; level: Level; veto?: Veto }
   | { kind: 'copy' };
 
 export default function StandardPage() {
@@ -38,8 +39,8 @@ export default function StandardPage() {
       supabaseClient.from('campaigns').select('id, name, street_id').order('start_year', { ascending: false }),
       supabaseClient.from('standard_versions').select('id, campaign_id, street_id, year, status, published_at').order('year', { ascending: false }),
     ]);
-    setCampaigns((c.data ?? []) as Campaign[]);
-    const list = (v.data ?? []) as Version[];
+    setCampaigns(c.data ?? []);
+    const list = v.data ?? [];
     setVersions(list);
     setVersionId((current) => (current && list.some((x) => x.id === current) ? current : (list[0]?.id ?? null)));
     setOfficeStreets((await myMemberships()).filter((m) => m.role === 'street_office').map((m) => m.street_id));
@@ -53,9 +54,9 @@ export default function StandardPage() {
       supabaseClient.from('standard_subitems').select('id, item_id, sort, content, points').eq('version_id', versionId).order('sort'),
       supabaseClient.from('standard_vetoes').select('id, level, content').eq('version_id', versionId).order('id'),
     ]);
-    const subs = (s.data ?? []) as Subitem[];
-    setItems(((i.data ?? []) as Omit<Item, 'subitems'>[]).map((item) => ({ ...item, subitems: subs.filter((x) => x.item_id === item.id).map((x) => ({ ...x, points: Number(x.points) })) })));
-    setVetoes((v.data ?? []) as Veto[]);
+    const subs = s.data ?? [];
+    setItems((i.data ?? []).map((item) => ({ ...item, subitems: subs.filter((x) => x.item_id === item.id).map((x) => ({ ...x, points: Number(x.points) })) })));
+    setVetoes(v.data ?? []);
   }, [versionId]);
   useEffect(() => void loadVersion(), [loadVersion]);
 
@@ -63,7 +64,7 @@ export default function StandardPage() {
   const editable = !!version && version.status === 'draft' && officeStreets.includes(version.street_id);
   const isOffice = !!version && officeStreets.includes(version.street_id);
   const levelTotal = useMemo(() => {
-    const totals: Record<string, number> = {};
+    const totals: Partial<Record<Level, number>> = {};
     for (const item of items) totals[item.level] = (totals[item.level] ?? 0) + item.subitems.reduce((sum, s) => sum + s.points, 0);
     return totals;
   }, [items]);
@@ -94,26 +95,32 @@ export default function StandardPage() {
     if (editing.kind === 'item') {
       ok = editing.item
         ? await run(supabaseClient.from('standard_items').update({ number: v.number, goal: v.goal }).eq('id', editing.item.id))
-        : await run(supabaseClient.from('standard_items').insert({ version_id: version.id, level: editing.level, number: v.number, goal: v.goal }));
+        // street_id (and a sub-item's version_id): the version's, set by the tables' trigger.
+        : await run(supabaseClient.from('standard_items').insert(derived<'standard_items', 'street_id'>({ version_id: version.id, level: editing.level, number: v.number, goal: v.goal })));
     } else if (editing.kind === 'subitem') {
       ok = editing.subitem
         ? await run(supabaseClient.from('standard_subitems').update({ content: v.content, points: v.points }).eq('id', editing.subitem.id))
-        : await run(supabaseClient.from('standard_subitems').insert({ item_id: editing.item.id, content: v.content, points: v.points, sort: editing.item.subitems.length + 1 }));
+        : await run(
+            supabaseClient
+              .from('standard_subitems')
+              .insert(derived<'standard_subitems', 'street_id' | 'version_id'>({ item_id: editing.item.id, content: v.content, points: v.points, sort: editing.item.subitems.length + 1 })),
+          );
     } else if (editing.kind === 'veto') {
       ok = editing.veto
         ? await run(supabaseClient.from('standard_vetoes').update({ content: v.content }).eq('id', editing.veto.id))
-        : await run(supabaseClient.from('standard_vetoes').insert({ version_id: version.id, level: editing.level, content: v.content }));
+        : await run(supabaseClient.from('standard_vetoes').insert(derived<'standard_vetoes', 'street_id'>({ version_id: version.id, level: editing.level, content: v.content })));
     } else {
       const { data, error } = await supabaseClient.rpc('copy_standard', { p_version_id: version.id, p_year: v.year });
       if (error) return void form.setFields([{ name: 'year', errors: [toHttpError(error).message] }]);
       await loadVersions();
-      setVersionId((data as Version).id);
+      setVersionId(data.id);
       ok = true;
     }
     if (ok) setEditing(null);
   };
 
   const publish = async () => {
+    if (!versionId) return;
     const { error } = await supabaseClient.rpc('publish_standard', { p_version_id: versionId });
     if (error) return void Modal.error({ title: t('standard.cannotPublish'), content: toHttpError(error).message });
     void message.success(t('standard.published'));

@@ -6,7 +6,7 @@ import { createSchemaFieldRule } from 'antd-zod';
 import { App, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { toHttpError, supabaseClient, UNIT_KINDS } from '@/plugin-api';
+import { derived, toHttpError, supabaseClient, UNIT_KINDS } from '@/plugin-api';
 import {
   CONSTRAINT_FIELDS, GRADES, percent, targetAmountSchema, targetSchema, toRow,
   type CampaignChoice, type TargetFormValues, type TargetProgress,
@@ -54,7 +54,8 @@ export default function TargetForm({
     const row = toRow(values);
     const { error } = target
       ? await supabaseClient.from('campaign_targets').update(row).eq('id', target.id)
-      : await supabaseClient.from('campaign_targets').insert({ ...row, campaign_id: campaign.id });
+      // street_id: the campaign's, set by the table's trigger.
+      : await supabaseClient.from('campaign_targets').insert(derived<'campaign_targets', 'street_id'>({ ...row, campaign_id: campaign.id }));
     setSaving(false);
     if (error) {
       const http = toHttpError(error);

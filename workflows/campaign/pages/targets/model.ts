@@ -3,58 +3,28 @@
 // the form's rules as a zod schema, and how the values read.
 import dayjs from 'dayjs';
 import { z } from 'zod';
-import { i18n, myMemberships, scopeOf, supabaseClient, UNIT_KINDS } from '@/plugin-api';
+import { i18n, myMemberships, scopeOf, supabaseClient, UNIT_KINDS, type Enums, type FunctionRow, type SelectRow, type WithNulls } from '@/plugin-api';
 // The campaign's phases are its machine's states (a type only: the machine stays out of this chunk).
 import type { PHASES } from '../../machine.ts';
 
 export const GRADES = ['standard', 'demonstration'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
+export type UnitKind = Enums<'unit_kind'>;
 export type Grade = (typeof GRADES)[number];
 export type Phase = (typeof PHASES)[number];
 
-/** A target with its progress: one row of target_progress(). */
-export interface TargetProgress {
-  id: number;
-  campaign_id: number;
-  street_id: number;
-  due_on: string;
-  unit_kind: UnitKind;
-  grade: Grade;
-  count: number | null;
-  /** 0 < share ≤ 1; numeric arrives as a number */
-  share: number | null;
-  note: string | null;
-  /** units of the kind at the grade (demonstration counts as standard too) */
-  measured: number;
-  /** units of the kind in the street */
-  total: number;
-  /** the count, or the share of the total rounded up */
-  required: number;
-  met: boolean;
-}
+/**
+ * A target with its progress: one row of target_progress(). A target has a count or a share
+ * (0 < share ≤ 1); measured: units of the kind at the grade (demonstration counts as standard
+ * too); total: units of the kind in the street; required: the count, or the share of the total
+ * rounded up. Its grade is one of GRADES (the table's check).
+ */
+export type TargetProgress = WithNulls<Omit<FunctionRow<'target_progress'>, 'grade'>, 'count' | 'share' | 'note'> & { grade: Grade };
 
-/** A unit behind a target's number: one row of target_units(). */
-export interface TargetUnit {
-  unit_id: number;
-  name: string;
-  community_id: number | null;
-  community_name: string | null;
-  total: number | null;
-  standard: boolean;
-  demonstration: boolean;
-  reasons: string[];
-  round_id: number | null;
-  round_kind: string | null;
-  round_year: number | null;
-  counted: boolean;
-}
+/** A unit behind a target's number: one row of target_units(); a unit never scored has no round. */
+export type TargetUnit = WithNulls<FunctionRow<'target_units'>, 'community_id' | 'community_name' | 'total' | 'round_id' | 'round_kind' | 'round_year'>;
 
-export interface CampaignChoice {
-  id: number;
-  name: string;
-  street_id: number;
-  phases: { phase: Phase; starts_on: string; ends_on: string | null }[];
-}
+const CAMPAIGN_SELECT = 'id, name, street_id, phases:campaign_phases(phase, starts_on, ends_on)';
+export type CampaignChoice = SelectRow<'campaigns', typeof CAMPAIGN_SELECT>;
 
 /** The campaigns of the streets where the user holds a street-wide role, and the streets it runs as the office. */
 export async function streetCampaigns(): Promise<{ campaigns: CampaignChoice[]; officeStreets: number[]; streets: number[] }> {
@@ -63,12 +33,12 @@ export async function streetCampaigns(): Promise<{ campaigns: CampaignChoice[]; 
   if (!streets.length) return { campaigns: [], officeStreets: scope.officeStreets, streets };
   const { data, error } = await supabaseClient
     .from('campaigns')
-    .select('id, name, street_id, phases:campaign_phases(phase, starts_on, ends_on)')
+    .select(CAMPAIGN_SELECT)
     .in('street_id', streets)
     .order('street_id')
     .order('start_year', { ascending: false });
   if (error) throw error;
-  return { campaigns: (data ?? []) as CampaignChoice[], officeStreets: scope.officeStreets, streets };
+  return { campaigns: data ?? [], officeStreets: scope.officeStreets, streets };
 }
 
 /** The campaign to open first: one the user's office runs, else the first. */
@@ -79,7 +49,8 @@ export function defaultCampaign(campaigns: CampaignChoice[], officeStreets: numb
 export async function fetchProgress(campaignId: number): Promise<TargetProgress[]> {
   const { data, error } = await supabaseClient.rpc('target_progress', { p_campaign_id: campaignId });
   if (error) throw error;
-  return ((data ?? []) as TargetProgress[]).map((r) => ({ ...r, share: r.share === null ? null : Number(r.share) }));
+  // The grade as campaign_targets' check has it; numeric arrives as a number.
+  return (data ?? []).map((r) => ({ ...r, grade: r.grade as Grade, share: r.share === null ? null : Number(r.share) }));
 }
 
 /** One page of the units behind a target, counted or not yet, and how many there are in all. */
@@ -90,7 +61,8 @@ export async function fetchTargetUnits(targetId: number, counted: boolean, page:
     .eq('counted', counted)
     .range(from, from + pageSize - 1);
   if (error) throw error;
-  return { rows: ((data ?? []) as TargetUnit[]).map((r) => ({ ...r, total: r.total === null ? null : Number(r.total) })), total: count ?? 0 };
+  const rows: TargetUnit[] = data ?? [];
+  return { rows: rows.map((r) => ({ ...r, total: r.total === null ? null : Number(r.total) })), total: count ?? 0 };
 }
 
 /** Targets grouped by due date, in date order: one milestone each. */
