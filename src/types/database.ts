@@ -17,33 +17,45 @@ export type Database = {
       acceptance_recommendations: {
         Row: {
           community_id: number | null
+          community_name: string | null
           created_at: string
           created_by: string | null
           id: number
           reason: string
           round_id: number
           street_id: number
+          total: number
           unit_id: number
+          unit_kind: Database["public"]["Enums"]["unit_kind"]
+          unit_name: string
         }
         Insert: {
           community_id?: number | null
+          community_name?: string | null
           created_at?: string
           created_by?: string | null
           id?: never
           reason: string
           round_id: number
           street_id: number
+          total: number
           unit_id: number
+          unit_kind: Database["public"]["Enums"]["unit_kind"]
+          unit_name: string
         }
         Update: {
           community_id?: number | null
+          community_name?: string | null
           created_at?: string
           created_by?: string | null
           id?: never
           reason?: string
           round_id?: number
           street_id?: number
+          total?: number
           unit_id?: number
+          unit_kind?: Database["public"]["Enums"]["unit_kind"]
+          unit_name?: string
         }
         Relationships: [
           {
