@@ -8,7 +8,7 @@ import { Alert, App, Button, Col, DatePicker, Form, Input, InputNumber, Radio, R
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { supabaseClient, useZodLocale, workflowError, type FormViewProps } from '@/plugin-api';
+import { jsonObject, supabaseClient, useZodLocale, workflowError, type FormViewProps, type Tables } from '@/plugin-api';
 import { CREATION_TYPES, draftSchema, type ApplicationForm } from './index';
 
 type Values = Omit<ApplicationForm, 'milestones'> & { milestones?: { content?: string; due_on?: Dayjs | null }[] };
@@ -44,7 +44,7 @@ export default function ApplicationFormView({ plugin, instance, editable, onSave
   const { message } = App.useApp();
   useZodLocale();
   const [form] = Form.useForm<Values>();
-  const [compounds, setCompounds] = useState<{ id: number; name: string }[]>([]);
+  const [compounds, setCompounds] = useState<Pick<Tables<'units'>, 'id' | 'name'>[]>([]);
   const [returnComment, setReturnComment] = useState<string | null>(null);
   const [previous, setPrevious] = useState<Record<string, unknown> | null>(null);
   const [saveState, setSaveState] = useState<SaveState>('saved');
@@ -60,7 +60,7 @@ export default function ApplicationFormView({ plugin, instance, editable, onSave
     void supabaseClient.from('workflow_events').select('comment').eq('instance_id', instance.id).eq('event', 'return').order('id', { ascending: false }).limit(1)
       .then(({ data }) => setReturnComment(data?.[0]?.comment ?? null));
     void supabaseClient.from('workflow_snapshots').select('form').eq('instance_id', instance.id).order('id', { ascending: false }).limit(2)
-      .then(({ data }) => setPrevious(data && data.length === 2 ? (data[1]!.form as Record<string, unknown>) : null));
+      .then(({ data }) => setPrevious(data && data.length === 2 ? jsonObject(data[1]!.form) : null));
   }, [instance.id, instance.subject_unit_id, instance.state]);
 
   // Load the saved form; a newer unsaved draft kept in this browser wins (a refresh, a crash).
@@ -113,9 +113,8 @@ export default function ApplicationFormView({ plugin, instance, editable, onSave
       setSaveState('failed');
       return;
     }
-    const saved = data as { form_revision: number; form_saved_at: string };
-    revision.current = saved.form_revision;
-    setSavedAt(saved.form_saved_at);
+    revision.current = data.form_revision;
+    setSavedAt(data.form_saved_at);
     localStorage.removeItem(localKey(instance.id));
     setSaveState('saved');
     onSaved();

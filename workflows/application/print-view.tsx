@@ -5,7 +5,7 @@ import { useTranslation } from '@refinedev/core';
 import { Alert, Button, Space, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
-import { supabaseClient } from '@/plugin-api';
+import { jsonObject, supabaseClient } from '@/plugin-api';
 import type { ApplicationForm } from './index';
 
 interface Sheet {
@@ -26,6 +26,7 @@ async function loadSheet(instanceId: number): Promise<Sheet | null> {
     .eq('workflow', 'application')
     .maybeSingle();
   if (!instance) return null;
+  // The form as the plugin's schema has it: the engine checked it against that schema on save.
   const form = instance.form as ApplicationForm;
   const ids = [...new Set([...(form.compound_ids ?? []), ...(form.demo_compound_ids ?? [])])];
   const [units, approval, seal, campaign, street] = await Promise.all([
@@ -36,14 +37,13 @@ async function loadSheet(instanceId: number): Promise<Sheet | null> {
     supabaseClient.from('units').select('name').eq('id', instance.street_id).maybeSingle(),
   ]);
   const approved = approval.data?.[0];
-  const one = <T,>(v: T | T[] | null): T | null => (Array.isArray(v) ? (v[0] ?? null) : v);
   return {
     form,
-    community: one(instance.subject as { name: string } | { name: string }[] | null)?.name ?? '',
+    community: instance.subject?.name ?? '',
     street: street.data?.name ?? '',
-    year: campaign.data?.[0]?.start_year ?? dayjs(instance.created_at as string).year(),
+    year: campaign.data?.[0]?.start_year ?? dayjs(instance.created_at).year(),
     compounds: new Map((units.data ?? []).map((u) => [u.id, u.name])),
-    opinion: approved ? { text: String((approved.payload as { opinion?: string }).opinion ?? ''), at: approved.created_at as string } : null,
+    opinion: approved ? { text: String(jsonObject(approved.payload).opinion ?? ''), at: approved.created_at } : null,
     seal: approved ? (seal.data?.image ?? null) : null,
   };
 }
