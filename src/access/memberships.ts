@@ -11,7 +11,14 @@ import type { MemberRole } from './roles';
 
 export { MEMBER_ROLES, type MemberRole } from './roles';
 
-export type MyMembership = Pick<Tables<'memberships'>, 'unit_id' | 'street_id' | 'community_id'> & { role: MemberRole };
+export type MyMembership = Pick<Tables<'memberships'>, 'unit_id' | 'street_id' | 'community_id'> & {
+  role: MemberRole;
+  /**
+   * A district office's (held in the district): the streets under the district, which it reads as
+   * a street-wide viewer of each does (private.district_street_ids); it holds no role in them.
+   */
+  district_streets?: number[];
+};
 
 let cache: { userId: string; promise: Promise<MyMembership[]> } | undefined;
 
@@ -27,6 +34,21 @@ export async function myMemberships(): Promise<MyMembership[]> {
         .eq('user_id', userId);
       if (error) throw error;
       const memberships: MyMembership[] = rows;
+      const districts = memberships.filter((m) => m.role === 'district_office').map((m) => m.unit_id);
+      if (districts.length) {
+        const { data: streets, error: streetsError } = await supabaseClient
+          .from('units')
+          .select('id, district_id')
+          .eq('kind', 'street')
+          .in('district_id', districts)
+          .order('id');
+        if (streetsError) throw streetsError;
+        for (const m of memberships) {
+          if (m.role === 'district_office') {
+            m.district_streets = (streets ?? []).filter((s) => s.district_id === m.unit_id).map((s) => s.id);
+          }
+        }
+      }
       return memberships;
     })();
     cache = { userId, promise };

@@ -7,7 +7,7 @@ import type { CrudFilter, LogicalFilter } from '@refinedev/core';
 import type { MemberRole } from './roles';
 
 export interface Scope {
-  /** Streets where the user holds a street-wide role. */
+  /** Streets where the user holds a street-wide role, and those under a district it is the office of (read only). */
   streets: number[];
   /** Communities where the user holds a community role. */
   communities: number[];
@@ -17,10 +17,11 @@ export interface Scope {
 }
 
 /** What a user's memberships let them read and manage (src/access/memberships.ts reads them). */
-export function scopeOf(memberships: { role: MemberRole; street_id: number; community_id: number | null }[]): Scope {
+export function scopeOf(memberships: { role: MemberRole; street_id: number; community_id: number | null; district_streets?: number[] }[]): Scope {
   const unique = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
   return {
-    streets: unique(memberships.filter((m) => m.community_id === null).map((m) => m.street_id)),
+    // A district is its own street_id, as in the database; its streets come with its membership.
+    streets: unique(memberships.filter((m) => m.community_id === null).flatMap((m) => [m.street_id, ...(m.district_streets ?? [])])),
     communities: unique(memberships.filter((m) => m.community_id !== null).map((m) => m.community_id!)),
     officeStreets: unique(memberships.filter((m) => m.role === 'street_office').map((m) => m.street_id)),
     roles: new Set(memberships.map((m) => m.role)),

@@ -10,9 +10,10 @@ export const CORE_PAGES: PageDef[] = [
   { name: 'dashboard', route: '/', label: 'dashboard.title', icon: <DashboardOutlined />, order: 10, component: () => import('@/pages/dashboard') },
   { name: 'todo', route: '/todo', label: 'worklist.todo.title', icon: <CheckSquareOutlined />, order: 20, component: () => import('@/pages/worklist/todo') },
   { name: 'done', route: '/done', label: 'worklist.done.title', icon: <HistoryOutlined />, order: 30, component: () => import('@/pages/worklist/done') },
-  // 单位树 beside 单位 (10) and 成员 (30): the street roles read the whole street's tree.
+  // 单位树 beside 单位 (10) and 成员 (30): the street roles read the whole street's tree, a
+  // district office each of its streets'.
   {
     name: 'units/tree', route: '/units/tree', label: 'units.tree', icon: <ApartmentOutlined />, group: 'system', order: 20,
-    roles: ['street_office', 'reviewer', 'viewer'], component: () => import('@/pages/units/tree'),
+    roles: ['street_office', 'reviewer', 'viewer', 'district_office'], component: () => import('@/pages/units/tree'),
   },
 ];

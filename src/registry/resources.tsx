@@ -33,8 +33,9 @@ const units: ResourceDef = {
     { name: 'updated_at', label: 'units.fields.updated_at', kind: 'datetime', list: true, width: 160 },
   ],
   // schema: in ./schemas.ts, loaded with the form pages (zod stays out of the first screen).
+  // A district office reads its streets' units (each row names its 上级单位; the 单位树 groups them by street).
   access: {
-    list: ['street_office', 'reviewer', 'viewer', 'community_filer'],
+    list: ['street_office', 'reviewer', 'viewer', 'community_filer', 'district_office'],
     create: ['street_office'],
     edit: ['street_office'],
     delete: ['street_office'],

@@ -60,12 +60,15 @@ describe('the pages', () => {
   it('who sees each screen: the roles whose policies let them read it', () => {
     const STREET: MemberRole[] = ['street_office', 'reviewer', 'viewer'];
     const SCORED: MemberRole[] = [...STREET, 'community_filer'];
+    // The district office reads its streets as a street-wide viewer does, where a page works with
+    // several streets (a picker of their rounds or campaigns); the standard and scoring stay the streets'.
+    const DISTRICT: MemberRole[] = ['district_office'];
     const roles = Object.fromEntries(PAGES.map((p) => [p.name, p.roles ? [...p.roles].sort() : 'everyone']));
     expect(roles).toMatchObject({
-      dashboard: 'everyone', todo: 'everyone', done: 'everyone', 'units/tree': [...STREET].sort(),
-      'applications-overview': ['reviewer', 'street_office'],
-      'key-tasks': [...STREET].sort(), targets: [...STREET].sort(),
-      standard: [...SCORED].sort(), scoring: [...SCORED].sort(), results: [...SCORED].sort(),
+      dashboard: 'everyone', todo: 'everyone', done: 'everyone', 'units/tree': [...STREET, ...DISTRICT].sort(),
+      'applications-overview': ['district_office', 'reviewer', 'street_office'],
+      'key-tasks': [...STREET, ...DISTRICT].sort(), targets: [...STREET, ...DISTRICT].sort(),
+      standard: [...SCORED].sort(), scoring: [...SCORED].sort(), results: [...SCORED, ...DISTRICT].sort(),
     });
   });
 });

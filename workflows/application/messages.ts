@@ -80,6 +80,8 @@ export const messages = {
       pdf: '下载 PDF',
       notApproved: '尚未审核通过，街道意见待填',
     },
+    // 申报情况 (pages/applications.tsx), when it lists several streets (a district office's).
+    overview: { street: '所属街道' },
   },
   en: {
     name: 'Application',
@@ -157,5 +159,6 @@ export const messages = {
       pdf: 'Download PDF',
       notApproved: 'Not approved yet: the street has not given its opinion',
     },
+    overview: { street: 'Street' },
   },
 } satisfies PluginMessages<ApplicationMachine>;

@@ -5,9 +5,10 @@ import type { PageDef } from '@/plugin-api';
 
 export const pages: PageDef[] = [
   // 申报情况, after the list of applications (10): one row per community of the street, for
-  // the street's office and reviewers (who read every community's applications).
+  // the street's office and reviewers (who read every community's applications), and for a
+  // district office, of each street under it.
   {
     name: 'applications-overview', route: '/applications-overview', label: 'worklist.applications.title', icon: <FileDoneOutlined />,
-    group: 'apply', order: 20, roles: ['street_office', 'reviewer'], component: () => import('./pages/applications.tsx'),
+    group: 'apply', order: 20, roles: ['street_office', 'reviewer', 'district_office'], component: () => import('./pages/applications.tsx'),
   },
 ];

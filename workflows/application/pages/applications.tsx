@@ -1,5 +1,6 @@
 // 申报情况: for the street office and reviewers, one row per community of their street(s) with
 // where its application stands (or 未申报), filtered, sorted, and exported to Excel exactly as shown.
+// A district office reads every street under its district: each row then names its street.
 // A view of the application plugin's own (its pages.tsx), about its instances alone.
 import { List } from '@refinedev/antd';
 import { CanAccess, useGo, useTranslation } from '@refinedev/core';
@@ -31,6 +32,7 @@ interface Application {
 
 interface OverviewRow {
   key: number;
+  street: string;
   community: string;
   application: Application | null;
   /** The state, or NONE. */
@@ -52,6 +54,8 @@ interface Loaded {
   streets: string[];
 }
 
+const K = `workflows.${plugin.name}.overview`;
+
 const collator = new Intl.Collator('zh-CN');
 
 function Overview() {
@@ -71,13 +75,15 @@ function Overview() {
     void (async () => {
       try {
         const ms = await myMemberships();
-        const streetIds = [...new Set(ms.filter((m) => m.community_id === null && (m.role === 'street_office' || m.role === 'reviewer')).map((m) => m.street_id))];
+        const streetIds = [...new Set(ms.flatMap((m) =>
+          m.community_id === null && (m.role === 'street_office' || m.role === 'reviewer') ? [m.street_id]
+          : m.role === 'district_office' ? m.district_streets ?? [] : []))];
         if (!streetIds.length) {
           setLoaded({ rows: [], streets: [] });
           return;
         }
         const [streets, communities, applications] = await Promise.all([
-          fetchAll<{ name: string }>((from, to) => supabaseClient.from('units').select('name').in('id', streetIds).order('id').range(from, to)),
+          fetchAll<{ id: number; name: string }>((from, to) => supabaseClient.from('units').select('id, name').in('id', streetIds).order('id').range(from, to)),
           fetchAll<Community>((from, to) =>
             supabaseClient.from('units').select('id, name, street_id').eq('kind', 'community').in('street_id', streetIds).order('id').range(from, to),
           ),
@@ -93,6 +99,7 @@ function Overview() {
               .range(from, to),
           ),
         ]);
+        const streetName = new Map(streets.map((s) => [s.id, s.name]));
         const latest = new Map<number, Application>();
         for (const a of applications) if (!latest.has(a.community_id)) latest.set(a.community_id, a);
         const rows = communities.map((c): OverviewRow => {
@@ -100,6 +107,7 @@ function Overview() {
           const type = a?.form.creation_type;
           return {
             key: c.id,
+            street: streetName.get(c.street_id) ?? '',
             community: c.name,
             application: a,
             state: a ? a.state : NONE,
@@ -109,6 +117,10 @@ function Overview() {
             updatedAt: a?.updated_at ?? null,
           };
         });
+        // The streets in order, each street's communities as before.
+        const order = new Map(streets.map((s, i) => [s.id, i]));
+        const streetOf = new Map(communities.map((c) => [c.id, c.street_id]));
+        rows.sort((a, b) => (order.get(streetOf.get(a.key)!) ?? 0) - (order.get(streetOf.get(b.key)!) ?? 0));
         setLoaded({ rows, streets: streets.map((s) => s.name) });
       } catch (error) {
         setFailure(translate('errors.unknown', { message: (error as { message?: string }).message ?? '' }));
@@ -141,7 +153,9 @@ function Overview() {
   }, [loaded, states]);
 
 
+  const manyStreets = (loaded?.streets.length ?? 0) > 1;
   const headers = {
+    street: translate(`${K}.street`),
     community: translate('worklist.applications.fields.community'),
     state: translate('worklist.applications.fields.state'),
     creationType: translate('worklist.applications.fields.creationType'),
@@ -151,6 +165,7 @@ function Overview() {
 
   const exportXlsx = () =>
     download(visible, translate('worklist.applications.sheet'), [
+      ...(manyStreets ? [{ header: headers.street, width: 14, cell: (r: OverviewRow) => r.street }] : []),
       { header: headers.community, width: 18, cell: (r: OverviewRow) => r.community },
       { header: headers.state, width: 12, cell: (r: OverviewRow) => r.stateText },
       { header: headers.creationType, width: 12, cell: (r: OverviewRow) => r.creationType || null },
@@ -214,6 +229,7 @@ function Overview() {
         onRow={(r) => (r.application ? { onClick: () => go({ to: `/workflows/${plugin.name}/${r.application!.id}` }), style: { cursor: 'pointer' } } : {})}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (total) => translate('common.total', { total }) }}
       >
+        {manyStreets && <Table.Column<OverviewRow> key="street" dataIndex="street" title={headers.street} width={140} />}
         <Table.Column<OverviewRow> key="community" {...sortable('community')} dataIndex="community" title={headers.community} width={240} />
         <Table.Column<OverviewRow>
           key="state" {...sortable('state')}
