@@ -1,5 +1,5 @@
 // The campaign's words, zh-CN and en, merged under workflows.campaign: its phases and events
-// (checked against the machine), and the configuration view's.
+// (checked against the machine), the configuration view's, and 择优推选's on the 评分通报.
 import type { PluginMessages } from '../../src/workflow/types.ts';
 import type { CampaignMachine } from './machine.ts';
 
@@ -26,6 +26,30 @@ export const messages = {
         filing: '请选择申报期', position: '请选择职务', person: '请填写姓名', personLong: '姓名不超过 50 字', titleLong: '单位职务不超过 100 字',
       },
     },
+    // 择优推选 on the 评分通报 of a published full acceptance (pages/results/recommendations.tsx).
+    recommend: {
+      title: '推选名单',
+      hint: '择优推选示范型单位接受市县级验收评估。街道党建办可推选本轮全面验收中评为示范型的单位。',
+      hintReadOnly: '{{street}}择优推选接受市县级验收评估的示范型单位。',
+      notLatest: '推选以本街道最近一次通报的全面验收为准，本轮不再推选。',
+      empty: '尚未推选单位',
+      column: '择优推选',
+      action: '推选',
+      recommended: '已推选',
+      modalTitle: '推选「{{unit}}」接受市县级验收评估',
+      modalHint: '{{kind}} · 评审得分 {{total}} 分 · 示范型',
+      submit: '推选',
+      done: '已推选「{{unit}}」',
+      withdraw: '撤回推选',
+      withdrawConfirm: '撤回对「{{unit}}」的推选？',
+      withdrawn: '已撤回推选',
+      export: '导出推选名单',
+      sheet: '推选名单',
+      fileName: '推选名单-{{street}}-{{round}}-{{date}}',
+      fields: { name: '单位名称', kind: '类型', community: '所属社区', total: '评审得分', reason: '推选理由', date: '推选日期', actions: '操作' },
+      rules: { reason: '请填写推选理由', reasonShort: '推选理由至少 2 个字', reasonLong: '推选理由不能超过 500 字' },
+      reasonPlaceholder: '该单位的示范做法和成效，如党建引领、阵地建设、服务群众等方面',
+    },
   },
   en: {
     name: 'Campaign',
@@ -48,6 +72,29 @@ export const messages = {
         name: 'Name the campaign', nameLong: 'At most 100 characters', year: 'Enter the year', endYear: 'Cannot end before it starts',
         filing: 'Choose the filing window', position: 'Choose the position', person: 'Enter the name', personLong: 'At most 50 characters', titleLong: 'At most 100 characters',
       },
+    },
+    recommend: {
+      title: 'Recommended units',
+      hint: 'Units recommended for the city and county acceptance. The street office recommends units graded demonstration in this full acceptance.',
+      hintReadOnly: "{{street}}'s units recommended for the city and county acceptance.",
+      notLatest: "Recommendations go with the street's latest published full acceptance, not this one.",
+      empty: 'No unit recommended yet',
+      column: 'Recommendation',
+      action: 'Recommend',
+      recommended: 'Recommended',
+      modalTitle: 'Recommend "{{unit}}" for the city and county acceptance',
+      modalHint: '{{kind}} · reviewed score {{total}} · demonstration',
+      submit: 'Recommend',
+      done: '"{{unit}}" recommended',
+      withdraw: 'Withdraw',
+      withdrawConfirm: 'Withdraw the recommendation of "{{unit}}"?',
+      withdrawn: 'Recommendation withdrawn',
+      export: 'Export the list',
+      sheet: 'Recommended units',
+      fileName: 'recommended-{{street}}-{{round}}-{{date}}',
+      fields: { name: 'Unit', kind: 'Kind', community: 'Community', total: 'Score', reason: 'Reason', date: 'Recommended on', actions: 'Actions' },
+      rules: { reason: 'Enter the reason', reasonShort: 'The reason needs at least 2 characters', reasonLong: 'The reason may be at most 500 characters' },
+      reasonPlaceholder: 'What the unit does that others may follow: Party leadership, its venues, service to residents',
     },
   },
 } satisfies PluginMessages<CampaignMachine>;

@@ -3,16 +3,22 @@
 // filtered, sorted and exported to Excel exactly as shown. The street office publishes the results
 // (publish_round: the grades are computed one last time and the round's scores freeze); until
 // then what others see is provisional. Row-level security keeps a filer to its community's units.
+// A published full acceptance has its 推选名单 (./recommendations.tsx): the office recommends units
+// graded demonstration from the table; the street's members and its district office read the list.
 import { List } from '@refinedev/antd';
 import { CanAccess, useTranslation } from '@refinedev/core';
-import { DownloadOutlined, NotificationOutlined } from '@ant-design/icons';
+import { DownloadOutlined, LikeOutlined, NotificationOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Form, Input, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { myMemberships, scopeOf, toHttpError, supabaseClient, useXlsxDownload, type Scope } from '@/plugin-api';
-import { GRADES, KINDS, loadGrades, loadRounds, summarize, visibleRows, type Filters, type Grade, type GradeRow, type Kind, type Round, type Sort, type SortKey, type Summary } from './model';
+import {
+  GRADES, KINDS, latestFullAcceptance, loadGrades, loadRounds, summarize, visibleRows,
+  type Filters, type Grade, type GradeRow, type Kind, type Round, type Sort, type SortKey, type Summary,
+} from './model';
+import { loadRecommendations, RecommendationList, RecommendModal, type Recommendation } from './recommendations';
 
 const GRADE_COLOR: Record<Grade, string | undefined> = { demonstration: 'red', standard: 'blue', none: undefined };
 
@@ -32,6 +38,8 @@ function Results() {
   const [filters, setFilters] = useState<Filters>({ name: '' });
   const [sort, setSort] = useState<Sort>({ key: null, order: null });
   const { exporting, download } = useXlsxDownload();
+  const [recommendations, setRecommendations] = useState<Recommendation[] | null>(null);
+  const [recommending, setRecommending] = useState<GradeRow | null>(null);
 
   const fail = useCallback((error: unknown) => setFailure(toHttpError(error as { message?: string }).message), []);
 
@@ -50,6 +58,22 @@ function Results() {
   const round = loaded?.rounds.find((r) => r.id === Number(params.get('round'))) ?? loaded?.rounds[0];
   const street = round ? loaded?.streets.get(round.street_id) ?? '' : '';
   const isOffice = !!round && !!loaded?.scope.officeStreets.includes(round.street_id);
+  // 择优推选: a published full acceptance has its list; the office recommends in the street's latest.
+  const fullAcceptance = !!round && round.kind === 'full_acceptance' && !!round.published_at;
+  const recommendOpen = fullAcceptance && isOffice && latestFullAcceptance(loaded?.rounds ?? [], round.street_id)?.id === round.id;
+
+  const reloadRecommendations = useCallback(() => {
+    if (!round || !fullAcceptance) return setRecommendations(null);
+    loadRecommendations(round).then(setRecommendations).catch((error) => {
+      fail(error);
+      setRecommendations([]);
+    });
+  }, [round, fullAcceptance, fail]);
+  useEffect(() => {
+    setRecommendations(null);
+    reloadRecommendations();
+  }, [reloadRecommendations]);
+  const recommended = useMemo(() => new Set((recommendations ?? []).map((r) => r.unit_id)), [recommendations]);
 
   useEffect(() => {
     if (!round || !loaded) return;
@@ -149,7 +173,7 @@ function Results() {
       headerButtons={
         <Space wrap>
           <Select
-            style={{ width: multipleStreets ? 280 : 200 }}
+            style={{ width: multipleStreets ? 340 : 240 }}
             value={round?.id}
             loading={!loaded}
             aria-label={t('scoring.round')}
@@ -204,6 +228,17 @@ function Results() {
           { title: t('scoring.none'), dataIndex: 'none', align: 'right', width: 96, render: (n: number, s) => count(s, 'none', n) },
         ]}
       />
+
+      {round && fullAcceptance && (
+        <RecommendationList
+          roundName={roundName(round)}
+          street={street}
+          recommendations={recommendations}
+          isOffice={isOffice}
+          open={recommendOpen}
+          onChanged={reloadRecommendations}
+        />
+      )}
 
       <Form layout="inline" name="results-filters" style={{ rowGap: 8, marginBottom: 12 }}>
         <Form.Item label={headers.kind} style={{ marginBottom: 0 }}>
@@ -285,6 +320,19 @@ function Results() {
               return <Tag color="blue" data-testid={`review-${r.key}`}>{t(`results.review.${review.kind}`, { grade: gradeText(review.grade as Grade) })}</Tag>;
             },
           }] : []),
+          ...(fullAcceptance ? [{
+            title: t('workflows.campaign.recommend.column'),
+            key: 'recommend',
+            width: 110,
+            render: (_: unknown, r: GradeRow) =>
+              recommended.has(r.key) ? (
+                <Tag color="gold" data-testid={`recommended-${r.key}`}>{t('workflows.campaign.recommend.recommended')}</Tag>
+              ) : recommendOpen && r.grade === 'demonstration' && recommendations ? (
+                <Button size="small" icon={<LikeOutlined />} onClick={() => setRecommending(r)} data-testid={`recommend-${r.key}`}>
+                  {t('workflows.campaign.recommend.action')}
+                </Button>
+              ) : null,
+          }] : []),
           {
             title: headers.reasons,
             key: 'reasons',
@@ -299,6 +347,16 @@ function Results() {
           },
         ]}
       />
+      {recommending && (
+        <RecommendModal
+          row={recommending}
+          onClose={() => setRecommending(null)}
+          onDone={() => {
+            setRecommending(null);
+            reloadRecommendations();
+          }}
+        />
+      )}
     </List>
   );
 }

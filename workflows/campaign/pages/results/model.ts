@@ -124,6 +124,17 @@ export async function loadGrades(round: Round, scope: Scope): Promise<GradeRow[]
   }));
 }
 
+/**
+ * The round 择优推选 goes to in a street, as the database picks it: the street's latest published
+ * full acceptance (the latest year; of one year, the last published).
+ */
+export function latestFullAcceptance(rounds: Round[], streetId: number): Round | undefined {
+  const published = (r: Round) => Date.parse(r.published_at ?? '') || 0;
+  return rounds
+    .filter((r) => r.street_id === streetId && r.kind === 'full_acceptance' && r.published_at)
+    .sort((a, b) => b.year - a.year || published(b) - published(a) || b.id - a.id)[0];
+}
+
 export interface Summary {
   kind: Kind;
   units: number;
