@@ -5,7 +5,7 @@ import { useTranslation } from '@refinedev/core';
 import { Alert, Button, Space, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
-import { jsonObject, supabaseClient } from '@/plugin-api';
+import { jsonObject, supabaseClient, type Tables } from '@/plugin-api';
 import type { ApplicationForm } from './index';
 
 interface Sheet {
@@ -30,7 +30,7 @@ async function loadSheet(instanceId: number): Promise<Sheet | null> {
   const form = instance.form as ApplicationForm;
   const ids = [...new Set([...(form.compound_ids ?? []), ...(form.demo_compound_ids ?? [])])];
   const [units, approval, seal, campaign, street] = await Promise.all([
-    ids.length ? supabaseClient.from('units').select('id, name').in('id', ids) : Promise.resolve({ data: [] as { id: number; name: string }[] }),
+    ids.length ? supabaseClient.from('units').select('id, name').in('id', ids) : Promise.resolve({ data: [] as Pick<Tables<'units'>, 'id' | 'name'>[] }),
     supabaseClient.from('workflow_events').select('payload, created_at').eq('instance_id', instanceId).eq('event', 'approve').order('id', { ascending: false }).limit(1),
     supabaseClient.from('street_seals').select('image').eq('street_id', instance.street_id).maybeSingle(),
     supabaseClient.from('campaigns').select('start_year').eq('street_id', instance.street_id).order('start_year', { ascending: false }).limit(1),

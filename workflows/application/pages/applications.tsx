@@ -9,26 +9,14 @@ import { Alert, Button, Form, Input, Result, Select, Space, Table, Tag, Typograp
 import type { SortOrder } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { myMemberships, supabaseClient, stateLabel, fetchAll, compiledOf, useXlsxDownload } from '@/plugin-api';
+import { jsonObject, myMemberships, supabaseClient, stateLabel, fetchAll, compiledOf, useXlsxDownload, type SelectRow } from '@/plugin-api';
 import { applicationPlugin as plugin } from '../index.ts';
 
 /** The state filter's value for communities without an application. */
 const NONE = '__none__';
 
-interface Community {
-  id: number;
-  name: string;
-  street_id: number;
-}
-
-interface Application {
-  id: number;
-  community_id: number;
-  state: string;
-  done: boolean;
-  form: { creation_type?: string; compound_ids?: unknown[] };
-  updated_at: string;
-}
+const APPLICATION_SELECT = 'id, community_id, state, done, form, updated_at';
+type Application = SelectRow<'workflow_instances', typeof APPLICATION_SELECT>;
 
 interface OverviewRow {
   key: number;
@@ -83,15 +71,15 @@ function Overview() {
           return;
         }
         const [streets, communities, applications] = await Promise.all([
-          fetchAll<{ id: number; name: string }>((from, to) => supabaseClient.from('units').select('id, name').in('id', streetIds).order('id').range(from, to)),
-          fetchAll<Community>((from, to) =>
+          fetchAll((from, to) => supabaseClient.from('units').select('id, name').in('id', streetIds).order('id').range(from, to)),
+          fetchAll((from, to) =>
             supabaseClient.from('units').select('id, name, street_id').eq('kind', 'community').in('street_id', streetIds).order('id').range(from, to),
           ),
           // Newest first: a community's first row below is its latest application.
-          fetchAll<Application>((from, to) =>
+          fetchAll((from, to) =>
             supabaseClient
               .from('workflow_instances')
-              .select('id, community_id, state, done, form, updated_at')
+              .select(APPLICATION_SELECT)
               .eq('workflow', plugin.name)
               .in('street_id', streetIds)
               .order('created_at', { ascending: false })
@@ -101,10 +89,11 @@ function Overview() {
         ]);
         const streetName = new Map(streets.map((s) => [s.id, s.name]));
         const latest = new Map<number, Application>();
-        for (const a of applications) if (!latest.has(a.community_id)) latest.set(a.community_id, a);
+        for (const a of applications) if (a.community_id !== null && !latest.has(a.community_id)) latest.set(a.community_id, a);
         const rows = communities.map((c): OverviewRow => {
           const a = latest.get(c.id) ?? null;
-          const type = a?.form.creation_type;
+          const form = jsonObject(a?.form);
+          const type = typeof form.creation_type === 'string' ? form.creation_type : undefined;
           return {
             key: c.id,
             street: streetName.get(c.street_id) ?? '',
@@ -113,7 +102,7 @@ function Overview() {
             state: a ? a.state : NONE,
             stateText: a ? stateLabel(plugin, a.state) : translate('worklist.applications.none'),
             creationType: type ? translate(`workflows.${plugin.name}.creationTypes.${type}`, { defaultValue: type }) : '',
-            compounds: a && Array.isArray(a.form.compound_ids) ? a.form.compound_ids.length : null,
+            compounds: a && Array.isArray(form.compound_ids) ? form.compound_ids.length : null,
             updatedAt: a?.updated_at ?? null,
           };
         });

@@ -1,19 +1,15 @@
 // What the 评分通报 page reads and how it orders it: the rounds the user sees, a round's grades
 // (row-level security keeps a filer to its community's units), the summary per unit kind.
-import { scopeOr, fetchAll, supabaseClient, type Scope } from '@/plugin-api';
+import { scopeOr, fetchAll, supabaseClient, type Scope, type Tables } from '@/plugin-api';
 
 export const KINDS = ['street', 'community', 'compound', 'building', 'business_district', 'social_org'] as const;
 export type Kind = (typeof KINDS)[number];
+/** One of the standard's levels, the kinds a round grades. */
+const isKind = (kind: string): kind is Kind => (KINDS as readonly string[]).includes(kind);
 export const GRADES = ['demonstration', 'standard', 'none'] as const;
 export type Grade = (typeof GRADES)[number];
 
-export interface Round {
-  id: number;
-  street_id: number;
-  kind: string;
-  year: number;
-  published_at: string | null;
-}
+export type Round = Pick<Tables<'score_rounds'>, 'id' | 'street_id' | 'kind' | 'year' | 'published_at'>;
 
 export interface GradeRow {
   key: number;
@@ -34,23 +30,10 @@ export interface GradeRow {
   review: Review | null;
 }
 
+export type RectificationStatus = 'open' | 'met' | 'lapsed';
 export type Review =
   | { kind: 'granted' | 'promoted'; grade: string }
-  | { kind: 'rectify'; deadline: string; status: 'open' | 'met' | 'lapsed' };
-
-interface GradeRecord {
-  unit_id: number;
-  kind: Kind;
-  community_id: number | null;
-  total: number | string;
-  standard: boolean;
-  demonstration: boolean;
-  reasons: string[];
-  parts: number | null;
-  parts_standard: number | null;
-  parts_demo: number | null;
-  unit: { name: string } | null;
-}
+  | { kind: 'rectify'; deadline: string; status: RectificationStatus };
 
 /** Every round the user sees, newest first, with the names of their streets. */
 export async function loadRounds(): Promise<{ rounds: Round[]; streets: Map<number, string> }> {
@@ -60,13 +43,13 @@ export async function loadRounds(): Promise<{ rounds: Round[]; streets: Map<numb
     .order('created_at', { ascending: false })
     .order('id', { ascending: false });
   if (error) throw error;
-  const rounds = (data ?? []) as Round[];
+  const rounds: Round[] = data ?? [];
   const ids = [...new Set(rounds.map((r) => r.street_id))];
   const streets = new Map<number, string>();
   if (ids.length) {
     const { data: names, error: namesError } = await supabaseClient.from('units').select('id, name').in('id', ids);
     if (namesError) throw namesError;
-    for (const s of (names ?? []) as { id: number; name: string }[]) streets.set(s.id, s.name);
+    for (const s of names ?? []) streets.set(s.id, s.name);
   }
   return { rounds, streets };
 }
@@ -79,7 +62,7 @@ export async function loadGrades(round: Round, scope: Scope): Promise<GradeRow[]
   const inScope = scopeOr(scope);
   if (!inScope) return []; // no role anywhere: the policies would return nothing
   const [grades, communities, standings, orders] = await Promise.all([
-    fetchAll<GradeRecord>((from, to) =>
+    fetchAll((from, to) =>
       supabaseClient
         .from('unit_grades')
         .select('unit_id, kind, community_id, total, standard, demonstration, reasons, parts, parts_standard, parts_demo, unit:units(name)')
@@ -88,13 +71,13 @@ export async function loadGrades(round: Round, scope: Scope): Promise<GradeRow[]
         .order('unit_id')
         .range(from, to),
     ),
-    fetchAll<{ id: number; name: string }>((from, to) =>
+    fetchAll((from, to) =>
       supabaseClient.from('units').select('id, name').eq('street_id', round.street_id).eq('kind', 'community').or(inScope).order('id').range(from, to),
     ),
-    fetchAll<{ unit_id: number; grade: string }>((from, to) =>
+    fetchAll((from, to) =>
       supabaseClient.from('unit_standings').select('unit_id, grade').eq('round_id', round.id).or(inScope).order('unit_id').range(from, to),
     ),
-    fetchAll<{ unit_id: number; deadline: string; status: 'open' | 'met' | 'lapsed' }>((from, to) =>
+    fetchAll((from, to) =>
       supabaseClient.from('rectifications').select('unit_id, deadline, status').eq('round_id', round.id).or(inScope).order('unit_id').range(from, to),
     ),
   ]);
@@ -102,26 +85,32 @@ export async function loadGrades(round: Round, scope: Scope): Promise<GradeRow[]
   const orderOf = new Map(orders.map((o) => [o.unit_id, o]));
   const reviewOf = (unitId: number): Review | null => {
     const order = orderOf.get(unitId);
-    if (order) return { kind: 'rectify', deadline: order.deadline, status: order.status };
+    // The status as rectifications' check has it.
+    if (order) return { kind: 'rectify', deadline: order.deadline, status: order.status as RectificationStatus };
     const grade = standingOf.get(unitId);
     if (grade) return { kind: round.kind === 're_evaluation' ? 'promoted' : 'granted', grade };
     return null;
   };
   const communityName = new Map(communities.map((c) => [c.id, c.name]));
-  return grades.map((g) => ({
-    key: g.unit_id,
-    name: g.unit?.name ?? String(g.unit_id),
-    kind: g.kind,
-    communityId: g.community_id,
-    community: g.community_id !== null ? communityName.get(g.community_id) ?? '' : '',
-    total: g.reasons.includes('notScored') ? null : Number(g.total),
-    grade: g.demonstration ? 'demonstration' : g.standard ? 'standard' : 'none',
-    reasons: g.reasons,
-    parts: g.parts,
-    partsStandard: g.parts_standard,
-    partsDemo: g.parts_demo,
-    review: reviewOf(g.unit_id),
-  }));
+  // A round grades the standard's levels only.
+  return grades.flatMap((g): GradeRow[] =>
+    !isKind(g.kind)
+      ? []
+      : [{
+          key: g.unit_id,
+          name: g.unit?.name ?? String(g.unit_id),
+          kind: g.kind,
+          communityId: g.community_id,
+          community: g.community_id !== null ? communityName.get(g.community_id) ?? '' : '',
+          total: g.reasons.includes('notScored') ? null : Number(g.total),
+          grade: g.demonstration ? 'demonstration' : g.standard ? 'standard' : 'none',
+          reasons: g.reasons,
+          parts: g.parts,
+          partsStandard: g.parts_standard,
+          partsDemo: g.parts_demo,
+          review: reviewOf(g.unit_id),
+        }],
+  );
 }
 
 /**
