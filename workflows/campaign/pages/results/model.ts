@@ -1,11 +1,12 @@
 // What the 评分通报 page reads and how it orders it: the rounds the user sees, a round's grades
 // (row-level security keeps a filer to its community's units), the summary per unit kind.
-import { scopeOr, fetchAll, supabaseClient, type Scope, type Tables } from '@/plugin-api';
+import { scopeOr, fetchAll, supabaseClient, type Enums, type Scope, type Tables } from '@/plugin-api';
 
 export const KINDS = ['street', 'community', 'compound', 'building', 'business_district', 'social_org'] as const;
+/** The standard's levels, in its order: what the summary and the kind filter list. */
 export type Kind = (typeof KINDS)[number];
-/** One of the standard's levels, the kinds a round grades. */
-const isKind = (kind: string): kind is Kind => (KINDS as readonly string[]).includes(kind);
+/** A graded unit's kind, as unit_grades holds it. */
+export type UnitKind = Enums<'unit_kind'>;
 export const GRADES = ['demonstration', 'standard', 'none'] as const;
 export type Grade = (typeof GRADES)[number];
 
@@ -14,7 +15,7 @@ export type Round = Pick<Tables<'score_rounds'>, 'id' | 'street_id' | 'kind' | '
 export interface GradeRow {
   key: number;
   name: string;
-  kind: Kind;
+  kind: UnitKind;
   communityId: number | null;
   /** The unit's community (a community's is itself), '' for the street and units directly under it. */
   community: string;
@@ -92,25 +93,20 @@ export async function loadGrades(round: Round, scope: Scope): Promise<GradeRow[]
     return null;
   };
   const communityName = new Map(communities.map((c) => [c.id, c.name]));
-  // A round grades the standard's levels only.
-  return grades.flatMap((g): GradeRow[] =>
-    !isKind(g.kind)
-      ? []
-      : [{
-          key: g.unit_id,
-          name: g.unit?.name ?? String(g.unit_id),
-          kind: g.kind,
-          communityId: g.community_id,
-          community: g.community_id !== null ? communityName.get(g.community_id) ?? '' : '',
-          total: g.reasons.includes('notScored') ? null : Number(g.total),
-          grade: g.demonstration ? 'demonstration' : g.standard ? 'standard' : 'none',
-          reasons: g.reasons,
-          parts: g.parts,
-          partsStandard: g.parts_standard,
-          partsDemo: g.parts_demo,
-          review: reviewOf(g.unit_id),
-        }],
-  );
+  return grades.map((g) => ({
+    key: g.unit_id,
+    name: g.unit?.name ?? String(g.unit_id),
+    kind: g.kind,
+    communityId: g.community_id,
+    community: g.community_id !== null ? communityName.get(g.community_id) ?? '' : '',
+    total: g.reasons.includes('notScored') ? null : Number(g.total),
+    grade: g.demonstration ? 'demonstration' : g.standard ? 'standard' : 'none',
+    reasons: g.reasons,
+    parts: g.parts,
+    partsStandard: g.parts_standard,
+    partsDemo: g.parts_demo,
+    review: reviewOf(g.unit_id),
+  }));
 }
 
 /**
@@ -134,14 +130,14 @@ export interface Summary {
 
 /** Per unit kind, in the standard's order: how many units, and how many at each grade. */
 export function summarize(rows: GradeRow[]): Summary[] {
-  const by = new Map<Kind, Summary>();
+  const by = new Map<UnitKind, Omit<Summary, 'kind'>>();
   for (const r of rows) {
-    const s = by.get(r.kind) ?? { kind: r.kind, units: 0, demonstration: 0, standard: 0, none: 0 };
+    const s = by.get(r.kind) ?? { units: 0, demonstration: 0, standard: 0, none: 0 };
     s.units += 1;
     s[r.grade] += 1;
     by.set(r.kind, s);
   }
-  return KINDS.filter((k) => by.has(k)).map((k) => by.get(k)!);
+  return KINDS.filter((k) => by.has(k)).map((k) => ({ kind: k, ...by.get(k)! }));
 }
 
 export type SortKey = 'name' | 'kind' | 'community' | 'total' | 'grade';
@@ -157,7 +153,7 @@ export interface Filters {
 }
 
 const collator = new Intl.Collator('zh-CN');
-const kindRank = (k: Kind) => KINDS.indexOf(k);
+const kindRank = (k: UnitKind) => (KINDS as readonly UnitKind[]).indexOf(k);
 const gradeRank = (g: Grade) => GRADES.length - GRADES.indexOf(g); // demonstration highest
 
 const COMPARE: Record<SortKey, (a: GradeRow, b: GradeRow) => number> = {
