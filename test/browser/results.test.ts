@@ -108,7 +108,8 @@ describe('评分通报', () => {
     await expect.poll(() => page.getByTestId('results-round').locator('.ant-select-selection-item').textContent()).toBe('2026年自查');
     expect(await page.getByTestId('results-status').textContent()).toBe('未通报');
     expect(await page.getByTestId('results-note').textContent()).toContain('发布后本轮评分和一票否决事项不能再修改');
-    expect(await rows(page).count()).toBe(7);
+    // Every row, once the table has them all (under load the first row shows before the rest).
+    await expect.poll(() => rows(page).count()).toBe(7);
 
     // Per kind: units, 示范型, 标准型, 未达标 — the building scored after the last computation is not yet.
     expect(await summary(page, '街道')).toEqual([1, 0, 0, 1]);

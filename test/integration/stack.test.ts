@@ -66,6 +66,9 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
   throw new Error('expected a rejection, but it resolved');
 }
 
+// The seed's demo accounts (README's table): the offices, reviewer and filers of two streets, and
+// their district's office.
+const DEMO_USERS = 6;
 const demoUserCount = async (dbUrl: string) =>
   Number((await query<{ n: string }>(dbUrl, `select count(*) as n from auth.users where email like '%@demo.local'`))[0]!.n);
 
@@ -199,14 +202,14 @@ describe('bootstrap', () => {
       );
       expect(extension).toEqual([{ extname: 'pgcrypto', nspname: 'extensions' }]);
 
-      expect(await demoUserCount(stack.dbUrl)).toBe(5);
+      expect(await demoUserCount(stack.dbUrl)).toBe(DEMO_USERS);
     });
 
     // Again on the same folder: no error, nothing applied or seeded a second time.
     await withStack({ stateDir, ...p }, async (stack) => {
       expect(stack.created).toBe(false);
       expect(stack.migrations).toEqual({ applied: [], seeded: false });
-      expect(await demoUserCount(stack.dbUrl)).toBe(5);
+      expect(await demoUserCount(stack.dbUrl)).toBe(DEMO_USERS);
       const recorded = await query<{ version: string }>(stack.dbUrl, 'select version from supabase_migrations.schema_migrations order by 1');
       expect(recorded.map((r) => r.version)).toEqual(projectMigrations.map((f) => f.split('_')[0]));
       const roles = await query(stack.dbUrl, `select count(*)::int as n from pg_roles where rolname in ('anon', 'authenticated', 'service_role', 'authenticator')`);
@@ -241,7 +244,7 @@ describe('the data folder', () => {
       expect(stack.created).toBe(true);
       expect(stack.migrations).toEqual({ applied: projectMigrations, seeded: true });
       expect(await query(stack.dbUrl, `select to_regclass('public.persist_probe') as t`)).toEqual([{ t: null }]);
-      expect(await demoUserCount(stack.dbUrl)).toBe(5);
+      expect(await demoUserCount(stack.dbUrl)).toBe(DEMO_USERS);
     });
   });
 });
@@ -305,7 +308,7 @@ describe('a data folder of the old layout (postgres the bootstrap superuser)', (
       // The old superuser's revoke of EXECUTE from PUBLIC is postgres' now.
       await query(stack.dbUrl, 'create function legacy_app.probe() returns int language sql as $$select 1$$');
       expect(await query(stack.dbUrl, `select has_function_privilege('anon', 'legacy_app.probe()', 'execute') as anon`)).toEqual([{ anon: false }]);
-      expect(await query(stack.dbUrl, `select count(*)::int as n from auth.users where email like '%@demo.local'`)).toEqual([{ n: 5 }]);
+      expect(await query(stack.dbUrl, `select count(*)::int as n from auth.users where email like '%@demo.local'`)).toEqual([{ n: DEMO_USERS }]);
     });
     // And the next start finds nothing to move.
     await withStack({ stateDir, ...p }, async (stack) => {
@@ -564,7 +567,7 @@ describe('npm start (stack/cli.ts)', () => {
     expect(running(orphanPostgres)).toBe(false);
     expect(running(orphanPostgrest)).toBe(false);
     expect(pidIn(path.join(stateDir, 'db', 'postmaster.pid'))).not.toBe(orphanPostgres);
-    expect(await demoUserCountVia(p.dbPort)).toBe(5);
+    expect(await demoUserCountVia(p.dbPort)).toBe(DEMO_USERS);
     third.child.kill('SIGINT');
     expect(await exitCode(third, 15_000)).toBe(0);
     await expectAllStopped(stateDir, p);
