@@ -535,17 +535,53 @@ end
 $$;
 
 -- Street 2 is in its pilot phase: its communities' applications were approved and their
--- self-checks handed in during the plan phase (before this demo's rounds, so no round is
--- recorded); 翠屏社区 is already a pilot, 松涛社区 and 云溪社区 wait for the office to pick pilots.
+-- self-checks handed in during the plan phase, in its self-check round (自查), which its office
+-- published before advancing: each community self-scored and two reviewers scored it; 翠屏社区 is
+-- already a pilot, 松涛社区 and 云溪社区 wait for the office to pick pilots. The round is made
+-- while the campaign stood in the plan phase, as the office made it then (score_rounds_gate).
 do $$
 declare
   v_office2 constant uuid := '00000000-0000-4000-a000-000000000201';
+  v_campaign_instance bigint;
+  v_advanced_at timestamptz;
+  v_round bigint;
   v_app record;
   v_instance bigint;
   v_event bigint;
   v_form jsonb;
   v_step record;
 begin
+  select c.instance_id into v_campaign_instance from public.campaigns c where c.street_id = 2;
+  select e.created_at into v_advanced_at from public.workflow_events e where e.instance_id = v_campaign_instance and e.event = 'advance';
+  update public.workflow_instances set state = 'plan' where id = v_campaign_instance;
+  insert into public.score_rounds (campaign_id, kind, year, version_id, created_at)
+  select c.id, 'self_check', v.year, v.id, v_advanced_at - interval '30 days'
+    from public.campaigns c
+    join public.standard_versions v on v.campaign_id = c.id and v.status = 'published'
+   where c.street_id = 2
+   order by v.year
+   limit 1
+  returning id into v_round;
+  update public.workflow_instances set state = 'pilot' where id = v_campaign_instance;
+
+  -- each community's own score (self) and two reviewers' (the grade), every sub-item at a share
+  insert into public.score_entries (round_id, unit_id, subitem_id, scorer_id, scorer_role, score, updated_at)
+  select v_round, u.id, s.id, r.scorer, r.role, least(s.points, round(s.points * (a.aim + r.delta) / 100.0, 1)), v_advanced_at - interval '12 days'
+    from (values (201, 86), (202, 93), (203, 81)) as a (unit_id, aim)
+    join public.units u on u.id = a.unit_id
+    join public.score_rounds sr on sr.id = v_round
+    join public.standard_items i on i.version_id = sr.version_id and i.level = u.kind
+    join public.standard_subitems s on s.item_id = i.id
+    cross join (values ('00000000-0000-4000-a000-0000000002a1'::uuid, 'self', 3),
+                       ('00000000-0000-4000-a000-0000000002a2'::uuid, 'reviewer', 1),
+                       ('00000000-0000-4000-a000-0000000002a3'::uuid, 'reviewer', -1)) as r (scorer, role, delta);
+  insert into public.unit_grades (round_id, unit_id, kind, street_id, community_id, total, standard, demonstration,
+                                  parts, parts_standard, parts_demo, reasons, computed_at)
+  select v_round, g.unit_id, g.kind, g.street_id, g.community_id, g.total, g.standard, g.demonstration,
+         g.parts, g.parts_standard, g.parts_demo, g.reasons, v_advanced_at - interval '3 days'
+    from private.round_grades(v_round) g;
+  update public.score_rounds set published_at = v_advanced_at - interval '3 days' where id = v_round;
+
   for v_app in select * from (values (201, 'self_checked'), (202, 'pilot'), (203, 'self_checked')) as a (community, state) loop
     v_form := jsonb_build_object(
       'registered_households', 700 + v_app.community, 'registered_people', 2000 + v_app.community * 3,
@@ -574,11 +610,21 @@ begin
       values (v_instance, 'application', 1, v_step.event, v_step.from_state, v_step.to_state, v_step.payload,
               case when v_step.event in ('submit', 'self_check') then null else v_office2 end,
               case when v_step.event in ('submit', 'self_check') then '{community_filer}'::text[] else '{street_office}' end, 2, v_app.community,
-              now() - make_interval(days => v_step.days_ago))
+              -- handed in after the scores, before the round was published
+              case when v_step.event = 'self_check' then v_advanced_at - interval '8 days' else now() - make_interval(days => v_step.days_ago) end)
       returning id into v_event;
       if v_step.event = 'submit' then
         insert into public.workflow_snapshots (instance_id, event_id, form, street_id, community_id, created_at)
         values (v_instance, v_event, v_form, 2, v_app.community, now() - make_interval(days => v_step.days_ago));
+      end if;
+      -- the self-check as the plugin's recordRound action records it
+      if v_step.event = 'self_check' then
+        insert into public.application_rounds (instance_id, round_id, event_id, self_total, reviewer_total, created_at)
+        values (v_instance, v_round, v_event,
+                (select round(sum(x.mean), 1) from (select avg(e.score) as mean from public.score_entries e
+                  where e.round_id = v_round and e.unit_id = v_app.community and e.scorer_role = 'self' group by e.subitem_id) x),
+                (select t.total from public.unit_totals t where t.round_id = v_round and t.unit_id = v_app.community),
+                v_advanced_at - interval '8 days');
       end if;
     end loop;
   end loop;
