@@ -1,8 +1,11 @@
-// `npm start`: the local Supabase stack with the demo data, and the admin on Vite.
+// `npm start`: the local Supabase stack with the demo data, and the admin: a production build,
+// made once per state of the sources (./admin.ts), served on 5173.
 //   npm start -- --reset       start from an empty database (deletes .stack/)
 //   npm start -- --no-admin    the stack only
+//   npm start -- --dev         the admin on Vite's dev server (hot reload; slow first screen)
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { adminBuild, serveAdmin, type AdminBuild } from './admin.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, projectRoot, readSupabaseConfig } from './config.ts';
 import { StackError } from './errors.ts';
 import { defaultStateDir, startStack, type RunningStack } from './index.ts';
@@ -13,6 +16,7 @@ const { values } = parseArgs({
   options: {
     reset: { type: 'boolean', default: false },
     'no-admin': { type: 'boolean', default: false },
+    dev: { type: 'boolean', default: false },
     'state-dir': { type: 'string' },
     'api-port': { type: 'string' },
     'db-port': { type: 'string' },
@@ -45,6 +49,9 @@ try {
   if (process.getuid?.() === 0) console.log('Running as root: PostgreSQL runs as the "postgres" system user (created if absent).');
   const withAdmin = !values['no-admin'];
   if (withAdmin) await assertPortFree(adminPort, 'admin');
+  // The build needs nothing of the stack (the API's address is filled in when served): both at once.
+  const building: Promise<AdminBuild | Error> | undefined =
+    withAdmin && !values.dev ? adminBuild().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))) : undefined;
   stack = await startStack({
     stateDir: values['state-dir'] ?? defaultStateDir,
     reset: values.reset,
@@ -56,11 +63,19 @@ try {
   if (stack.migrations.applied.length) console.log(`Applied migrations: ${stack.migrations.applied.join(', ')}`);
   if (stack.migrations.seeded) console.log('Loaded the demo data (supabase/seed.sql).');
 
-  if (withAdmin) {
-    // The admin is pointed at this stack unless .env says otherwise.
-    process.env.VITE_SUPABASE_URL ??= stack.apiUrl;
-    process.env.VITE_SUPABASE_ANON_KEY ??= stack.anonKey;
-    const { createServer } = await import('vite');
+  const built = await building;
+  if (built instanceof Error) {
+    console.error(`Building the admin failed; serving it from Vite's dev server instead.\n${built.message}`);
+  } else if (built) {
+    if (built.builtIn !== undefined) console.log(`Built the admin in ${built.builtIn.toFixed(1)}s (${built.dir}).`);
+    admin = await serveAdmin(built, { url: stack.apiUrl, anonKey: stack.anonKey }, adminPort);
+  }
+  if (withAdmin && !admin) {
+    // The admin is pointed at this stack unless the environment or .env says otherwise.
+    const { createServer, loadEnv } = await import('vite');
+    const env = loadEnv('development', projectRoot, 'VITE_');
+    process.env.VITE_SUPABASE_URL = env.VITE_SUPABASE_URL || stack.apiUrl;
+    process.env.VITE_SUPABASE_ANON_KEY = env.VITE_SUPABASE_ANON_KEY || stack.anonKey;
     const server = await createServer({
       root: projectRoot,
       server: { host: '127.0.0.1', port: adminPort, strictPort: true },

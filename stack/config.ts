@@ -41,6 +41,7 @@ export const DEMO_ACCOUNTS = [
   { email: 'filer.c1@demo.local', label: 'community 1 filer' },
   { email: 'filer.c2@demo.local', label: 'community 2 filer' },
   { email: 'office.s2@demo.local', label: 'street 2 office' },
+  { email: 'district.d1@demo.local', label: 'district office, reads both streets' },
 ] as const;
 
 export interface SupabaseConfig {
