@@ -27,6 +27,11 @@ export { UNIT_KINDS } from '@/registry/resources';
 // i18n: the admin's instance (Refine's useTranslation() reads the same one).
 export { i18n } from '@/i18n';
 
+// Moments in the language's one style for days, times and months (format.* keys).
+export { formatDate, formatDateTime, formatMonth, formatMonthDay, formatTime } from '@/lib/dates';
+// A workflow state as a tag in its tone's colour, as on every list.
+export { StatusTag, stateTone } from '@/components/status-tag';
+
 // The .xlsx download of what a list shows.
 export { useXlsxDownload, type XlsxColumn } from '@/lib/xlsx';
 

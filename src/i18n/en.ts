@@ -56,6 +56,14 @@ const en: Messages = {
     total: '{{total}} in all',
     noAccess: 'Your account has no unit to work in; contact the street office',
   },
+  // dayjs patterns, one for each kind of moment, on every screen (src/lib/dates.ts).
+  format: {
+    date: 'YYYY-MM-DD',
+    dateTime: 'YYYY-MM-DD HH:mm',
+    month: 'YYYY-MM',
+    monthDay: 'MM-DD',
+    time: 'HH:mm:ss',
+  },
   errors: {
     units_sibling_name_key: 'A unit with this name already exists under the same parent',
     memberships_user_unit_role_key: 'This user is already a member of this unit',
@@ -229,6 +237,8 @@ const en: Messages = {
       stay: 'State unchanged',
       print: 'Print',
       diagramFailed: 'The diagram cannot be shown',
+      steps: 'Progress',
+      version: 'Workflow version {{version}}',
     },
     errors: {
       WF001: 'This workflow has no action "{{event}}"',

@@ -55,6 +55,14 @@ const zhCN = {
     total: '共 {{total}} 条',
     noAccess: '您的账号没有可访问的单位，请联系街道党建办',
   },
+  // dayjs patterns, one for each kind of moment, on every screen (src/lib/dates.ts).
+  format: {
+    date: 'YYYY年M月D日',
+    dateTime: 'YYYY年M月D日 HH:mm',
+    month: 'YYYY年M月',
+    monthDay: 'M月D日',
+    time: 'HH:mm:ss',
+  },
   errors: {
     // Postgres constraints and codes, as the user should read them.
     units_sibling_name_key: '同一上级下已有同名单位',
@@ -229,6 +237,8 @@ const zhCN = {
       stay: '状态不变',
       print: '打印',
       diagramFailed: '流程图无法显示',
+      steps: '办理进度',
+      version: '流程版本 v{{version}}',
     },
     errors: {
       WF001: '此流程没有「{{event}}」这一操作',

@@ -70,6 +70,23 @@ export interface EventDef {
   tone?: 'primary' | 'default' | 'danger';
 }
 
+/**
+ * What a state means to the people who see it, one colour per meaning on every list
+ * (src/components/status-tag.tsx): a draft (grey), waiting for someone (blue), being worked on
+ * (blue), returned for changes (orange), done (green), closed (grey), refused (red).
+ */
+export type StateTone = 'draft' | 'pending' | 'active' | 'returned' | 'done' | 'closed' | 'refused';
+
+/**
+ * A state's `meta` in the machine (XState's own field; the compiler ignores it): its tone, which
+ * defaults to 'draft' for the initial state, 'done' for a final one and 'active' otherwise. A
+ * returned or refused state says so; a state its tone calls returned, refused or closed is off the
+ * main path the panel's steps show. Write `meta: { tone: 'returned' } satisfies StateMeta`.
+ */
+export interface StateMeta {
+  tone?: StateTone;
+}
+
 export interface WorkflowVersion<M extends AnyStateMachine = AnyStateMachine> {
   version: number;
   machine: M;

@@ -1,11 +1,13 @@
 // The application's machine: from the draft through the review to approval, then one step per
 // scoring round in its phase. Every transition names who may send it (hasRole); its guards are
 // in guards.ts, its action in actions.ts, and the events it accepts are declared in setup()'s
-// types, so a misspelt event or guard here fails the type check.
+// types, so a misspelt event or guard here fails the type check. Each state's meta says its tone
+// (the colour its tag has on every list; the draft's is inferred) and marks the return off the
+// main path the panel's steps show.
 import { and, setup } from 'xstate';
 import type { MemberRole } from '../../src/access/roles.ts';
 import { workflowActions, workflowGuards } from '../../src/workflow/machine.ts';
-import type { WorkflowContext, WorkflowEvent } from '../../src/workflow/types.ts';
+import type { StateMeta, WorkflowContext, WorkflowEvent } from '../../src/workflow/types.ts';
 import { actions } from './actions.ts';
 import { guards, type RoundKind } from './guards.ts';
 
@@ -34,11 +36,12 @@ export const machine = setup({
   states: {
     draft: { on: { submit: { guard: and([filer, 'formComplete', 'filingOpen']), target: 'submitted', actions: ['snapshotForm'] } } },
     // Submitted and not yet opened: the filer may still take it back.
-    submitted: { on: { withdraw: { guard: filer, target: 'draft' }, open: { guard: reviewer, target: 'in_review' } } },
-    in_review: { on: { return: { guard: reviewer, target: 'returned' }, approve: { guard: reviewer, target: 'approved' } } },
-    returned: { on: { resubmit: { guard: and([filer, 'formComplete', 'filingOpen']), target: 'submitted', actions: ['snapshotForm'] } } },
+    submitted: { meta: { tone: 'pending' } satisfies StateMeta, on: { withdraw: { guard: filer, target: 'draft' }, open: { guard: reviewer, target: 'in_review' } } },
+    in_review: { meta: { tone: 'active' } satisfies StateMeta, on: { return: { guard: reviewer, target: 'returned' }, approve: { guard: reviewer, target: 'approved' } } },
+    returned: { meta: { tone: 'returned' } satisfies StateMeta, on: { resubmit: { guard: and([filer, 'formComplete', 'filingOpen']), target: 'submitted', actions: ['snapshotForm'] } } },
     // The filer hands in the self-check once they have self-scored every sub-item.
     approved: {
+      meta: { tone: 'done' } satisfies StateMeta,
       on: {
         self_check: {
           guard: and([filer, ...roundReady('self_check', 'self')]),
@@ -49,6 +52,7 @@ export const machine = setup({
     },
     // The office picks the pilots (试点) in the pilot phase; the others wait for the rollout.
     self_checked: {
+      meta: { tone: 'done' } satisfies StateMeta,
       on: {
         pick_pilot: { guard: and([office, { type: 'phaseIs', params: { phase: 'pilot' } }]), target: 'pilot' },
         accept_yearly: { guard: and([reviewer, ...roundReady('yearly_acceptance', 'reviewer')]), target: 'yearly_accepted', actions: ['recordRound'] },
@@ -56,12 +60,14 @@ export const machine = setup({
       },
     },
     pilot: {
+      meta: { tone: 'active' } satisfies StateMeta,
       on: {
         pre_accept: { guard: and([reviewer, ...roundReady('pre_acceptance', 'reviewer')]), target: 'pre_accepted', actions: ['recordRound'] },
         accept_yearly: { guard: and([reviewer, ...roundReady('yearly_acceptance', 'reviewer')]), target: 'yearly_accepted', actions: ['recordRound'] },
       },
     },
     pre_accepted: {
+      meta: { tone: 'done' } satisfies StateMeta,
       on: {
         accept_yearly: { guard: and([reviewer, ...roundReady('yearly_acceptance', 'reviewer')]), target: 'yearly_accepted', actions: ['recordRound'] },
         accept_full: { guard: and([reviewer, ...roundReady('full_acceptance', 'reviewer')]), target: 'accepted', actions: ['recordRound'] },
@@ -69,14 +75,15 @@ export const machine = setup({
     },
     // Accepted again each year of the rollout, until the full acceptance.
     yearly_accepted: {
+      meta: { tone: 'done' } satisfies StateMeta,
       on: {
         accept_yearly: { guard: and([reviewer, ...roundReady('yearly_acceptance', 'reviewer')]), actions: ['recordRound'] },
         accept_full: { guard: and([reviewer, ...roundReady('full_acceptance', 'reviewer')]), target: 'accepted', actions: ['recordRound'] },
       },
     },
-    accepted: { on: { reevaluate: { guard: and([reviewer, ...roundReady('re_evaluation', 'reviewer')]), target: 'reevaluated', actions: ['recordRound'] } } },
+    accepted: { meta: { tone: 'done' } satisfies StateMeta, on: { reevaluate: { guard: and([reviewer, ...roundReady('re_evaluation', 'reviewer')]), target: 'reevaluated', actions: ['recordRound'] } } },
     // Re-evaluated each year of the long-term review.
-    reevaluated: { on: { reevaluate: { guard: and([reviewer, ...roundReady('re_evaluation', 'reviewer')]), actions: ['recordRound'] } } },
+    reevaluated: { meta: { tone: 'done' } satisfies StateMeta, on: { reevaluate: { guard: and([reviewer, ...roundReady('re_evaluation', 'reviewer')]), actions: ['recordRound'] } } },
   },
 });
 

@@ -5,7 +5,9 @@ import type { ApplicationMachine } from './machine.ts';
 
 export const messages = {
   'zh-CN': {
-    name: '创建申报',
+    name: '申报表',
+    // The list's start button and the log's first entry (the engine's 发起 otherwise).
+    start: '新建申报',
     formTitle: '申报表',
     states: {
       draft: '草稿', submitted: '已提交', in_review: '审核中', returned: '已退回', approved: '已通过',
@@ -85,6 +87,7 @@ export const messages = {
   },
   en: {
     name: 'Application',
+    start: 'New application',
     formTitle: 'Application form',
     states: {
       draft: 'Draft', submitted: 'Submitted', in_review: 'In review', returned: 'Returned', approved: 'Approved',

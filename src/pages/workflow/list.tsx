@@ -1,11 +1,14 @@
-// Any workflow's instances: one table per plugin, its states as labels, and a start button for
-// the roles the plugin lets start one, offering only the units the workflow's start rule allows.
+// Any workflow's instances: one table per plugin, its states as tags coloured by their tone, and a
+// start button for the roles the plugin lets start one, offering only the units the workflow's
+// start rule allows. No raw ids; the version only while instances of two versions stand in it.
 import { List, useTable } from '@refinedev/antd';
 import { useGo, useTranslation } from '@refinedev/core';
-import { App, Button, Form, Modal, Select, Table, Tag, Tooltip } from 'antd';
-import dayjs from 'dayjs';
+import { App, Button, Form, Modal, Select, Table, Tooltip } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { myMemberships } from '@/access/memberships';
+import { StatusTag } from '@/components/status-tag';
+import { i18n } from '@/i18n';
+import { formatDateTime } from '@/lib/dates';
 import type { SelectRow } from '@/lib/rows';
 import { ReferenceSelect } from '@/pages/generic/fields';
 import { supabaseClient } from '@/providers/supabase-client';
@@ -16,6 +19,17 @@ import { compiledOf } from '@/workflow/machine';
 
 export const INSTANCE_SELECT = 'id, workflow, version, state, done, revision, form, form_revision, form_saved_at, street_id, community_id, subject_unit_id, created_at, updated_at, subject:units!subject_unit_id(name, kind)';
 type InstanceRow = SelectRow<'workflow_instances', typeof INSTANCE_SELECT>;
+
+/**
+ * The plugin's word for starting one (its messages' `start`: 新建申报), on the button, as the
+ * dialog's title and as the log's first entry; the engine's (发起) when it has none.
+ */
+export function startLabel(plugin: WorkflowPlugin, use: 'button' | 'title' | 'log' = 'button'): string {
+  const own = `workflows.${plugin.name}.start`;
+  if (i18n.exists(own)) return i18n.t(own);
+  if (use === 'title') return i18n.t('workflow.startTitle', { name: i18n.t(plugin.label) });
+  return i18n.t(use === 'log' ? 'workflow.panel.startEvent' : 'workflow.start');
+}
 
 function StartButton({ plugin }: { plugin: WorkflowPlugin }) {
   const { translate } = useTranslation();
@@ -41,11 +55,10 @@ function StartButton({ plugin }: { plugin: WorkflowPlugin }) {
   if (subjects && subjects.length > 0 && refused.size === subjects.length) {
     return (
       <Tooltip title={subjects.length === 1 ? subjects[0]!.refusal : translate('workflow.nothingToStart')}>
-        <Button type="primary" disabled data-testid="workflow-start">{translate('workflow.start')}</Button>
+        <Button type="primary" disabled data-testid="workflow-start">{startLabel(plugin)}</Button>
       </Tooltip>
     );
   }
-  const name = translate(plugin.label);
   const submit = async () => {
     const { subject } = await form.validateFields();
     setBusy(true);
@@ -62,8 +75,8 @@ function StartButton({ plugin }: { plugin: WorkflowPlugin }) {
   return (
     <>
       {/* Not clickable until the refusals are known: nothing is offered that will be refused. */}
-      <Button type="primary" loading={subjects === null} onClick={() => setOpen(true)} data-testid="workflow-start">{translate('workflow.start')}</Button>
-      <Modal title={translate('workflow.startTitle', { name })} open={open} onCancel={() => setOpen(false)} onOk={submit} confirmLoading={busy} destroyOnHidden>
+      <Button type="primary" loading={subjects === null} onClick={() => setOpen(true)} data-testid="workflow-start">{startLabel(plugin)}</Button>
+      <Modal title={startLabel(plugin, 'title')} open={open} onCancel={() => setOpen(false)} onOk={submit} confirmLoading={busy} destroyOnHidden>
         <Form form={form} name="start" layout="vertical">
           <Form.Item name="subject" label={translate('workflow.fields.subject')} rules={[{ required: true, message: translate('workflow.subjectRequired') }]}>
             <ReferenceSelect field={{ name: 'subject', label: 'workflow.fields.subject', kind: 'reference', reference: { resource: 'units', labelField: 'name', embed: 'subject', kinds: plugin.subjectKinds } }} refused={refused} />
@@ -87,6 +100,8 @@ export function WorkflowList({ plugin }: { plugin: WorkflowPlugin }) {
     pagination: { pageSize: 50 },
     onSearch: (values) => [{ field: 'state', operator: 'eq', value: (values as { state?: string }).state || undefined }],
   });
+  // The version only matters where instances of two versions stand side by side.
+  const versions = new Set((tableProps.dataSource ?? []).map((r) => r.version));
   return (
     <List title={translate(plugin.label)} headerButtons={<StartButton plugin={plugin} />}>
       <Form {...searchFormProps} name="filters" layout="inline" style={{ marginBottom: 12 }}>
@@ -101,16 +116,15 @@ export function WorkflowList({ plugin }: { plugin: WorkflowPlugin }) {
         onRow={(record) => ({ onClick: () => go({ to: `/workflows/${plugin.name}/${record.id}` }), style: { cursor: 'pointer' } })}
         pagination={{ ...tableProps.pagination, showTotal: (total) => translate('common.total', { total }) }}
       >
-        <Table.Column<InstanceRow> dataIndex="id" title={translate('workflow.fields.id')} width={80} sorter />
         <Table.Column<InstanceRow> dataIndex={['subject', 'name']} title={translate('workflow.fields.subject')} />
         <Table.Column<InstanceRow>
           dataIndex="state"
           title={translate('workflow.fields.state')}
           sorter
-          render={(state: string, r) => <Tag color={r.done ? 'green' : 'blue'}>{stateLabel(plugin, state)}</Tag>}
+          render={(state: string, r) => <StatusTag plugin={plugin} version={r.version} state={state} />}
         />
-        <Table.Column<InstanceRow> dataIndex="version" title={translate('workflow.fields.version')} width={80} render={(v: number) => `v${v}`} />
-        <Table.Column<InstanceRow> dataIndex="updated_at" title={translate('workflow.fields.updated_at')} width={160} sorter render={(v: string) => dayjs(v).format('YYYY-MM-DD HH:mm')} />
+        {versions.size > 1 && <Table.Column<InstanceRow> dataIndex="version" title={translate('workflow.fields.version')} width={80} render={(v: number) => `v${v}`} />}
+        <Table.Column<InstanceRow> dataIndex="updated_at" title={translate('workflow.fields.updated_at')} width={180} sorter render={(v: string) => formatDateTime(v)} />
       </Table>
     </List>
   );

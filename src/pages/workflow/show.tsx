@@ -1,15 +1,17 @@
 // The workflow panel every plugin's instances get: the current state, the actions this user may
 // take now (from the machine, by role and guard), each with a form generated from its payload
-// schema, the form itself, the log as a timeline, and the machine drawn with the state marked.
+// schema, the form itself, the log as a timeline, the main path as steps with the instance's
+// step marked, and the whole machine drawn (folded until asked for).
 import { PrinterOutlined } from '@ant-design/icons';
 import { Show } from '@refinedev/antd';
 import { useTranslation } from '@refinedev/core';
-import { App, Alert, Button, Card, Col, Descriptions, Empty, Form, Modal, Row, Space, Tag, Timeline, Typography, type FormInstance } from 'antd';
-import dayjs from 'dayjs';
+import { App, Alert, Button, Card, Col, Collapse, Descriptions, Empty, Form, Modal, Row, Space, Timeline, Typography, type FormInstance } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { myMemberships, rolesWhere, type MemberRole } from '@/access/memberships';
+import { StatusTag } from '@/components/status-tag';
 import { i18n } from '@/i18n';
+import { formatDateTime } from '@/lib/dates';
 import { asJson, jsonObject, type JsonObject, type SelectRow } from '@/lib/rows';
 import { supabaseClient } from '@/providers/supabase-client';
 import { confirmText, eventLabel, eventNotes, fieldLabel, guardLabel, stateLabel, workflowError } from '@/workflow/errors';
@@ -17,7 +19,8 @@ import { availableActions, compiledOf, refusingGuard } from '@/workflow/machine'
 import { machineDiagram } from '@/workflow/mermaid';
 import { versionOf } from '@/workflow/plugins';
 import type { WorkflowPlugin, WorkflowVersion } from '@/workflow/types';
-import { INSTANCE_SELECT } from './list';
+import { INSTANCE_SELECT, startLabel } from './list';
+import { WorkflowSteps } from './steps';
 import { ActionButton } from './action-button';
 import { cleanValues, SchemaForm, showIssues } from './schema-form';
 
@@ -213,18 +216,31 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
       }
       recordItemId={instance.id}
     >
+      <Card
+        size="small"
+        title={translate('workflow.panel.state')}
+        style={{ marginBottom: 16 }}
+        extra={
+          <Space size="middle">
+            {instance.done && <Typography.Text type="secondary">{translate('workflow.panel.done')}</Typography.Text>}
+            <StatusTag plugin={plugin} version={version} state={instance.state} style={{ fontSize: 14, padding: '2px 10px', marginInlineEnd: 0 }} data-testid="workflow-state" />
+          </Space>
+        }
+      >
+        {compiled && (
+          <WorkflowSteps
+            plugin={plugin}
+            version={version}
+            compiled={compiled}
+            state={instance.state}
+            done={instance.done}
+            visited={log.flatMap((row) => (row.from_state ? [row.from_state] : []))}
+          />
+        )}
+      </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-            <Card size="small" title={translate('workflow.panel.state')}>
-              <Space size="large" wrap>
-                <Tag color={instance.done ? 'green' : 'blue'} style={{ fontSize: 14, padding: '2px 10px' }} data-testid="workflow-state">
-                  {stateLabel(plugin, instance.state)}
-                </Tag>
-                {instance.done && <Typography.Text type="secondary">{translate('workflow.panel.done')}</Typography.Text>}
-                <Typography.Text type="secondary">v{instance.version}</Typography.Text>
-              </Space>
-            </Card>
             <Card size="small" title={translate('workflow.panel.actions')}>
               {actions.length === 0 ? (
                 <Typography.Text type="secondary">{translate('workflow.panel.noActions')}</Typography.Text>
@@ -238,7 +254,7 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
             </Card>
             {FormView ? (
               <Card size="small" title={i18n.exists(`workflows.${plugin.name}.formTitle`) ? translate(`workflows.${plugin.name}.formTitle`) : translate('workflow.panel.form')}>
-                <Suspense fallback={<Card loading bordered={false} />}>
+                <Suspense fallback={<Card loading variant="borderless" />}>
                   <FormView plugin={plugin} instance={instance} editable={formEditable} facts={facts} onSaved={() => void load()} />
                 </Suspense>
               </Card>
@@ -261,16 +277,29 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
                 )}
                 {instance.form_saved_at && (
                   <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
-                    {translate('workflow.panel.savedAt', { time: dayjs(instance.form_saved_at).format('YYYY-MM-DD HH:mm:ss') })}
+                    {translate('workflow.panel.savedAt', { time: formatDateTime(instance.form_saved_at) })}
                   </Typography.Text>
                 )}
               </Card>
             )}
-            <Card size="small" title={translate('workflow.panel.diagram')}>
-              <Suspense fallback={<Card loading bordered={false} />}>
-                <Diagram text={diagram} />
-              </Suspense>
-            </Card>
+            {/* The whole machine, folded: drawn (and Mermaid loaded) only when opened. */}
+            <Collapse
+              size="small"
+              data-testid="workflow-diagram-panel"
+              items={[{
+                key: 'diagram',
+                label: translate('workflow.panel.diagram'),
+                children: (
+                  <Suspense fallback={<Card loading variant="borderless" />}>
+                    <Diagram text={diagram} />
+                  </Suspense>
+                ),
+              }]}
+            />
+            {/* Which version of the workflow the instance runs on, for whoever must know. */}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="workflow-version">
+              {translate('workflow.panel.version', { version: instance.version })}
+            </Typography.Text>
           </Space>
         </Col>
         <Col xs={24} lg={10}>
@@ -280,7 +309,7 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
                 color: row.from_state === null ? 'gray' : 'blue',
                 children: (
                   <div data-testid="workflow-log-row">
-                    <Typography.Text strong>{row.from_state === null ? translate('workflow.panel.startEvent') : eventLabel(plugin, row.event)}</Typography.Text>
+                    <Typography.Text strong>{row.from_state === null ? startLabel(plugin, 'log') : eventLabel(plugin, row.event)}</Typography.Text>
                     <Typography.Text type="secondary">
                       {'  '}
                       {row.from_state === null
@@ -291,7 +320,7 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
                     </Typography.Text>
                     <div>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {dayjs(row.created_at).format('YYYY-MM-DD HH:mm')} · {row.actor_roles.map((r) => translate(`memberships.roles.${r}`)).join('、')}
+                        {formatDateTime(row.created_at)} · {row.actor_roles.map((r) => translate(`memberships.roles.${r}`)).join('、')}
                       </Typography.Text>
                     </div>
                     {eventNotes(plugin, row).map((note) => (

@@ -2,14 +2,16 @@
 // first, with the instance it was done in and where that instance stands now; a row opens it.
 import { List, useTable } from '@refinedev/antd';
 import { useGetIdentity, useGo, useTranslation } from '@refinedev/core';
-import { Card, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Card, Table, Typography } from 'antd';
+import { StatusTag } from '@/components/status-tag';
+import { formatDateTime } from '@/lib/dates';
 import { jsonObject, type SelectRow } from '@/lib/rows';
+import { startLabel } from '@/pages/workflow/list';
 import type { Identity } from '@/providers/auth-provider';
 import { eventLabel, eventNotes, fieldLabel, stateLabel } from '@/workflow/errors';
 import { PLUGINS, pluginByName } from '@/workflow/plugins';
 
-const SELECT = 'id, instance_id, workflow, event, from_state, to_state, comment, payload, created_at, instance:workflow_instances!instance_id(state, done, subject:units!subject_unit_id(name))';
+const SELECT = 'id, instance_id, workflow, event, from_state, to_state, comment, payload, created_at, instance:workflow_instances!instance_id(state, done, version, subject:units!subject_unit_id(name))';
 type EventRow = SelectRow<'workflow_events', typeof SELECT>;
 
 function DoneTable({ userId }: { userId: string }) {
@@ -40,7 +42,7 @@ function DoneTable({ userId }: { userId: string }) {
       onRow={(record) => ({ onClick: () => go({ to: `/workflows/${record.workflow}/${record.instance_id}` }), style: { cursor: 'pointer' } })}
       pagination={{ ...tableProps.pagination, hideOnSinglePage: true, showTotal: (total) => translate('common.total', { total }) }}
     >
-      <Table.Column<EventRow> dataIndex="created_at" title={translate('worklist.fields.doneAt')} width={150} render={(v: string) => dayjs(v).format('YYYY-MM-DD HH:mm')} />
+      <Table.Column<EventRow> dataIndex="created_at" title={translate('worklist.fields.doneAt')} width={170} render={(v: string) => formatDateTime(v)} />
       <Table.Column<EventRow> key="workflow" title={translate('worklist.fields.workflow')} width={140} render={(_, r) => translate(plugin(r).label)} />
       <Table.Column<EventRow> key="subject" title={translate('worklist.fields.subject')} render={(_, r) => r.instance?.subject?.name ?? ''} />
       <Table.Column<EventRow>
@@ -48,7 +50,7 @@ function DoneTable({ userId }: { userId: string }) {
         title={translate('worklist.fields.event')}
         render={(_, r) => (
           <span>
-            {r.from_state === null ? translate('workflow.panel.startEvent') : eventLabel(plugin(r), r.event)}
+            {r.from_state === null ? startLabel(plugin(r), 'log') : eventLabel(plugin(r), r.event)}
             {r.from_state !== r.to_state && (
               <Typography.Text type="secondary">{`  → ${stateLabel(plugin(r), r.to_state)}`}</Typography.Text>
             )}
@@ -70,7 +72,7 @@ function DoneTable({ userId }: { userId: string }) {
         key="state"
         title={translate('worklist.fields.currentState')}
         width={140}
-        render={(_, r) => r.instance && <Tag color={r.instance.done ? 'green' : 'blue'}>{stateLabel(plugin(r), r.instance.state)}</Tag>}
+        render={(_, r) => r.instance && <StatusTag plugin={plugin(r)} version={r.instance.version} state={r.instance.state} />}
       />
     </Table>
   );
@@ -81,7 +83,7 @@ export default function DonePage() {
   const { data: user } = useGetIdentity<Identity>();
   return (
     <List title={translate('worklist.done.title')} canCreate={false}>
-      {user ? <DoneTable userId={user.id} /> : <Card loading bordered={false} />}
+      {user ? <DoneTable userId={user.id} /> : <Card loading variant="borderless" />}
     </List>
   );
 }

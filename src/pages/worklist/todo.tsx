@@ -9,14 +9,15 @@
 import { List } from '@refinedev/antd';
 import { useGo, useTranslation } from '@refinedev/core';
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Space, Table, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { myMemberships, rolesWhere, scopeOf } from '@/access/memberships';
 import { scopeOr } from '@/access/scope-filter';
+import { StatusTag } from '@/components/status-tag';
 import { i18n } from '@/i18n';
+import { formatDate, formatDateTime } from '@/lib/dates';
 import { supabaseClient } from '@/providers/supabase-client';
-import { stateLabel } from '@/workflow/errors';
 import { ActionButton } from '@/pages/workflow/action-button';
 import { actionDeadline, availableActions, type AvailableAction } from '@/workflow/machine';
 import { PLUGINS, pluginByName, versionOf } from '@/workflow/plugins';
@@ -117,7 +118,7 @@ function Deadline({ row }: { row: TodoRow }) {
   const hint = days < 0 ? translate('worklist.deadline.overdue') : days === 0 ? translate('worklist.deadline.today') : translate('worklist.deadline.daysLeft', { count: days });
   return (
     <Space size={6}>
-      <span>{row.deadline}</span>
+      <span>{formatDate(row.deadline)}</span>
       <Typography.Text type={days < 0 ? 'danger' : days <= 7 ? 'warning' : 'secondary'} style={{ fontSize: 12 }}>
         {hint}
       </Typography.Text>
@@ -166,7 +167,7 @@ export default function TodoPage() {
           key="state"
           title={translate('worklist.fields.state')}
           width={140}
-          render={(_, r) => <Tag color="blue">{stateLabel(r.plugin, r.state)}</Tag>}
+          render={(_, r) => <StatusTag plugin={r.plugin} version={r.version} state={r.state} />}
         />
         <Table.Column<TodoRow>
           key="actions"
@@ -187,12 +188,12 @@ export default function TodoPage() {
           sorter={(a, b) => a.waitedMs - b.waitedMs}
           defaultSortOrder="descend"
           sortDirections={['descend', 'ascend']}
-          render={(_, r) => <Tooltip title={dayjs(r.since).format('YYYY-MM-DD HH:mm')}>{formatWaited(r.waitedMs)}</Tooltip>}
+          render={(_, r) => <Tooltip title={formatDateTime(r.since)}>{formatWaited(r.waitedMs)}</Tooltip>}
         />
         <Table.Column<TodoRow>
           key="deadline"
           title={translate('worklist.fields.deadline')}
-          width={190}
+          width={210}
           sorter={(a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999')}
           render={(_, r) => <Deadline row={r} />}
         />

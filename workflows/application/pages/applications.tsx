@@ -9,13 +9,13 @@ import { Alert, Button, Form, Input, Result, Select, Space, Table, Tag, Typograp
 import type { SortOrder } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { jsonObject, myMemberships, supabaseClient, stateLabel, fetchAll, compiledOf, useXlsxDownload, type SelectRow } from '@/plugin-api';
+import { jsonObject, myMemberships, supabaseClient, stateLabel, fetchAll, compiledOf, useXlsxDownload, StatusTag, formatDateTime, type SelectRow } from '@/plugin-api';
 import { applicationPlugin as plugin } from '../index.ts';
 
 /** The state filter's value for communities without an application. */
 const NONE = '__none__';
 
-const APPLICATION_SELECT = 'id, community_id, state, done, form, updated_at';
+const APPLICATION_SELECT = 'id, community_id, version, state, done, form, updated_at';
 type Application = SelectRow<'workflow_instances', typeof APPLICATION_SELECT>;
 
 interface OverviewRow {
@@ -159,7 +159,7 @@ function Overview() {
       { header: headers.state, width: 12, cell: (r: OverviewRow) => r.stateText },
       { header: headers.creationType, width: 12, cell: (r: OverviewRow) => r.creationType || null },
       { header: headers.compounds, width: 10, cell: (r: OverviewRow) => r.compounds },
-      { header: headers.updatedAt, width: 18, cell: (r: OverviewRow) => (r.updatedAt ? { value: dayjs(r.updatedAt).format('YYYY-MM-DD HH:mm'), type: String } : null) },
+      { header: headers.updatedAt, width: 18, cell: (r: OverviewRow) => (r.updatedAt ? { value: formatDateTime(r.updatedAt), type: String } : null) },
     ], translate('worklist.applications.fileName', { street: loaded!.streets.join('、'), date: dayjs().format('YYYYMMDD') }));
 
   // A column's key goes on the element itself (React keeps keys out of spread props).
@@ -226,7 +226,7 @@ function Overview() {
           width={140}
           render={(_, r) =>
             r.application ? (
-              <Tag color={r.application.done ? 'green' : 'blue'}>{r.stateText}</Tag>
+              <StatusTag plugin={plugin} version={r.application.version} state={r.application.state} />
             ) : (
               <Typography.Text type="secondary">{r.stateText}</Typography.Text>
             )
@@ -239,7 +239,7 @@ function Overview() {
           title={headers.updatedAt}
           onHeaderCell={() => ({ style: { paddingInlineStart: 32 } })}
           onCell={() => ({ style: { paddingInlineStart: 32 } })}
-          render={(_, r) => (r.updatedAt ? dayjs(r.updatedAt).format('YYYY-MM-DD HH:mm') : translate('common.none'))}
+          render={(_, r) => (r.updatedAt ? formatDateTime(r.updatedAt) : translate('common.none'))}
         />
       </Table>
     </List>

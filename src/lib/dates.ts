@@ -1,0 +1,24 @@
+// Moments as every screen shows them: one pattern for a day, one for a day and time, one for a
+// month, from the language's `format.*` keys (zh-CN: 2026年12月2日 16:16, 2027年2月). What is
+// stored or sent (ISO days, file names) keeps its own fixed pattern and does not come here.
+import dayjs, { type ConfigType } from 'dayjs';
+import { i18n } from '@/i18n';
+
+type Kind = 'date' | 'dateTime' | 'month' | 'monthDay' | 'time';
+
+function format(kind: Kind, value: ConfigType, empty: string): string {
+  if (value === null || value === undefined || value === '') return empty;
+  const day = dayjs(value);
+  return day.isValid() ? day.format(i18n.t(`format.${kind}`)) : empty;
+}
+
+/** 2026年12月2日 */
+export const formatDate = (value: ConfigType, empty = '—') => format('date', value, empty);
+/** 2026年12月2日 16:16 */
+export const formatDateTime = (value: ConfigType, empty = '—') => format('dateTime', value, empty);
+/** 2027年2月 */
+export const formatMonth = (value: ConfigType, empty = '—') => format('month', value, empty);
+/** 12月2日, where the year goes without saying (a list of this year's reports). */
+export const formatMonthDay = (value: ConfigType, empty = '—') => format('monthDay', value, empty);
+/** 16:16:05, where the day goes without saying (saved a moment ago). */
+export const formatTime = (value: ConfigType, empty = '—') => format('time', value, empty);
