@@ -40,7 +40,7 @@ export { useXlsxDownload, type XlsxColumn } from '@/lib/xlsx';
 export { SchemaForm, useZodLocale } from '@/pages/workflow/schema-form';
 export { stateLabel, eventLabel, workflowError } from '@/workflow/errors';
 export { compiledOf } from '@/workflow/machine';
-export type { FormViewProps, MenuGroup, MenuPlace, PageDef, WorkflowPlugin } from '@/workflow/types';
+export type { FormViewProps, MenuGroup, MenuPlace, PageDef, WorkCardDef, WorkCardProps, WorkflowPlugin } from '@/workflow/types';
 
 /** The workflow panel an instance's page shows (state, actions, form, log, diagram), loaded when rendered. */
 export const WorkflowPanel = lazy(() => import('@/pages/workflow/show').then((m) => ({ default: m.WorkflowShow })));

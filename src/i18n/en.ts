@@ -562,6 +562,10 @@ const en: Messages = {
     welcome: 'Hello, {{name}}',
     intro: 'Applications, reviews, scoring and the key tasks of the campaign are handled here.',
     account: 'Your account',
+    nothingWaits: 'Nothing is waiting for you',
+    cardFailed: 'This card could not be loaded; reload the page',
+    unit: '',
+    todo: { title: 'To do', all: 'All', review: 'To review', waiting: 'Waiting for you', more: '{{count}} more' },
     fields: {
       email: 'Email',
       name: 'Name',

@@ -562,6 +562,11 @@ const zhCN = {
     welcome: '{{name}}，您好',
     intro: '全域提升行动的申报、评审、评分与重点任务，都在这里办理。',
     account: '当前账号',
+    // The work cards, first on the 工作台 (src/pages/dashboard/work-cards.tsx), and the core's 我的待办 card.
+    nothingWaits: '暂无待办事项',
+    cardFailed: '此卡片未能加载，请刷新页面重试',
+    unit: '件',
+    todo: { title: '我的待办', all: '查看全部', review: '待审核', waiting: '待办理', more: '另有 {{count}} 件' },
     fields: {
       email: '登录邮箱',
       name: '姓名',

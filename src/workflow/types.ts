@@ -358,6 +358,30 @@ export interface PageDef extends MenuPlace {
   roles?: MemberRole[];
   /** The page, loaded when it is first opened (a chunk of its own). */
   component: () => Promise<{ default: ComponentType }>;
-  /** A card of the page's on the 工作台, for the same roles, loaded beside the 工作台. */
+  /** A card of the page's on the 工作台 (the charts, after the work cards), for the same roles, loaded beside the 工作台. */
   dashboardCard?: () => Promise<{ default: ComponentType }>;
+  /** Cards of what waits for the user, at the top of the 工作台, before every chart card. */
+  workCards?: WorkCardDef[];
+}
+
+/**
+ * A 工作台 card of what waits for the user (待审核 N 件, my application, overdue key tasks): the
+ * work cards of every page stand first, by `order`, then the pages' chart cards (dashboardCard).
+ */
+export interface WorkCardDef {
+  /** Unique across every page's work cards. */
+  name: string;
+  /** Ascending across every page's work cards. */
+  order: number;
+  /** Who sees it (what it reads is the database's to decide). Omitted: the page's roles. */
+  roles?: MemberRole[];
+  component: () => Promise<{ default: ComponentType<WorkCardProps> }>;
+}
+
+export interface WorkCardProps {
+  /**
+   * Called once the card knows whether it shows anything (false: it renders nothing): the
+   * 工作台 says 暂无待办事项 when none of its cards does.
+   */
+  onReady: (shown: boolean) => void;
 }

@@ -7,6 +7,8 @@ import type { Identity } from '@/providers/auth-provider';
 import { DASHBOARD_CARDS } from '@/registry/pages';
 // 成员邀请 waiting for the user (nothing when none; whom to ask when the account has no role).
 import MyInvitations from './invitations';
+// What waits for the user, before the charts (暂无待办事项 when nothing does).
+import WorkCards from './work-cards';
 
 export default function DashboardPage() {
   const { translate } = useTranslation();
@@ -23,15 +25,19 @@ export default function DashboardPage() {
         <Typography.Text type="secondary">{translate('dashboard.intro')}</Typography.Text>
       </div>
       <MyInvitations />
-      {/* The pages' cards (a plugin's, src/registry/pages.ts), each for its page's roles. */}
-      {DASHBOARD_CARDS.map(({ page, Card: PageCard }) => (
-        <CanAccess key={`${page}-${membershipsVersion}`} resource={page} action="list">
-          <Suspense fallback={null}>
-            <PageCard />
-          </Suspense>
-        </CanAccess>
-      ))}
-      <Card size="small" title={translate('dashboard.account')}>
+      {/* First what waits for the user: the work cards (the core's and the plugins'), by their order. */}
+      <WorkCards />
+      {/* Then the pages' chart cards (a plugin's, src/registry/pages.ts), each for its page's roles. */}
+      <div data-testid="dashboard-charts" style={{ display: 'grid', gap: 12 }}>
+        {DASHBOARD_CARDS.map(({ page, Card: PageCard }) => (
+          <CanAccess key={`${page}-${membershipsVersion}`} resource={page} action="list">
+            <Suspense fallback={null}>
+              <PageCard />
+            </Suspense>
+          </CanAccess>
+        ))}
+      </div>
+      <Card size="small" title={translate('dashboard.account')} data-testid="dashboard-account">
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={translate('dashboard.fields.name')}>{user.name}</Descriptions.Item>
           <Descriptions.Item label={translate('dashboard.fields.email')}>{user.email}</Descriptions.Item>

@@ -25,7 +25,7 @@ import type { WorkflowPlugin, WorkflowVersion } from '@/workflow/types';
 import { fetchAll } from '@/lib/postgrest';
 import { jsonObject } from '@/lib/rows';
 
-interface TodoRow {
+export interface TodoRow {
   id: number;
   plugin: WorkflowPlugin;
   version: WorkflowVersion;
@@ -53,7 +53,8 @@ export function formatWaited(ms: number): string {
 // which a saved draft moves too; updated_at only when the log is not readable.
 const SELECT = 'id, workflow, version, state, form, street_id, community_id, updated_at, subject:units!subject_unit_id(name), last:workflow_events(created_at)';
 
-async function loadTodo(): Promise<TodoRow[]> {
+/** What waits for the user, as the table lists it (the 工作台's 我的待办 card counts the same rows). */
+export async function loadTodo(): Promise<TodoRow[]> {
   const memberships = await myMemberships();
   const scope = scopeOr(scopeOf(memberships));
   if (!scope) return [];
