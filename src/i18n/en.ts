@@ -566,6 +566,16 @@ const en: Messages = {
     cardFailed: 'This card could not be loaded; reload the page',
     unit: '',
     todo: { title: 'To do', all: 'All', review: 'To review', waiting: 'Waiting for you', more: '{{count}} more' },
+    myApplication: {
+      title: 'My application',
+      open: 'Open',
+      start: 'New application',
+      deadline: 'Filing closes',
+      incomplete: 'The form is not complete yet; complete it to submit',
+      selfScored: 'Self-scored',
+      selfPending: 'To self-score',
+      selfCheckHint: 'Score every community-level sub-item yourself on the score sheet, with evidence',
+    },
     fields: {
       email: 'Email',
       name: 'Name',

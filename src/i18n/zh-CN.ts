@@ -567,6 +567,17 @@ const zhCN = {
     cardFailed: '此卡片未能加载，请刷新页面重试',
     unit: '件',
     todo: { title: '我的待办', all: '查看全部', review: '待审核', waiting: '待办理', more: '另有 {{count}} 件' },
+    // The application's card (workflows/application/pages/dashboard.tsx).
+    myApplication: {
+      title: '我的申报表',
+      open: '打开',
+      start: '新建申报',
+      deadline: '申报截止',
+      incomplete: '申报表尚未填写完整，填写完整后方可提交',
+      selfScored: '已完成自评',
+      selfPending: '待自评',
+      selfCheckHint: '在评分表中为本社区层面的每个细则自评打分并上传佐证',
+    },
     fields: {
       email: '登录邮箱',
       name: '姓名',

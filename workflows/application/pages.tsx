@@ -10,5 +10,7 @@ export const pages: PageDef[] = [
   {
     name: 'applications-overview', route: '/applications-overview', label: 'worklist.applications.title', icon: <FileDoneOutlined />,
     group: 'apply', order: 20, roles: ['street_office', 'reviewer', 'district_office'], component: () => import('./pages/applications.tsx'),
+    // 我的申报表, first on a filer's 工作台: its state, the filing deadline, open it (or start one).
+    workCards: [{ name: 'my-application', order: 10, roles: ['community_filer'], component: () => import('./pages/dashboard.tsx') }],
   },
 ];
