@@ -301,6 +301,7 @@ const en: Messages = {
   },
   keyTasks: {
     title: 'Key tasks',
+    dashboard: { title: 'Overdue key tasks', all: 'Key tasks', count: 'Past their deadline, not done', unit: '', more: '{{count}} more' },
     list: 'List',
     yearOf: '{{year}}',
     yearRange: '{{from}} – {{to}}',
@@ -532,6 +533,7 @@ const en: Messages = {
   },
   results: {
     title: 'Results',
+    dashboard: { title: 'Scoring under way', all: 'Results', count: 'Rounds not yet published', unit: '', graded: '{{count}} units graded' },
     review: {
       title: 'Long-term review',
       granted: 'Granted {{grade}}',

@@ -301,6 +301,8 @@ const zhCN = {
   },
   keyTasks: {
     title: '重点任务',
+    // The key-task list's work card on the 工作台 (workflows/campaign/pages/dashboard/overdue-tasks.tsx).
+    dashboard: { title: '逾期重点任务', all: '查看重点任务', count: '已逾期未完成', unit: '项', more: '另有 {{count}} 项' },
     list: '清单',
     yearOf: '{{year}}年度',
     yearRange: '{{from}}—{{to}}',
@@ -532,6 +534,8 @@ const zhCN = {
   },
   results: {
     title: '评分通报',
+    // The results page's work card on the 工作台 (workflows/campaign/pages/dashboard/open-rounds.tsx).
+    dashboard: { title: '进行中的评分', all: '查看评分通报', count: '尚未通报的轮次', unit: '轮', graded: '已评 {{count}} 个单位' },
     review: {
       title: '长效管理',
       granted: '获评{{grade}}',

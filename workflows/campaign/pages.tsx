@@ -19,6 +19,11 @@ export const pages: PageDef[] = [
   {
     name: 'results', route: '/results', label: 'results.title', icon: <NotificationOutlined />, group: 'score', order: 30,
     roles: ['street_office', 'reviewer', 'viewer', 'community_filer', 'district_office'], component: () => import('./pages/results/index.tsx'),
+    // On the 工作台: the rounds not yet published, for the street roles and a district office (a filer's self-check is on its 申报表 card).
+    workCards: [{
+      name: 'open-rounds', order: 40, roles: ['street_office', 'reviewer', 'viewer', 'district_office'],
+      component: () => import('./pages/dashboard/open-rounds.tsx'),
+    }],
   },
   // 任务与目标, after the campaign itself (10): its dated targets, with their progress on the 工作台, and its key-task list.
   {
@@ -29,5 +34,7 @@ export const pages: PageDef[] = [
   {
     name: 'key-tasks', route: '/key-tasks', label: 'keyTasks.title', icon: <ScheduleOutlined />, group: 'tasks', order: 30,
     roles: ['street_office', 'reviewer', 'viewer', 'district_office'], component: () => import('./pages/key-tasks/index.tsx'),
+    // On the 工作台, for the same roles: the tasks past their deadline and not done.
+    workCards: [{ name: 'overdue-key-tasks', order: 30, component: () => import('./pages/dashboard/overdue-tasks.tsx') }],
   },
 ];
