@@ -8,7 +8,7 @@ import { Alert, App, Button, Col, DatePicker, Form, Input, InputNumber, Radio, R
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { jsonObject, supabaseClient, useZodLocale, workflowError, type FormViewProps, type Tables } from '@/plugin-api';
+import { formatTime, jsonObject, supabaseClient, useZodLocale, workflowError, type FormViewProps, type Tables } from '@/plugin-api';
 import { CREATION_TYPES, draftSchema, type ApplicationForm } from './index';
 
 type Values = Omit<ApplicationForm, 'milestones'> & { milestones?: { content?: string; due_on?: Dayjs | null }[] };
@@ -250,7 +250,7 @@ export default function ApplicationFormView({ plugin, instance, editable, onSave
       </Form>
       {editable && (
         <Typography.Text type={saveState === 'invalid' || saveState === 'failed' || saveState === 'conflict' ? 'danger' : 'secondary'} data-testid="save-state">
-          {saveState === 'saved' && savedAt ? t('draft.saved', { time: dayjs(savedAt).format('HH:mm:ss') }) : t(`draft.${saveState}`)}
+          {saveState === 'saved' && savedAt ? t('draft.saved', { time: formatTime(savedAt) }) : t(`draft.${saveState}`)}
         </Typography.Text>
       )}
     </>

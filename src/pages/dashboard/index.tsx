@@ -1,6 +1,6 @@
 import { CanAccess, useGetIdentity, useTranslation } from '@refinedev/core';
 import { Card, Descriptions, Skeleton, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { formatDateTime } from '@/lib/dates';
 import { Suspense } from 'react';
 import { useMembershipsVersion } from '@/access/memberships';
 import type { Identity } from '@/providers/auth-provider';
@@ -42,7 +42,7 @@ export default function DashboardPage() {
           <Descriptions.Item label={translate('dashboard.fields.name')}>{user.name}</Descriptions.Item>
           <Descriptions.Item label={translate('dashboard.fields.email')}>{user.email}</Descriptions.Item>
           <Descriptions.Item label={translate('dashboard.fields.lastSignIn')}>
-            {user.lastSignInAt ? dayjs(user.lastSignInAt).format('YYYY-MM-DD HH:mm') : '—'}
+            {formatDateTime(user.lastSignInAt)}
           </Descriptions.Item>
         </Descriptions>
       </Card>

@@ -5,9 +5,9 @@
 import { MailOutlined } from '@ant-design/icons';
 import { useTranslation } from '@refinedev/core';
 import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { myMemberships, useRefreshMemberships } from '@/access/memberships';
+import { formatDateTime } from '@/lib/dates';
 import type { FunctionRow } from '@/lib/rows';
 import { toHttpError } from '@/providers/data-provider';
 import { supabaseClient } from '@/providers/supabase-client';
@@ -91,7 +91,7 @@ export default function MyInvitations() {
           title={translate('invitations.fields.created_at')}
           dataIndex="created_at"
           width={160}
-          render={(at: string) => dayjs(at).format('YYYY-MM-DD HH:mm')}
+          render={(at: string) => formatDateTime(at)}
         />
         <Table.Column<MyInvitation>
           key="actions"

@@ -2,7 +2,7 @@
 import { useSelect } from '@refinedev/antd';
 import { useTranslation } from '@refinedev/core';
 import { Input, Select, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { formatDateTime } from '@/lib/dates';
 import type { FieldDef } from '@/registry/types';
 
 export function valueAt(record: Record<string, unknown>, path: string): unknown {
@@ -14,7 +14,7 @@ export function FieldValue({ field, record }: { field: FieldDef; record: Record<
   const value = valueAt(record, field.path ?? field.name);
   if (value === null || value === undefined || value === '') return <>{translate('common.none')}</>;
   if (field.kind === 'enum') return <Tag>{translate(`${field.optionPrefix}.${String(value)}`)}</Tag>;
-  if (field.kind === 'datetime') return <>{dayjs(String(value)).format('YYYY-MM-DD HH:mm')}</>;
+  if (field.kind === 'datetime') return <>{formatDateTime(String(value))}</>;
   return <>{String(value)}</>;
 }
 

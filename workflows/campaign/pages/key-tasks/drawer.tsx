@@ -3,9 +3,8 @@
 // the grid of its periods so far: reported or missing, each opening its report or a form for it.
 import { useTranslation } from '@refinedev/core';
 import { App, Button, Descriptions, Drawer, Empty, Form, Input, Select, Space, Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
-import { derived, toHttpError, supabaseClient } from '@/plugin-api';
+import { derived, formatDateTime, toHttpError, supabaseClient } from '@/plugin-api';
 import type { Row } from './index';
 import { deadlineLabel, periodLabel, STATUS_COLORS } from './labels';
 import { STATUSES, type Period, type Report, type Status } from './model';
@@ -157,7 +156,7 @@ export default function TaskDrawer({ row, isOffice, onClose, onChanged }: Props)
                     <Typography.Text strong>{translate('keyTasks.drawer.periodReport', { period: periodLabel(open) })}</Typography.Text>
                     <Typography.Paragraph style={{ margin: '6px 0 4px', whiteSpace: 'pre-wrap' }}>{open.report.note}</Typography.Paragraph>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {reporterName(open.report)} · {dayjs(open.report.created_at).format('YYYY-MM-DD HH:mm')}
+                      {reporterName(open.report)} · {formatDateTime(open.report.created_at)}
                     </Typography.Text>
                   </>
                 ) : isOffice ? (
@@ -211,7 +210,7 @@ export default function TaskDrawer({ row, isOffice, onClose, onChanged }: Props)
                       <span style={{ whiteSpace: 'pre-wrap' }}>{r.note}</span>
                     </div>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {reporterName(r)} · {dayjs(r.created_at).format('YYYY-MM-DD HH:mm')}
+                      {reporterName(r)} · {formatDateTime(r.created_at)}
                     </Typography.Text>
                   </>
                 ),

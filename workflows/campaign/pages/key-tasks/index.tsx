@@ -10,7 +10,7 @@ import { Alert, Button, Checkbox, Form, Input, Result, Select, Space, Table, Tag
 import type { SortOrder } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { myMemberships, scopeOf, supabaseClient, fetchAll, useXlsxDownload } from '@/plugin-api';
+import { formatDateTime, formatMonthDay, myMemberships, scopeOf, supabaseClient, fetchAll, useXlsxDownload } from '@/plugin-api';
 import { deadlineLabel, periodLabel, STATUS_COLORS, yearLabel } from './labels';
 import {
   ACTIONS, STATUSES, TASK_SELECT, latestReport, leadNames, overdueDays, periodsOf, today,
@@ -233,7 +233,7 @@ function KeyTasks() {
       { header: headers.status, width: 10, cell: (r: Row) => statusLabel(r.task.status) },
       { header: headers.overdueDays, width: 10, cell: (r: Row) => (r.overdue > 0 ? r.overdue : null) },
       { header: headers.latest, width: 50, cell: (r: Row) => (r.latest ? { value: latestText(r), wrap: true } : null) },
-      { header: headers.latestAt, width: 18, cell: (r: Row) => (r.latest ? { value: dayjs(r.latest.created_at).format('YYYY-MM-DD HH:mm'), type: String } : null) },
+      { header: headers.latestAt, width: 18, cell: (r: Row) => (r.latest ? { value: formatDateTime(r.latest.created_at), type: String } : null) },
     ], translate('keyTasks.fileName', { street: choice!.streetName, date: dayjs().format('YYYYMMDD') }));
 
   // A column's key goes on the element itself (React keeps keys out of spread props).
@@ -412,7 +412,7 @@ function KeyTasks() {
               )}
               {r.latest ? (
                 <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }} title={latestText(r)}>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{dayjs(r.latest.created_at).format('MM-DD')} </Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatMonthDay(r.latest.created_at)} </Typography.Text>
                   {latestText(r)}
                 </Typography.Paragraph>
               ) : (

@@ -1,13 +1,13 @@
 // How the key-task list's values read, in the user's language.
 import dayjs from 'dayjs';
-import { i18n } from '@/plugin-api';
+import { formatDate, i18n } from '@/plugin-api';
 import { isCalendarYear, type KeyTask, type Period } from './model';
 
 const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, options);
 
 /** 完成时间: the date, or 贯穿全年 with its cadence. */
 export function deadlineLabel(task: Pick<KeyTask, 'deadline' | 'cadence'>): string {
-  if (task.deadline) return task.deadline;
+  if (task.deadline) return formatDate(task.deadline);
   return task.cadence ? t('keyTasks.allYearWith', { cadence: t(`keyTasks.cadences.${task.cadence}`) }) : t('keyTasks.allYear');
 }
 

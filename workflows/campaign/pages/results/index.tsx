@@ -13,7 +13,7 @@ import type { SortOrder } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { myMemberships, scopeOf, toHttpError, supabaseClient, useXlsxDownload, type Scope } from '@/plugin-api';
+import { formatDate, myMemberships, scopeOf, toHttpError, supabaseClient, useXlsxDownload, type Scope } from '@/plugin-api';
 import {
   GRADES, KINDS, latestFullAcceptance, loadGrades, loadRounds, summarize, visibleRows,
   type Filters, type Grade, type GradeRow, type Kind, type Round, type Sort, type SortKey, type Summary,
@@ -184,7 +184,7 @@ function Results() {
           {round && (
             <span data-testid="results-status">
               {round.published_at ? (
-                <Tag color="green">{t('results.publishedOn', { date: dayjs(round.published_at).format('YYYY-MM-DD') })}</Tag>
+                <Tag color="green">{t('results.publishedOn', { date: formatDate(round.published_at) })}</Tag>
               ) : (
                 <Tag color="orange">{t('results.unpublished')}</Tag>
               )}
@@ -314,7 +314,7 @@ function Results() {
               if (!review) return t('common.none');
               if (review.kind === 'rectify') {
                 return <Tag color={review.status === 'lapsed' ? 'red' : review.status === 'met' ? 'green' : 'orange'} data-testid={`review-${r.key}`}>
-                  {t(`results.review.${review.status}`, { deadline: review.deadline })}
+                  {t(`results.review.${review.status}`, { deadline: formatDate(review.deadline) })}
                 </Tag>;
               }
               return <Tag color="blue" data-testid={`review-${r.key}`}>{t(`results.review.${review.kind}`, { grade: gradeText(review.grade as Grade) })}</Tag>;

@@ -8,7 +8,7 @@ import { DownloadOutlined, RollbackOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Popconfirm, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { derived, supabaseClient, toHttpError, useXlsxDownload, type Tables } from '@/plugin-api';
+import { derived, formatDate, supabaseClient, toHttpError, useXlsxDownload, type Tables } from '@/plugin-api';
 import type { GradeRow, Round } from './model';
 
 const K = 'workflows.campaign.recommend';
@@ -55,7 +55,7 @@ export function RecommendationList({ roundName, street, recommendations, isOffic
     reason: t(`${K}.fields.reason`),
     date: t(`${K}.fields.date`),
   };
-  const date = (r: Recommendation) => dayjs(r.created_at).format('YYYY-MM-DD');
+  const date = (r: Recommendation) => formatDate(r.created_at);
 
   const withdraw = async (r: Recommendation) => {
     const { data, error } = await supabaseClient.from('acceptance_recommendations').delete().eq('id', r.id).select('id');

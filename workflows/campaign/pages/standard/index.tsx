@@ -7,7 +7,7 @@ import { useTranslation } from '@refinedev/core';
 import { Alert, App, Badge, Button, Card, Empty, Form, Input, InputNumber, List as AntList, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { derived, myMemberships, toHttpError, supabaseClient, UNIT_KINDS, type Tables } from '@/plugin-api';
+import { derived, formatDate, myMemberships, toHttpError, supabaseClient, UNIT_KINDS, type Tables } from '@/plugin-api';
 
 type Version = Pick<Tables<'standard_versions'>, 'id' | 'campaign_id' | 'street_id' | 'year' | 'status' | 'published_at'>;
 type Campaign = Pick<Tables<'campaigns'>, 'id' | 'name' | 'street_id'>;
@@ -148,7 +148,7 @@ export default function StandardPage() {
       }
     >
       {version?.status === 'published' ? (
-        <Alert type="success" showIcon style={{ marginBottom: 12 }} message={t('standard.frozen', { date: dayjs(version.published_at).format('YYYY-MM-DD') })} />
+        <Alert type="success" showIcon style={{ marginBottom: 12 }} message={t('standard.frozen', { date: formatDate(version.published_at) })} />
       ) : (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('standard.draftHint')} />
       )}

@@ -6,7 +6,7 @@ import { createSchemaFieldRule } from 'antd-zod';
 import { App, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { derived, toHttpError, supabaseClient, UNIT_KINDS } from '@/plugin-api';
+import { derived, formatDate, toHttpError, supabaseClient, UNIT_KINDS } from '@/plugin-api';
 import {
   CONSTRAINT_FIELDS, GRADES, percent, targetAmountSchema, targetSchema, toRow,
   type CampaignChoice, type TargetFormValues, type TargetProgress,
@@ -107,7 +107,7 @@ export default function TargetForm({
                       void form.validateFields(['due_on']);
                     }}
                   >
-                    {translate(`targets.phases.${p.phase}`)} {p.ends_on}
+                    {translate(`targets.phases.${p.phase}`)} {formatDate(p.ends_on)}
                   </Tag>
                 ))}
               </Space>

@@ -6,6 +6,7 @@ import { useTranslation } from '@refinedev/core';
 import { Link } from 'react-router';
 import { Alert, Card, Col, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { formatDate } from '@/plugin-api';
 import { ProgressTable } from './progress-table';
 import {
   defaultCampaign, dueLabel, fetchProgress, milestones, phaseEndingOn, streetCampaigns,
@@ -120,7 +121,7 @@ export default function TargetsOverview() {
                 <Col key={g.due_on} xs={24} lg={groups.length >= 3 ? 8 : 24 / groups.length}>
                   <div style={{ border: '1px solid #f0f0f0', borderRadius: 4, padding: '8px 8px 4px' }} data-testid="milestone-chart">
                     <Space size={8} style={{ marginBottom: 4, paddingLeft: 4 }} wrap>
-                      <Typography.Text strong>{translate('targets.milestone', { date: g.due_on })}</Typography.Text>
+                      <Typography.Text strong>{translate('targets.milestone', { date: formatDate(g.due_on) })}</Typography.Text>
                       {phase && (
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                           {translate('targets.phaseEnd', { phase: translate(`targets.phases.${phase}`) })}

@@ -6,6 +6,7 @@ import { CheckCircleFilled, CloseCircleFilled, WarningOutlined } from '@ant-desi
 import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useMemo } from 'react';
+import { formatDate } from '@/plugin-api';
 import { dueLabel, phaseEndingOn, targetLabel, type CampaignChoice, type TargetProgress } from './model';
 
 export interface ProgressTableProps {
@@ -53,7 +54,7 @@ export function ProgressTable({ rows, campaign, onDrill, actions, testId = 'targ
           const phase = phaseEndingOn(campaign, r.due_on);
           return (
             <Space direction="vertical" size={0}>
-              <Typography.Text strong>{r.due_on}</Typography.Text>
+              <Typography.Text strong>{formatDate(r.due_on)}</Typography.Text>
               {phase && (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {translate('targets.phaseEnd', { phase: translate(`targets.phases.${phase}`) })}

@@ -4,6 +4,7 @@
 import { useTranslation } from '@refinedev/core';
 import { Alert, Descriptions, Drawer, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { formatDate } from '@/plugin-api';
 import { fetchTargetUnits, kindGradeLabel, targetLabel, type TargetProgress, type TargetUnit } from './model';
 
 const PAGE_SIZE = 20;
@@ -41,7 +42,7 @@ export default function TargetUnitsDrawer({ target, initialCounted, onClose }: {
       open
       width={760}
       onClose={onClose}
-      title={translate('targets.units.title', { label, date: target.due_on })}
+      title={translate('targets.units.title', { label, date: formatDate(target.due_on) })}
       data-testid="target-units"
       styles={{ body: { paddingTop: 12 } }}
     >
