@@ -1,15 +1,129 @@
 // The signed-in admin's frame: menu, header, title. Lazy (src/App.tsx), so @refinedev/antd and
 // what its components bring load after the first screen, not before it (npm run bench:bundle).
-import { ThemedLayout, ThemedSider } from '@refinedev/antd';
-import { Suspense, type ComponentProps } from 'react';
-import { Outlet } from 'react-router';
+import { LeftOutlined, LogoutOutlined, RightOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { ThemedLayout, useThemedLayoutContext } from '@refinedev/antd';
+import { useLink, useLogout, useMenu, useTranslation, useWarnAboutChange, type TreeMenuItem } from '@refinedev/core';
+import { Button, Layout, Menu, theme, type MenuProps } from 'antd';
+import { Suspense, useEffect, useMemo, useState } from 'react';
+import { Outlet, useLocation } from 'react-router';
+import { accessControlProvider } from '@/access/access-control';
+import { useMembershipsVersion } from '@/access/memberships';
 import { AppTitle } from './app-title';
 import { Header } from './header';
 import { PageFallback } from './page-fallback';
 
-// The menu's groups (src/registry/menu.tsx) start open: every page stays one click away, as before
-// the menu was grouped.
-const Sider = (props: ComponentProps<typeof ThemedSider>) => <ThemedSider {...props} fixed siderItemsAreCollapsed={false} />;
+type MenuItem = NonNullable<MenuProps['items']>[number];
+
+/** The menu's resources the user may open (a group: when it holds one), as access control says. */
+function useAllowed(items: TreeMenuItem[]): Set<string> | null {
+  const membershipsVersion = useMembershipsVersion();
+  const [allowed, setAllowed] = useState<Set<string> | null>(null);
+  const names = useMemo(() => {
+    const all: TreeMenuItem[] = [];
+    const walk = (list: TreeMenuItem[]) => list.forEach((i) => (all.push(i), walk(i.children)));
+    walk(items);
+    return all;
+  }, [items]);
+  useEffect(() => {
+    let live = true;
+    void Promise.all(
+      names.map(async (item) => [item.name, (await accessControlProvider.can({ resource: item.name, action: 'list', params: { resource: item } })).can] as const),
+    ).then((answers) => live && setAllowed(new Set(answers.filter(([, can]) => can).map(([name]) => name))));
+    return () => {
+      live = false;
+    };
+  }, [names, membershipsVersion]);
+  return allowed;
+}
+
+/**
+ * The side menu, as Refine's ThemedSider draws it but with antd's `items` (its Menu.Item children
+ * are deprecated), the groups open, and the entry selected by the address: the longest entry
+ * whose route the address starts with, 工作台 ('/') only on the 工作台 itself.
+ */
+function Sider() {
+  const { token } = theme.useToken();
+  const { translate } = useTranslation();
+  const Link = useLink();
+  const { pathname } = useLocation();
+  const { menuItems } = useMenu();
+  const allowed = useAllowed(menuItems);
+  const { siderCollapsed, setSiderCollapsed } = useThemedLayoutContext();
+  const { warnWhen, setWarnWhen } = useWarnAboutChange();
+  const { mutate: logout } = useLogout();
+
+  const routes = useMemo(() => {
+    const all: { key: string; route: string }[] = [];
+    const walk = (list: TreeMenuItem[]) => list.forEach((i) => (i.route && all.push({ key: i.key, route: i.route }), walk(i.children)));
+    walk(menuItems);
+    return all;
+  }, [menuItems]);
+  const selected = routes
+    .filter(({ route }) => (route === '/' ? pathname === '/' : pathname === route || pathname.startsWith(`${route}/`)))
+    .sort((a, b) => b.route.length - a.route.length)[0]?.key;
+
+  const toItems = (list: TreeMenuItem[]): MenuItem[] =>
+    list.flatMap((item): MenuItem[] => {
+      if (!allowed?.has(item.name)) return [];
+      const label = item.label ?? item.meta?.label ?? item.name;
+      if (item.children.length > 0) {
+        const children = toItems(item.children);
+        return children.length ? [{ key: item.key, icon: item.meta?.icon ?? <UnorderedListOutlined />, label, children }] : [];
+      }
+      return [{ key: item.key, icon: item.meta?.icon ?? <UnorderedListOutlined />, label: <Link to={item.route ?? ''}>{label}</Link> }];
+    });
+  const items: MenuItem[] = [
+    ...toItems(menuItems),
+    { key: 'logout', icon: <LogoutOutlined />, label: translate('buttons.logout') },
+  ];
+  const groups = menuItems.filter((i) => i.children.length > 0).map((i) => i.key);
+
+  const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key !== 'logout') return;
+    if (warnWhen && !window.confirm(translate('warnWhenUnsavedChanges'))) return;
+    setWarnWhen(false);
+    logout();
+  };
+
+  const width = siderCollapsed ? 80 : 200;
+  return (
+    <>
+      <div style={{ width, transition: 'all 0.2s' }} />
+      <Layout.Sider
+        style={{ backgroundColor: token.colorBgContainer, borderRight: `1px solid ${token.colorBgElevated}`, position: 'fixed', top: 0, height: '100vh', zIndex: 999 }}
+        collapsible
+        collapsed={siderCollapsed}
+        onCollapse={(collapsed, type) => type === 'clickTrigger' && setSiderCollapsed(collapsed)}
+        collapsedWidth={80}
+        breakpoint="lg"
+        trigger={
+          <Button type="text" style={{ borderRadius: 0, height: '100%', width: '100%', backgroundColor: token.colorBgElevated }}>
+            {siderCollapsed ? <RightOutlined style={{ color: token.colorPrimary }} /> : <LeftOutlined style={{ color: token.colorPrimary }} />}
+          </Button>
+        }
+      >
+        <div
+          style={{
+            width, padding: siderCollapsed ? 0 : '0 16px', display: 'flex', justifyContent: siderCollapsed ? 'center' : 'flex-start',
+            alignItems: 'center', height: 64, backgroundColor: token.colorBgElevated, fontSize: 14,
+          }}
+        >
+          <AppTitle collapsed={siderCollapsed} />
+        </div>
+        {allowed && (
+          <Menu
+            mode="inline"
+            items={items}
+            selectedKeys={selected ? [selected] : []}
+            defaultOpenKeys={groups}
+            onClick={onClick}
+            style={{ paddingTop: 8, border: 'none', overflow: 'auto', height: 'calc(100% - 72px)' }}
+          />
+        )}
+      </Layout.Sider>
+    </>
+  );
+}
 
 export default function AdminLayout() {
   return (
