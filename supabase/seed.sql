@@ -5,12 +5,12 @@
 -- empty-string token columns GoTrue expects, and an email identity.
 with demo (id, email, full_name) as (
   values
-    ('00000000-0000-4000-a000-000000000101'::uuid, 'office.s1@demo.local', '街道一 党建办'),
-    ('00000000-0000-4000-a000-000000000102'::uuid, 'reviewer.s1@demo.local', '街道一 评审'),
-    ('00000000-0000-4000-a000-000000000103'::uuid, 'filer.c1@demo.local', '社区一 填报员'),
-    ('00000000-0000-4000-a000-000000000104'::uuid, 'filer.c2@demo.local', '社区二 填报员'),
-    ('00000000-0000-4000-a000-000000000201'::uuid, 'office.s2@demo.local', '街道二 党建办'),
-    ('00000000-0000-4000-a000-000000000301'::uuid, 'district.d1@demo.local', '澄江区 党建办')
+    ('00000000-0000-4000-a000-000000000101'::uuid, 'office.s1@demo.local', '青禾街道党建办'),
+    ('00000000-0000-4000-a000-000000000102'::uuid, 'reviewer.s1@demo.local', '青禾街道评审'),
+    ('00000000-0000-4000-a000-000000000103'::uuid, 'filer.c1@demo.local', '禾丰社区填报员'),
+    ('00000000-0000-4000-a000-000000000104'::uuid, 'filer.c2@demo.local', '枫林社区填报员'),
+    ('00000000-0000-4000-a000-000000000201'::uuid, 'office.s2@demo.local', '云岚街道党建办'),
+    ('00000000-0000-4000-a000-000000000301'::uuid, 'district.d1@demo.local', '澄江区党建办')
 ),
 inserted as (
   insert into auth.users (

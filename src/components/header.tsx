@@ -1,7 +1,9 @@
 import { DownOutlined, LockOutlined } from '@ant-design/icons';
 import { useGetIdentity, useTranslation } from '@refinedev/core';
 import { Avatar, Dropdown, Layout, Select, Space, Typography, theme } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { myMemberships, useMembershipsVersion } from '@/access/memberships';
+import { supabaseClient } from '@/providers/supabase-client';
 import type { Identity } from '@/providers/auth-provider';
 import { LOCALES } from '@/i18n';
 
@@ -9,9 +11,30 @@ const LOCALE_LABELS: Record<(typeof LOCALES)[number], string> = { 'zh-CN': '简�
 // 修改密码 from the user menu: its form (zod, antd-zod) loads when it is opened.
 const ChangePasswordDialog = lazy(() => import('@/pages/account/change-password-dialog'));
 
+/** The units the user holds a role in, by name (青禾街道, 禾丰社区), as the header shows them beside the name. */
+function useMyUnits(userId: string | undefined): string[] {
+  const membershipsVersion = useMembershipsVersion();
+  const [units, setUnits] = useState<string[]>([]);
+  useEffect(() => {
+    if (!userId) return;
+    let live = true;
+    void myMemberships().then(async (memberships) => {
+      const ids = [...new Set(memberships.map((m) => m.unit_id))];
+      if (!ids.length) return live && setUnits([]);
+      const { data } = await supabaseClient.from('units').select('id, name').in('id', ids).order('id');
+      if (live) setUnits((data ?? []).map((u) => u.name));
+    });
+    return () => {
+      live = false;
+    };
+  }, [userId, membershipsVersion]);
+  return units;
+}
+
 export function Header() {
   const { token } = theme.useToken();
   const { data: user } = useGetIdentity<Identity>();
+  const units = useMyUnits(user?.id);
   const { translate, changeLocale, getLocale } = useTranslation();
   const [changing, setChanging] = useState(false);
   return (
@@ -46,6 +69,11 @@ export function Header() {
             <Space size="small" data-testid="current-user" role="button" aria-label={translate('header.userMenu')} style={{ cursor: 'pointer' }}>
               <Avatar size="small" style={{ background: '#c8161d' }}>{user.name.slice(0, 1)}</Avatar>
               <Typography.Text>{user.name}</Typography.Text>
+              {units.length > 0 && (
+                <Typography.Text type="secondary" data-testid="current-user-unit" style={{ fontSize: 12 }}>
+                  {units.join('、')}
+                </Typography.Text>
+              )}
               <DownOutlined style={{ fontSize: 10, color: token.colorTextTertiary }} />
             </Space>
           </Dropdown>

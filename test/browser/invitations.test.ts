@@ -62,7 +62,7 @@ describe('member invitations in the browser', () => {
     await section.getByText('待接受的邀请').waitFor();
     const row = section.locator('tr', { hasText: newcomer });
     await row.waitFor();
-    for (const text of ['新填报员', '禾丰社区', '社区填报员', '街道一 党建办']) await row.getByText(text, { exact: true }).waitFor();
+    for (const text of ['新填报员', '禾丰社区', '社区填报员', '青禾街道党建办']) await row.getByText(text, { exact: true }).waitFor();
     expect(await row.textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     expect(await office.getByTestId('memberships-table').getByRole('cell', { name: newcomer }).count()).toBe(0);
     await row.scrollIntoViewIfNeeded();
@@ -75,7 +75,7 @@ describe('member invitations in the browser', () => {
     const card = page.getByTestId('my-invitations');
     await card.getByText('您有 1 个成员邀请').waitFor();
     const mine = card.locator('tr', { hasText: '禾丰社区' });
-    for (const text of ['禾丰社区', '青禾街道', '社区填报员', '街道一 党建办']) await mine.getByText(text, { exact: true }).waitFor();
+    for (const text of ['禾丰社区', '青禾街道', '社区填报员', '青禾街道党建办']) await mine.getByText(text, { exact: true }).waitFor();
     expect(await menu(page).getByText('单位', { exact: true }).count()).toBe(0);
     await page.screenshot({ path: path.join(screenshotDir, 'invitations-dashboard-pending.png') });
 
@@ -129,7 +129,7 @@ describe('member invitations in the browser', () => {
     const office = await ui.signIn('office.s1@demo.local');
     await office.goto(`${ui.url}/memberships`);
     // filer.c2 has an account: it keeps its password (demo123456), not the one typed here.
-    await invite(office, { email: 'filer.c2@demo.local', name: '社区二 填报员', password: `not-used-${run}`, unit: '青禾街道', role: '查看者' });
+    await invite(office, { email: 'filer.c2@demo.local', name: '枫林社区填报员', password: `not-used-${run}`, unit: '青禾街道', role: '查看者' });
     await office.context().close();
     const [pending] = (await invitationRows('filer.c2@demo.local')).filter((r) => r.status === 'pending');
     declinedId = Number(pending!.id);

@@ -47,8 +47,8 @@ describe('login in the browser', () => {
     await page.goto(`${ui.url}/login`);
     await fillLogin(page, 'office.s1@demo.local', DEMO_PASSWORD);
     await page.getByTestId('welcome').waitFor();
-    expect(await page.getByTestId('welcome').textContent()).toBe('街道一 党建办，您好');
-    expect(await page.getByTestId('current-user').textContent()).toContain('街道一 党建办');
+    expect(await page.getByTestId('welcome').textContent()).toBe('青禾街道党建办，您好');
+    expect(await page.getByTestId('current-user').textContent()).toContain('青禾街道党建办');
     expect(await page.getByText('office.s1@demo.local').isVisible()).toBe(true);
     await page.screenshot({ path: path.join(screenshotDir, 'dashboard-office-s1.png') });
 

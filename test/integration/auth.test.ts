@@ -111,7 +111,7 @@ describe('password sign-in', () => {
     expect(payload.aud).toBe('authenticated');
     expect(payload.email).toBe(email);
     expect(payload.app_metadata).toEqual({ provider: 'email', providers: ['email'] });
-    expect(payload.user_metadata).toEqual({ full_name: '街道一 党建办' });
+    expect(payload.user_metadata).toEqual({ full_name: '青禾街道党建办' });
     expect(payload.session_id).toMatch(UUID);
     expect(payload.iss).toBe(`${stack().apiUrl}/auth/v1`);
     expect(payload.aal).toBe('aal1');
