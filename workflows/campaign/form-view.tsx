@@ -6,7 +6,7 @@ import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons'
 import { useTranslation } from '@refinedev/core';
 import { Alert, App, Button, Col, DatePicker, Descriptions, Divider, Form, Image, Input, InputNumber, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { derived, myMemberships, supabaseClient, toHttpError, type FormViewProps, type Tables } from '@/plugin-api';
 import { PHASES } from './index';
 
@@ -39,15 +39,20 @@ export default function CampaignFormView({ instance }: FormViewProps) {
       supabaseClient.from('street_seals').select('image').eq('street_id', c.street_id).maybeSingle(),
     ]);
     setCampaign(c);
-    basics.setFieldsValue({ ...c, filing: [dayjs(c.filing_opens_on), dayjs(c.filing_closes_on)] });
     setPhases(Object.fromEntries((p.data ?? []).map((r) => [r.phase, [dayjs(r.starts_on), r.ends_on ? dayjs(r.ends_on) : null]])));
     setLeaders(l.data ?? []);
     setOffices(o.data ?? []);
     setSeal(s.data?.image ?? null);
     const ms = await myMemberships();
     setIsOffice(ms.some((m) => m.role === 'street_office' && m.street_id === c.street_id));
-  }, [instance.id, basics]);
+  }, [instance.id]);
   useEffect(() => void load(), [load]);
+  // The form's values: its first ones, and again after each reload (only once the form is on the
+  // page: before the campaign loads it is not, and a form filled then is one no Form holds).
+  const basicsValues = useMemo(() => campaign && { ...campaign, filing: [dayjs(campaign.filing_opens_on), dayjs(campaign.filing_closes_on)] }, [campaign]);
+  useEffect(() => {
+    if (basicsValues) basics.setFieldsValue(basicsValues);
+  }, [basicsValues, basics]);
 
   if (!campaign) return <Alert type="info" showIcon message={t('config.none')} />;
   const failed = (error: unknown) => void message.error(toHttpError(error as never).message);
@@ -113,7 +118,7 @@ export default function CampaignFormView({ instance }: FormViewProps) {
   const req = (key: string) => [{ required: true, message: t(`config.rules.${key}`) }];
   return (
     <>
-      <Form form={basics} name="campaign-basics" layout="vertical" disabled={!isOffice}>
+      <Form form={basics} name="campaign-basics" layout="vertical" disabled={!isOffice} initialValues={basicsValues ?? undefined}>
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item name="name" label={t('config.name')} rules={[...req('name'), { max: 100, message: t('config.rules.nameLong') }]}><Input /></Form.Item>
