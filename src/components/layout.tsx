@@ -18,16 +18,15 @@ type MenuItem = NonNullable<MenuProps['items']>[number];
 function useAllowed(items: TreeMenuItem[]): Set<string> | null {
   const membershipsVersion = useMembershipsVersion();
   const [allowed, setAllowed] = useState<Set<string> | null>(null);
-  const names = useMemo(() => {
-    const all: TreeMenuItem[] = [];
-    const walk = (list: TreeMenuItem[]) => list.forEach((i) => (all.push(i), walk(i.children)));
-    walk(items);
-    return all;
-  }, [items]);
+  // useMenu's items are new objects on every render: asked again only when the names change.
+  const all: TreeMenuItem[] = [];
+  const walk = (list: TreeMenuItem[]) => list.forEach((i) => (all.push(i), walk(i.children)));
+  walk(items);
+  const names = all.map((i) => i.name).join('\n');
   useEffect(() => {
     let live = true;
     void Promise.all(
-      names.map(async (item) => [item.name, (await accessControlProvider.can({ resource: item.name, action: 'list', params: { resource: item } })).can] as const),
+      names.split('\n').map(async (name) => [name, (await accessControlProvider.can({ resource: name, action: 'list' })).can] as const),
     ).then((answers) => live && setAllowed(new Set(answers.filter(([, can]) => can).map(([name]) => name))));
     return () => {
       live = false;
