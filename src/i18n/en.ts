@@ -672,3 +672,17 @@ const en: Messages = {
 };
 
 export default en;
+  tableToolbar: {
+    refresh: 'Refresh',
+    density: 'Density',
+    densities: { large: 'Comfortable', middle: 'Medium', small: 'Compact' },
+    columns: 'Columns',
+    showAll: 'Show all',
+    reset: 'Reset',
+  },
+  emptyHints: {
+    units: { create: 'No units yet: click “Create” to add one', none: 'No units yet' },
+    memberships: { create: 'No members yet: click “Invite a member” to invite one', none: 'No members yet' },
+    filtered: 'Nothing matches the filters: click “Reset” to see everything',
+    none: 'No data',
+  },

@@ -677,3 +677,20 @@ const zhCN = {
 
 export default zhCN;
 export type Messages = typeof zhCN;
+  // The tables' toolbar (src/components/table-toolbar.tsx).
+  tableToolbar: {
+    refresh: '刷新',
+    density: '密度',
+    densities: { large: '宽松', middle: '中等', small: '紧凑' },
+    columns: '列设置',
+    showAll: '全部显示',
+    reset: '重置',
+  },
+  // What an empty list says, and what to do about it (src/pages/generic/list.tsx): `create` for
+  // those who may add one, `none` for the others; `filtered` when the filters leave nothing.
+  emptyHints: {
+    units: { create: '暂无单位，点击「新建」添加', none: '暂无单位' },
+    memberships: { create: '暂无成员，点击「邀请成员」邀请', none: '暂无成员' },
+    filtered: '没有符合筛选条件的记录，点击「重置」查看全部',
+    none: '暂无数据',
+  },

@@ -1,13 +1,29 @@
 import { DeleteButton, EditButton, List, useTable } from '@refinedev/antd';
 import { CanAccess, useCan, useGetIdentity, useTranslation, type CrudFilter } from '@refinedev/core';
-import { Button, Card, Form, Space, Table, Typography } from 'antd';
-import { Suspense } from 'react';
+import { Button, Card, Empty, Form, Space, Table, Typography } from 'antd';
+import { Suspense, useMemo } from 'react';
+import { i18n } from '@/i18n';
+import { TableToolbar, useTableSettings } from '@/components/table-toolbar';
 import { RESOURCES } from '@/registry/resources';
 import type { Identity } from '@/providers/auth-provider';
 import type { ResourceDef } from '@/registry/types';
 import { FieldInput, FieldValue } from './fields';
 
 const NO_FILTERS: CrudFilter[] = [];
+
+const isSet = (value: unknown) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+
+/**
+ * What an empty list says: that the filters leave nothing (and how to clear them), or that there
+ * is none yet and how to add one (emptyHints.<resource>.create for those who may add,
+ * .none for the others; the resource's own emptyText where it has one).
+ */
+function emptyText(def: ResourceDef, filtered: boolean, canAdd: boolean): string {
+  if (filtered) return i18n.t('emptyHints.filtered');
+  if (def.emptyText) return i18n.t(def.emptyText);
+  const key = `emptyHints.${def.name}.${canAdd ? 'create' : 'none'}`;
+  return i18n.exists(key) ? i18n.t(key) : i18n.t('emptyHints.none');
+}
 
 /**
  * A resource's table with its filters. A section (def.shownIn) keeps its paging out of the
@@ -16,7 +32,7 @@ const NO_FILTERS: CrudFilter[] = [];
 function ResourceTable({ def, section = false }: { def: ResourceDef; section?: boolean }) {
   const { translate } = useTranslation();
   const filterable = def.fields.filter((f) => f.filter);
-  const { tableProps, searchFormProps } = useTable<Record<string, unknown>>({
+  const { tableProps, searchFormProps, tableQuery, filters } = useTable<Record<string, unknown>>({
     resource: def.name,
     meta: { select: def.select },
     sorters: { initial: def.defaultSort ? [def.defaultSort] : [] },
@@ -30,34 +46,46 @@ function ResourceTable({ def, section = false }: { def: ResourceDef; section?: b
   });
   const { data: canEdit } = useCan({ resource: def.name, action: 'edit' });
   const { data: canDelete } = useCan({ resource: def.name, action: 'delete' });
+  const { data: canCreate } = useCan({ resource: def.name, action: 'create' });
+  const listed = def.fields.filter((f) => f.list);
+  const toggleable = useMemo(() => def.fields.filter((f) => f.list).map((f) => ({ key: f.name, title: translate(f.label) })), [def, translate]);
+  const settings = useTableSettings(`generic.${def.name}`, toggleable);
+  const filtered = filters.some((f) => 'field' in f && filterable.some((d) => d.name === f.field) && isSet(f.value));
+  // Who may add one: 新建, or the list's own action beside it (邀请成员, for those who manage the members).
+  const canAdd = !!canCreate?.can || (!!def.listActions && !!canDelete?.can);
   const { data: me } = useGetIdentity<Identity>();
   const RowActions = def.rowActions;
   const ownRow = (record: Record<string, unknown>) => !!def.ownRowField && !!me && record[def.ownRowField] === me.id;
   const hasActions = canEdit?.can || canDelete?.can || RowActions;
 
+  const toolbar = <TableToolbar settings={settings} onRefresh={() => void tableQuery.refetch()} refreshing={tableQuery.isFetching} />;
+
   return (
     <>
-      {filterable.length > 0 && (
-        <Form {...searchFormProps} name={section ? `filters-${def.name}` : 'filters'} layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
-          {filterable.map((f) => (
-            <Form.Item key={f.name} name={f.name} label={translate(f.label)}>
-              <FieldInput field={f} />
+      <div style={{ display: 'flex', alignItems: 'flex-start', gap: 8, marginBottom: 12 }}>
+        {filterable.length > 0 && (
+          <Form {...searchFormProps} name={section ? `filters-${def.name}` : 'filters'} layout="inline" style={{ flex: 1, rowGap: 8 }}>
+            {filterable.map((f) => (
+              <Form.Item key={f.name} name={f.name} label={translate(f.label)}>
+                <FieldInput field={f} />
+              </Form.Item>
+            ))}
+            <Form.Item>
+              <Space>
+                <Button type="primary" htmlType="submit">{translate('common.search')}</Button>
+                <Button onClick={() => { searchFormProps.form?.resetFields(); searchFormProps.form?.submit(); }}>{translate('common.reset')}</Button>
+              </Space>
             </Form.Item>
-          ))}
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">{translate('common.search')}</Button>
-              <Button onClick={() => { searchFormProps.form?.resetFields(); searchFormProps.form?.submit(); }}>{translate('common.reset')}</Button>
-            </Space>
-          </Form.Item>
-        </Form>
-      )}
+          </Form>
+        )}
+        <div style={{ marginLeft: 'auto' }}>{toolbar}</div>
+      </div>
       <Table
         {...tableProps}
         rowKey="id"
-        size="small"
+        size={settings.size}
         data-testid={`${def.name}-table`}
-        locale={def.emptyText ? { emptyText: translate(def.emptyText) } : undefined}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText(def, filtered, canAdd)} data-testid={`${def.name}-empty`} /> }}
         pagination={{
           ...tableProps.pagination,
           showTotal: (count) => translate('common.total', { total: count }),
@@ -65,7 +93,7 @@ function ResourceTable({ def, section = false }: { def: ResourceDef; section?: b
           hideOnSinglePage: section,
         }}
       >
-        {def.fields.filter((f) => f.list).map((f) => (
+        {listed.filter((f) => settings.visible(f.name)).map((f) => (
           <Table.Column<Record<string, unknown>>
             key={f.name}
             dataIndex={(f.path ?? f.name).split('.')}
