@@ -14,7 +14,7 @@ import { accessControlProvider } from '@/access/access-control';
 import { authProvider } from '@/providers/auth-provider';
 import { dataProvider } from '@/providers/data-provider';
 import { useNotificationProvider } from '@/providers/notification-provider';
-import { refineResources, resourceRoutes } from '@/registry/refine';
+import { documentTitle, refineResources, resourceRoutes } from '@/registry/refine';
 
 // Every page is its own chunk: the login screen does not load the admin's pages. The layout too,
 // with @refinedev/antd, which the first screen does not need (npm run bench:bundle); it starts
@@ -113,7 +113,7 @@ export default function App() {
               </Routes>
             </Suspense>
             <UnsavedChangesNotifier />
-            <DocumentTitleHandler />
+            <DocumentTitleHandler handler={documentTitle} />
           </Refine>
         </AntdApp>
       </ConfigProvider>

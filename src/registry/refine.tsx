@@ -1,7 +1,7 @@
 // Refine resources and routes, generated from the screens' lists: the pages (./pages.ts: the
 // core's and each plugin's), the generic resources (./resources.tsx) and each plugin's list of
 // instances, each in its place in the menu (./menu.tsx).
-import type { ResourceProps } from '@refinedev/core';
+import type { Action, IResourceItem, ResourceProps } from '@refinedev/core';
 import { NodeIndexOutlined } from '@ant-design/icons';
 import { Route } from 'react-router';
 import { lazyPage } from '@/components/lazy-page';
@@ -95,4 +95,28 @@ export function resourceRoutes() {
       {def.access.edit.length > 0 && <Route path="edit/:id" element={<GenericEdit def={def} />} />}
     </Route>
   ))];
+}
+
+/** Screens outside the resources, by address: their titles' i18n keys. */
+const OTHER_TITLES: [RegExp, string][] = [
+  [/^\/login\b/, 'pages.login.title'],
+  [/^\/change-password\b/, 'pages.updatePassword.title'],
+];
+
+/**
+ * The browser tab's title on every screen (Refine's DocumentTitleHandler, src/App.tsx): the
+ * screen's own name from the menu's labels, then the admin's, "单位 · 全域提升"; a form or an
+ * instance says which ("新建 · 单位 · 全域提升", "申报表 #12 · 全域提升").
+ */
+export function documentTitle({ resource, action, params, pathname }: { resource?: IResourceItem; action?: Action; params?: Record<string, string | undefined>; pathname?: string }): string {
+  const app = i18n.t('app.name');
+  const other = OTHER_TITLES.find(([re]) => re.test(pathname ?? ''));
+  if (other) return `${i18n.t(other[1])} · ${app}`;
+  const label = resource?.name ? resource.meta?.label : undefined;
+  if (typeof label !== 'string' || !label) return app;
+  const id = params?.id;
+  if (action === 'create') return `${i18n.t('actions.create')} · ${label} · ${app}`;
+  if (action === 'edit') return `${i18n.t('actions.edit')} · ${label}${id ? ` #${id}` : ''} · ${app}`;
+  if (action === 'show' && id) return `${label} #${id} · ${app}`;
+  return `${label} · ${app}`;
 }
