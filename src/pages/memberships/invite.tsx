@@ -45,7 +45,10 @@ export default function InviteMember() {
   if (!can?.can) return null;
 
   async function submit() {
-    const values = inviteSchema().parse(await form.validateFields());
+    // Invalid fields show their errors; nothing is sent.
+    const checked: unknown = await form.validateFields().catch(() => null);
+    if (!checked) return;
+    const values = inviteSchema().parse(checked);
     setSaving(true);
     const { error } = await supabaseClient.rpc('invite_member', {
       p_email: values.email, p_full_name: values.full_name, p_password: values.password, p_unit_id: values.unit_id,
@@ -73,12 +76,14 @@ export default function InviteMember() {
         <Typography.Paragraph type="secondary" style={{ fontSize: 13, marginBottom: 12 }}>
           {translate('memberships.inviteHint')}
         </Typography.Paragraph>
-        <Form form={form} name="invite" layout="vertical">
+        {/* Enter in a field submits, as 确定 does (Esc closes, as every antd dialog). */}
+        <Form form={form} name="invite" layout="vertical" onFinish={() => void submit()}>
           {FIELDS.map((f) => (
             <Form.Item key={f.name} name={f.name} label={translate(f.label)} rules={[rule]} validateTrigger={['onChange', 'onBlur']}>
               <FieldInput field={f} />
             </Form.Item>
           ))}
+          <button type="submit" hidden aria-hidden tabIndex={-1} />
         </Form>
       </Modal>
     </>

@@ -38,7 +38,9 @@ export default function ResetMemberPassword({ member }: { member: MemberRow }) {
   const name = member.profile?.full_name || member.profile?.email || '';
 
   async function submit() {
-    const values = resetSchema().parse(await form.validateFields());
+    const checked: unknown = await form.validateFields().catch(() => null);
+    if (!checked) return;
+    const values = resetSchema().parse(checked);
     setSaving(true);
     const { error } = await supabaseClient.rpc('reset_member_password', { p_user_id: member.user_id, p_password: values.password });
     setSaving(false);
@@ -69,7 +71,8 @@ export default function ResetMemberPassword({ member }: { member: MemberRow }) {
         <Typography.Paragraph type="secondary" style={{ fontSize: 13, marginBottom: 12 }}>
           {translate('memberships.reset.hint', { name, email: member.profile?.email ?? '' })}
         </Typography.Paragraph>
-        <Form form={form} name="reset-password" layout="vertical" onFinish={submit}>
+        {/* Enter in the field submits, as 重置 does (Esc closes). */}
+        <Form form={form} name="reset-password" layout="vertical" onFinish={() => void submit()}>
           <Form.Item name="password" label={translate('memberships.reset.password')} rules={[rule]} validateTrigger={['onChange', 'onBlur']}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
