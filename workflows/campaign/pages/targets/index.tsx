@@ -7,7 +7,7 @@ import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Popconfirm, Result, Select, Space, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { toHttpError, supabaseClient } from '@/plugin-api';
-import { defaultCampaign, fetchProgress, streetCampaigns, type CampaignChoice, type TargetProgress } from './model';
+import { defaultCampaign, fetchProgress, streetCampaigns, unitTotals, type CampaignChoice, type TargetProgress } from './model';
 import { ProgressTable } from './progress-table';
 
 const TargetForm = lazy(() => import('./form'));
@@ -19,7 +19,8 @@ function Targets() {
   const [choices, setChoices] = useState<{ campaigns: CampaignChoice[]; officeStreets: number[] } | null>(null);
   const [campaignId, setCampaignId] = useState<number>();
   const [rows, setRows] = useState<TargetProgress[] | null>(null);
-  const [totals, setTotals] = useState<Partial<Record<string, number>>>({});
+  // The street's units by kind, for the form's warning: read once per street, when the form first opens.
+  const [totals, setTotals] = useState<{ street: number; counts: Partial<Record<string, number>> } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [editing, setEditing] = useState<TargetProgress | 'new' | null>(null);
   const [drill, setDrill] = useState<{ target: TargetProgress; counted: boolean } | null>(null);
@@ -43,19 +44,7 @@ function Targets() {
   const load = useCallback(async () => {
     if (!campaign) return;
     try {
-      const [progress, units] = await Promise.all([
-        fetchProgress(campaign.id),
-        // how many units of each kind the street has, for the form's warning
-        Promise.all(
-          (['street', 'community', 'compound', 'building', 'business_district', 'social_org'] as const).map(async (kind) => {
-            const { count, error } = await supabaseClient.from('units').select('id', { count: 'exact', head: true }).eq('street_id', campaign.street_id).eq('kind', kind);
-            if (error) throw error;
-            return [kind, count ?? 0] as const;
-          }),
-        ),
-      ]);
-      setRows(progress);
-      setTotals(Object.fromEntries(units));
+      setRows(await fetchProgress(campaign.id));
       setFailure(null);
     } catch (error) {
       fail(error as { message?: string });
@@ -67,6 +56,15 @@ function Targets() {
     setRows(null);
     void load();
   }, [load]);
+
+  const street = campaign?.street_id;
+  const formOpen = editing !== null;
+  useEffect(() => {
+    if (!formOpen || street === undefined || totals?.street === street) return;
+    unitTotals(street)
+      .then((counts) => setTotals({ street, counts }))
+      .catch(fail);
+  }, [formOpen, street, totals, fail]);
 
   const isOffice = !!campaign && !!choices?.officeStreets.includes(campaign.street_id);
   const met = useMemo(() => (rows ?? []).filter((r) => r.met).length, [rows]);
@@ -146,7 +144,7 @@ function Targets() {
           <TargetForm
             campaign={campaign}
             target={editing === 'new' ? undefined : editing}
-            totals={totals}
+            totals={totals?.street === campaign.street_id ? totals.counts : {}}
             onClose={() => setEditing(null)}
             onSaved={() => {
               setEditing(null);

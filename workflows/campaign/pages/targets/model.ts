@@ -26,6 +26,21 @@ export type TargetUnit = WithNulls<FunctionRow<'target_units'>, 'community_id' |
 const CAMPAIGN_SELECT = 'id, name, street_id, phases:campaign_phases(phase, starts_on, ends_on)';
 export type CampaignChoice = SelectRow<'campaigns', typeof CAMPAIGN_SELECT>;
 
+/**
+ * How many units of each kind the street has, for the form's warning: one counting request per
+ * kind (a GET of no rows with the exact count; a HEAD shows as cancelled in the browser's tools).
+ */
+export async function unitTotals(streetId: number): Promise<Partial<Record<UnitKind, number>>> {
+  const counts = await Promise.all(
+    UNIT_KINDS.map(async (kind) => {
+      const { count, error } = await supabaseClient.from('units').select('id', { count: 'exact' }).eq('street_id', streetId).eq('kind', kind).limit(0);
+      if (error) throw error;
+      return [kind, count ?? 0] as const;
+    }),
+  );
+  return Object.fromEntries(counts);
+}
+
 /** The campaigns of the streets where the user holds a street-wide role, and the streets it runs as the office. */
 export async function streetCampaigns(): Promise<{ campaigns: CampaignChoice[]; officeStreets: number[]; streets: number[] }> {
   const scope = scopeOf(await myMemberships());
