@@ -7,6 +7,7 @@ import { App, Button, Form, Modal, Select, Table, Tooltip } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { myMemberships } from '@/access/memberships';
 import { StatusTag } from '@/components/status-tag';
+import { TableToolbar, useTableSettings } from '@/components/table-toolbar';
 import { i18n } from '@/i18n';
 import { formatDateTime } from '@/lib/dates';
 import type { SelectRow } from '@/lib/rows';
@@ -92,7 +93,7 @@ export function WorkflowList({ plugin }: { plugin: WorkflowPlugin }) {
   const go = useGo();
   // The atomic states of every version, as instances store them.
   const states = [...new Set(plugin.versions.flatMap((v) => compiledOf(plugin, v).states.map((s) => s.path)))];
-  const { tableProps, searchFormProps } = useTable<InstanceRow>({
+  const { tableProps, searchFormProps, tableQuery } = useTable<InstanceRow>({
     resource: workflowResource(plugin),
     meta: { select: INSTANCE_SELECT },
     filters: { permanent: [{ field: 'workflow', operator: 'eq', value: plugin.name }] },
@@ -102,8 +103,11 @@ export function WorkflowList({ plugin }: { plugin: WorkflowPlugin }) {
   });
   // The version only matters where instances of two versions stand side by side.
   const versions = new Set((tableProps.dataSource ?? []).map((r) => r.version));
+  const toggleable = useMemo(() => ['subject', 'state', 'updated_at'].map((key) => ({ key, title: translate(`workflow.fields.${key}`) })), [translate]);
+  const settings = useTableSettings(`workflow.${plugin.name}`, toggleable);
   return (
     <List title={translate(plugin.label)} headerButtons={<StartButton plugin={plugin} />}>
+      <div style={{ float: 'right' }}><TableToolbar settings={settings} onRefresh={() => void tableQuery.refetch()} refreshing={tableQuery.isFetching} /></div>
       <Form {...searchFormProps} name="filters" layout="inline" style={{ marginBottom: 12 }}>
         <Form.Item name="state" label={translate('workflow.fields.state')}>
           <Select allowClear placeholder={translate('common.all')} style={{ minWidth: 160 }} options={states.map((s) => ({ value: s, label: stateLabel(plugin, s) }))} onChange={() => searchFormProps.form?.submit()} />
@@ -112,19 +116,19 @@ export function WorkflowList({ plugin }: { plugin: WorkflowPlugin }) {
       <Table
         {...tableProps}
         rowKey="id"
-        size="small"
+        size={settings.size}
         onRow={(record) => ({ onClick: () => go({ to: `/workflows/${plugin.name}/${record.id}` }), style: { cursor: 'pointer' } })}
         pagination={{ ...tableProps.pagination, showTotal: (total) => translate('common.total', { total }) }}
       >
-        <Table.Column<InstanceRow> dataIndex={['subject', 'name']} title={translate('workflow.fields.subject')} />
-        <Table.Column<InstanceRow>
+        {settings.visible('subject') && <Table.Column<InstanceRow> dataIndex={['subject', 'name']} title={translate('workflow.fields.subject')} />}
+        {settings.visible('state') && <Table.Column<InstanceRow>
           dataIndex="state"
           title={translate('workflow.fields.state')}
           sorter
           render={(state: string, r) => <StatusTag plugin={plugin} version={r.version} state={state} />}
-        />
+        />}
         {versions.size > 1 && <Table.Column<InstanceRow> dataIndex="version" title={translate('workflow.fields.version')} width={80} render={(v: number) => `v${v}`} />}
-        <Table.Column<InstanceRow> dataIndex="updated_at" title={translate('workflow.fields.updated_at')} width={180} sorter render={(v: string) => formatDateTime(v)} />
+        {settings.visible('updated_at') && <Table.Column<InstanceRow> dataIndex="updated_at" title={translate('workflow.fields.updated_at')} width={180} sorter render={(v: string) => formatDateTime(v)} />}
       </Table>
     </List>
   );
