@@ -35,6 +35,9 @@ export { StatusTag, stateTone } from '@/components/status-tag';
 // The .xlsx download of what a list shows.
 export { useXlsxDownload, type XlsxColumn } from '@/lib/xlsx';
 
+// Scores as every screen shows them: one decimal.
+export { formatScore } from '@/lib/format';
+
 // Workflows: the form generated from a zod schema, zod's messages in the user's language, the
 // engine's refusals in Chinese, state labels, the compiled machine.
 export { SchemaForm, useZodLocale } from '@/pages/workflow/schema-form';

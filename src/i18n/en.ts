@@ -489,6 +489,10 @@ const en: Messages = {
     version: 'Standard',
     versionLabel: '{{year}} (published)',
     rules: { campaign: 'Choose the campaign', kind: 'Choose the round', year: 'Enter the year', version: 'Choose a published standard' },
+    scoreRules: {
+      self: 'The self score', score: 'The score',
+      max: '{{who}} cannot exceed the item\'s {{max}} points', min: '{{who}} cannot be below 0', decimals: '{{who}} takes at most one decimal', number: '{{who}} must be a number',
+    },
     noRounds: 'No scoring round yet',
     round: 'Round',
     unit: 'Unit',

@@ -490,6 +490,10 @@ const zhCN = {
     version: '依据的标准',
     versionLabel: '{{year}} 年版（已发布）',
     rules: { campaign: '请选择行动', kind: '请选择评分轮次', year: '请填写年度', version: '请选择已发布的标准' },
+    scoreRules: {
+      self: '自评分', score: '评分',
+      max: '{{who}}不能超过本项分值 {{max}} 分', min: '{{who}}不能小于 0', decimals: '{{who}}最多保留一位小数', number: '{{who}}须为数字',
+    },
     noRounds: '尚未开展评分',
     round: '评分轮次',
     unit: '评分对象',

@@ -87,7 +87,26 @@ describe('the scoring sheet', () => {
     const filer = await ui.signIn('filer.c1@demo.local');
     await sheet(filer);
     await filer.getByText('评分测试小区').first().waitFor();
+    // Above the item's points, below 0, two decimals: kept as typed, the rule said under the
+    // field, and not saved (the server would refuse it; the input once showed "10.0" instead).
+    const first = filer.getByLabel(/条自评$/).first();
+    await expect.poll(() => first.count(), { timeout: 15_000 }).toBe(1);
+    const points = subitems[0]!.points;
+    for (const [typed, rule] of [[String(points + 5), `自评分不能超过本项分值 ${points} 分`], ['-1', '自评分不能小于 0'], ['0.25', '自评分最多保留一位小数']] as const) {
+      await first.fill(typed);
+      await filer.getByTestId('score-error').getByText(rule, { exact: true }).waitFor();
+      await first.blur();
+      expect(await first.inputValue()).toBe(typed);
+    }
+    await filer.screenshot({ path: path.join(screenshotDir, 'scoring-self-rule.png'), fullPage: true });
+    await filer.waitForLoadState('networkidle');
+    const db = await superuser();
+    expect((await db.query("select count(*)::int as n from public.score_entries where round_id = $1 and unit_id = $2 and scorer_role = 'self'", [roundId, unitId])).rows[0]!.n).toBe(0);
+    await db.end();
     await scoreAll(filer, '自评', 1);
+    expect(await filer.getByTestId('score-error').count()).toBe(0);
+    // Every score with one decimal: the self total beside the reviewers' total.
+    await expect.poll(() => filer.getByTestId('self-total').textContent()).toBe((subitems.reduce((sum, s) => sum + Math.round(s.points * 2) / 2, 0)).toFixed(1));
     await filer.getByLabel(/第 \d+ 项第 1 条上传佐证/).first().locator('..').locator('input[type=file]').setInputFiles({ name: '支部活动照片.png', mimeType: 'image/png', buffer: PNG });
     await filer.getByText('已上传 支部活动照片.png').waitFor();
     await filer.getByText('支部活动照片.png', { exact: true }).waitFor();
@@ -103,10 +122,11 @@ describe('the scoring sheet', () => {
     const reviewer = await ui.signIn('reviewer.s1@demo.local');
     await sheet(reviewer);
     await scoreAll(reviewer, '我的评分', 1);
-    await expect.poll(() => reviewer.getByTestId('grade-total').textContent()).toBe('100');
+    await expect.poll(() => reviewer.getByTestId('grade-total').textContent()).toBe('100.0');
     await sheet(office);
     await scoreAll(office, '我的评分', 0.8);
-    await expect.poll(() => office.getByTestId('grade-total').textContent()).toBe('90');
+    await expect.poll(() => office.getByTestId('grade-total').textContent()).toBe('90.0');
+    expect(await office.getByTestId(`mean-${subitems[0]!.id}`).textContent()).toMatch(/^\d+\.\d\(\d+\.\d \/ \d+\.\d\)$/);
     await expect.poll(() => office.getByTestId('grade-tag').textContent()).toBe('示范型');
     await office.screenshot({ path: path.join(screenshotDir, 'scoring-reviewed.png'), fullPage: true });
 

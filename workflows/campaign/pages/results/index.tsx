@@ -13,7 +13,7 @@ import type { SortOrder } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { formatDate, myMemberships, scopeOf, toHttpError, supabaseClient, useXlsxDownload, type Scope } from '@/plugin-api';
+import { formatDate, formatScore, myMemberships, scopeOf, toHttpError, supabaseClient, useXlsxDownload, type Scope } from '@/plugin-api';
 import {
   GRADES, KINDS, latestFullAcceptance, loadGrades, loadRounds, summarize, visibleRows,
   type Filters, type Grade, type GradeRow, type Kind, type Round, type Sort, type SortKey, type Summary,
@@ -296,7 +296,7 @@ function Results() {
           { ...sortable('name'), title: headers.name, dataIndex: 'name', width: 220 },
           { ...sortable('kind'), title: headers.kind, width: 110, render: (_, r) => t(`units.kinds.${r.kind}`) },
           { ...sortable('community'), title: headers.community, width: 140, render: (_, r) => r.community || t('common.none') },
-          { ...sortable('total'), title: headers.total, width: 110, align: 'right', render: (_, r) => (r.total === null ? t('common.none') : r.total) },
+          { ...sortable('total'), title: headers.total, width: 110, align: 'right', render: (_, r) => formatScore(r.total, t('common.none')) },
           {
             ...sortable('grade'),
             title: headers.grade,

@@ -8,7 +8,7 @@ import { DownloadOutlined, RollbackOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Popconfirm, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { derived, formatDate, supabaseClient, toHttpError, useXlsxDownload, type Tables } from '@/plugin-api';
+import { derived, formatDate, formatScore, supabaseClient, toHttpError, useXlsxDownload, type Tables } from '@/plugin-api';
 import type { GradeRow, Round } from './model';
 
 const K = 'workflows.campaign.recommend';
@@ -102,7 +102,7 @@ export function RecommendationList({ roundName, street, recommendations, isOffic
           { title: fields.name, dataIndex: 'unit_name', width: 200 },
           { title: fields.kind, width: 100, render: (_, r) => t(`units.kinds.${r.unit_kind}`) },
           { title: fields.community, width: 120, render: (_, r) => r.community_name ?? t('common.none') },
-          { title: fields.total, dataIndex: 'total', width: 90, align: 'right' },
+          { title: fields.total, dataIndex: 'total', width: 90, align: 'right', render: (total: number) => formatScore(total) },
           { title: fields.reason, dataIndex: 'reason', render: (reason: string) => <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{reason}</Typography.Text> },
           { title: fields.date, width: 110, render: (_, r) => date(r) },
           ...(isOffice ? [{
@@ -184,7 +184,7 @@ export function RecommendModal({ row, onClose, onDone }: ModalProps) {
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
-        {t(`${K}.modalHint`, { kind: t(`units.kinds.${row.kind}`), total: row.total ?? 0 })}
+        {t(`${K}.modalHint`, { kind: t(`units.kinds.${row.kind}`), total: formatScore(row.total ?? 0) })}
       </Typography.Paragraph>
       <Form form={form} layout="vertical" name="recommend" requiredMark>
         <Form.Item name="reason" label={t(`${K}.fields.reason`)} rules={reasonRules(t)} validateFirst hasFeedback>

@@ -5,10 +5,11 @@
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from '@refinedev/core';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
+import { ScoreInput } from './score-input';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
-  derived, myMemberships, scopeOf, scopeOr, decodeFileName, encodeFileName, fetchAll, toHttpError, supabaseClient,
+  derived, myMemberships, scopeOf, scopeOr, decodeFileName, encodeFileName, fetchAll, formatScore, toHttpError, supabaseClient,
   type MyMembership, type Tables, type TablesInsert,
 } from '@/plugin-api';
 
@@ -184,8 +185,8 @@ export default function ScoringPage() {
   const gradeCard = (
     <Card size="small" title={t('scoring.grade')} data-testid="grade-card">
       <Descriptions size="small" column={3}>
-        <Descriptions.Item label={t('scoring.selfTotal')}>{selfTotal}</Descriptions.Item>
-        <Descriptions.Item label={t('scoring.total')}><span data-testid="grade-total">{grade ? grade.total : '—'}</span></Descriptions.Item>
+        <Descriptions.Item label={t('scoring.selfTotal')}><span data-testid="self-total">{formatScore(selfTotal)}</span></Descriptions.Item>
+        <Descriptions.Item label={t('scoring.total')}><span data-testid="grade-total">{formatScore(grade?.total)}</span></Descriptions.Item>
         <Descriptions.Item label={t('scoring.gradeLabel')}>
           <span data-testid="grade-tag">
             {!grade ? '—' : grade.demonstration ? <Tag color="red">{t('scoring.demonstration')}</Tag> : grade.standard ? <Tag color="blue">{t('scoring.standard')}</Tag> : <Tag>{t('scoring.none')}</Tag>}
@@ -290,13 +291,13 @@ export default function ScoringPage() {
                 { title: t('scoring.fields.content'), dataIndex: 'content' },
                 { title: t('scoring.fields.points'), dataIndex: 'points', width: 56, align: 'right' },
                 {
-                  title: t('scoring.fields.self'), width: 90,
+                  title: t('scoring.fields.self'), width: maySelf ? 120 : 90,
                   render: (_, r) => {
                     const own = entries.find((e) => e.subitem_id === r.key && e.scorer_role === 'self');
                     return maySelf ? (
-                      <InputNumber size="small" min={0} max={r.points} step={0.5} defaultValue={own?.score} aria-label={t('scoring.selfFor', { n: r.number, i: r.sort + 1 })}
-                        onBlur={(e) => void saveScore(r, 'self', e.target.value === '' ? null : Number(e.target.value))} style={{ width: 72 }} />
-                    ) : (own?.score ?? '—');
+                      <ScoreInput points={r.points} initial={own?.score} who="self" label={t('scoring.selfFor', { n: r.number, i: r.sort + 1 })}
+                        onSave={(score) => void saveScore(r, 'self', score)} />
+                    ) : formatScore(own?.score);
                   },
                 },
                 {
@@ -305,10 +306,10 @@ export default function ScoringPage() {
                     const list = reviewerScores(r);
                     const m = mean(r);
                     return list.length ? (
-                      <Tooltip title={list.map((e, i) => `${t('scoring.reviewerN', { n: i + 1 })}：${e.score}${e.note ? `（${e.note}）` : ''}`).join('；')}>
+                      <Tooltip title={list.map((e, i) => `${t('scoring.reviewerN', { n: i + 1 })}：${formatScore(e.score)}${e.note ? `（${e.note}）` : ''}`).join('；')}>
                         <Space size={4} data-testid={`mean-${r.key}`}>
-                          <Typography.Text strong>{m!.toFixed(1)}</Typography.Text>
-                          <Typography.Text type="secondary">{`(${list.map((e) => e.score).join(' / ')})`}</Typography.Text>
+                          <Typography.Text strong>{formatScore(m)}</Typography.Text>
+                          <Typography.Text type="secondary">{`(${list.map((e) => formatScore(e.score)).join(' / ')})`}</Typography.Text>
                         </Space>
                       </Tooltip>
                     ) : '—';
@@ -319,12 +320,12 @@ export default function ScoringPage() {
                   render: (_: unknown, r: Row) => {
                     const own = entries.find((e) => e.subitem_id === r.key && e.scorer_role === 'reviewer' && e.scorer_id === me);
                     return (
-                      <Space.Compact size="small">
-                        <InputNumber size="small" min={0} max={r.points} step={0.5} defaultValue={own?.score} aria-label={t('scoring.mineFor', { n: r.number, i: r.sort + 1 })}
-                          onBlur={(e) => void saveScore(r, 'reviewer', e.target.value === '' ? null : Number(e.target.value))} style={{ width: 72 }} />
+                      <Space size={4} align="start">
+                        <ScoreInput points={r.points} initial={own?.score} who="score" label={t('scoring.mineFor', { n: r.number, i: r.sort + 1 })}
+                          onSave={(score) => void saveScore(r, 'reviewer', score)} />
                         <Input size="small" defaultValue={own?.note ?? ''} placeholder={t('scoring.note')} style={{ width: 96 }}
                           onBlur={(e) => own && e.target.value !== (own.note ?? '') && void saveScore(r, 'reviewer', own.score, e.target.value)} />
-                      </Space.Compact>
+                      </Space>
                     );
                   },
                 }] : []),
