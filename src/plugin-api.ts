@@ -41,6 +41,7 @@ export { formatScore } from '@/lib/format';
 // Workflows: the form generated from a zod schema, zod's messages in the user's language, the
 // engine's refusals in Chinese, state labels, the compiled machine.
 export { SchemaForm, useZodLocale } from '@/pages/workflow/schema-form';
+export { SchemaView, type SchemaViewField } from '@/pages/workflow/schema-view';
 export { stateLabel, eventLabel, workflowError } from '@/workflow/errors';
 export { compiledOf } from '@/workflow/machine';
 export type { FormViewProps, MenuGroup, MenuPlace, PageDef, WorkCardDef, WorkCardProps, WorkflowPlugin } from '@/workflow/types';

@@ -272,6 +272,19 @@ const en: Messages = {
       anyOf: 'has the wrong format',
     },
   },
+  // A form read, not edited (schema-view.tsx), what keeps it from complete, its number rules, and its printed sheet.
+  formView: {
+    empty: 'Not filled in',
+    yes: 'Yes',
+    no: 'No',
+    changed: 'Changed',
+    before: 'Last submitted: {{value}}',
+    missing: 'Not filled in yet: {{fields}}',
+    invalid: 'To correct: {{fields}}',
+    wholeNumber: '{{field}} must be a whole number, 0 or more',
+    print: 'Print / save as PDF',
+    printHint: 'In the print dialog, choose "Save as PDF" as the destination to get a PDF with selectable text.',
+  },
   worklist: {
     todo: { title: 'To do', empty: 'Nothing is waiting for you' },
     done: { title: 'Done', empty: 'You have not acted on anything yet' },

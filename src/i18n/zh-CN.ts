@@ -272,6 +272,19 @@ const zhCN = {
       anyOf: '格式不正确',
     },
   },
+  // A form read, not edited (schema-view.tsx), what keeps it from complete, its number rules, and its printed sheet.
+  formView: {
+    empty: '未填写',
+    yes: '是',
+    no: '否',
+    changed: '本次修改',
+    before: '上次提交：{{value}}',
+    missing: '尚未填写：{{fields}}',
+    invalid: '填写有误：{{fields}}',
+    wholeNumber: '{{field}}须为不小于 0 的整数',
+    print: '打印 / 另存为 PDF',
+    printHint: '打印对话框中将“目标打印机”选为“另存为 PDF”，即可保存为可选中文字的 PDF 文件。',
+  },
   worklist: {
     todo: { title: '我的待办', empty: '暂无待办事项' },
     done: { title: '我的已办', empty: '暂无已办事项' },

@@ -1,14 +1,17 @@
-// The 申报表 as a community fills it in: attachment 4's rows, rules checked as the user types,
-// the draft saved a moment after each change (and kept in the browser until it is), the
-// reviewer's comment beside it when it was returned, and what changed since the last submission
-// marked for the reviewer.
+// The 申报表 as a community fills it in: attachment 4's rows, rules checked as the user types
+// (a number stays as typed, with the rule it breaks under it, and is not saved until fixed),
+// the draft saved a moment after each change (and kept in the browser until it is), what is still
+// missing for submission by name, and the reviewer's comment beside it when it was returned. Read
+// by anyone who cannot change it now (a reviewer, the filer once submitted), it is a description
+// list (SchemaView), what changed since the last submission marked after its value.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from '@refinedev/core';
-import { Alert, App, Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space, Tag, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { formatTime, jsonObject, supabaseClient, useZodLocale, workflowError, type FormViewProps, type Tables } from '@/plugin-api';
+import { formatTime, i18n, jsonObject, SchemaView, supabaseClient, useZodLocale, workflowError, type FormViewProps, type SchemaViewField, type Tables } from '@/plugin-api';
+import { formProblems } from './form';
 import { CREATION_TYPES, draftSchema, type ApplicationForm } from './index';
 
 type Values = Omit<ApplicationForm, 'milestones'> & { milestones?: { content?: string; due_on?: Dayjs | null }[] };
@@ -127,7 +130,8 @@ export default function ApplicationFormView({ plugin, instance, editable, onSave
     timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
   };
 
-  // Each field's rule: the draft schema over the whole form, its issues for this field, in words.
+  // Each field's rule: the draft schema over the whole form, its issues for this field, in words
+  // that name the field ("户籍户数须为不小于 0 的整数").
   const rule: Rule = useMemo(
     () => ({
       validator: async (r) => {
@@ -135,50 +139,89 @@ export default function ApplicationFormView({ plugin, instance, editable, onSave
         const result = draftSchema.safeParse(toForm(form.getFieldsValue(true)));
         if (result.success) return;
         const issue = result.error.issues.find((i) => i.path.join('.') === field);
-        if (issue) throw new Error(issue.message.startsWith('workflows.') ? translate(issue.message) : issue.message);
+        const name = t(`fields.${field.split('.')[0]}`);
+        if (issue) throw new Error(i18n.exists(issue.message) ? translate(issue.message, { field: name }) : issue.message);
       },
     }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [form, translate],
   );
 
   const compoundIds = Form.useWatch('compound_ids', form) ?? [];
   const demoIds = Form.useWatch('demo_compound_ids', form) ?? [];
-  const label = (key: string) => {
-    const changed = previous && ['submitted', 'in_review'].includes(instance.state) && JSON.stringify(previous[key]) !== JSON.stringify(instance.form[key]);
-    return (
-      <Space size={4}>
-        {t(`fields.${key}`)}
-        {changed && (
-          <Tooltip title={t('changed.before', { value: describe(key, previous[key]) })}>
-            <Tag color="orange" data-testid={`changed-${key}`}>{t('changed.tag')}</Tag>
-          </Tooltip>
-        )}
-      </Space>
-    );
-  };
-  const describe = (key: string, value: unknown): string => {
-    if (value === undefined || value === null) return translate('common.none');
-    if (key === 'compound_ids' || key === 'demo_compound_ids') return (value as number[]).map((id) => compounds.find((c) => c.id === id)?.name ?? id).join('、');
-    if (key === 'milestones') return (value as { content: string; due_on: string }[]).map((m) => `${m.due_on} ${m.content}`).join('；');
-    if (key === 'creation_type') return t(`creationTypes.${String(value)}`);
-    return String(value);
-  };
+  // What submission still needs, by name: the fields left empty, and those against a rule.
+  const [problems, setProblems] = useState<{ missing: string[]; invalid: string[] }>({ missing: [], invalid: [] });
+  const refreshProblems = useCallback(() => setProblems(formProblems(toForm(form.getFieldsValue(true)))), [form]);
+  useEffect(() => refreshProblems(), [refreshProblems, instance.id, instance.form_revision]);
+  const names = (keys: string[]) => keys.map((k) => t(`fields.${k}`)).join('、');
+  const compoundName = (id: number) => compounds.find((c) => c.id === id)?.name ?? String(id);
   const item = (name: keyof Values, dependencies: (keyof Values)[] = []) => ({
-    name, label: label(name), rules: [rule], dependencies, validateTrigger: ['onChange', 'onBlur'],
+    name, label: t(`fields.${name}`), rules: [rule], dependencies, validateTrigger: ['onChange', 'onBlur'],
   });
-  const count = <InputNumber min={0} precision={0} style={{ width: '100%' }} />;
+  // No min or precision: antd would turn -5 into 0 and 2.5 into 3 without a word; the rule says
+  // what is wrong instead, and the draft is not saved until it is fixed.
+  const count = <InputNumber style={{ width: '100%' }} />;
   const compoundOptions = compounds.map((c) => ({ value: c.id, label: c.name }));
+  const returned = returnComment && instance.state === 'returned' && (
+    <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('returnedWith')} description={returnComment} data-testid="return-comment" />
+  );
+
+  if (!editable) {
+    // Read, not edited: the saved form as text, what changed since the last submission marked
+    // after its value (for the reviewer, while it is submitted or in review).
+    const before = previous && ['submitted', 'in_review'].includes(instance.state) ? previous : null;
+    const tags = (value: unknown) => {
+      const ids = (value as number[] | undefined) ?? [];
+      return ids.length === 0 ? <Typography.Text type="secondary">{translate('formView.empty')}</Typography.Text> : (
+        <Space size={[4, 4]} wrap>
+          {ids.map((id) => <Tag key={id} style={{ marginInlineEnd: 0 }}>{compoundName(id)}</Tag>)}
+          <Typography.Text type="secondary">{t('count', { n: ids.length })}</Typography.Text>
+        </Space>
+      );
+    };
+    const idsText = (value: unknown) => ((value as number[] | undefined) ?? []).map(compoundName).join('、');
+    const milestones = (value: unknown) => ((value as { content: string; due_on: string }[] | undefined) ?? []);
+    const overview: SchemaViewField[] = [
+      { key: 'community_name', label: t('community_name'), fixed: true, render: () => instance.subject?.name ?? '' },
+      { key: 'creation_type', render: (v) => (v ? t(`creationTypes.${String(v)}`) : translate('formView.empty')), text: (v) => t(`creationTypes.${String(v)}`) },
+      { key: 'registered_households' }, { key: 'registered_people' }, { key: 'resident_households' }, { key: 'resident_people' },
+      { key: 'compound_ids', render: tags, text: idsText, span: 'row' },
+      { key: 'social_org_count' },
+      { key: 'demo_compound_ids', render: tags, text: idsText },
+      { key: 'measures', span: 'row' },
+    ];
+    const brand: SchemaViewField[] = [
+      { key: 'brand_name', span: 'row' },
+      { key: 'brand_goal', span: 'row' },
+      {
+        key: 'milestones',
+        span: 'row',
+        render: (v) => milestones(v).length === 0 ? <Typography.Text type="secondary">{translate('formView.empty')}</Typography.Text> : (
+          <ol style={{ margin: 0, paddingInlineStart: 20 }}>
+            {milestones(v).map((m, i) => <li key={i}><Typography.Text type="secondary">{m.due_on}</Typography.Text>　{m.content}</li>)}
+          </ol>
+        ),
+        text: (v) => milestones(v).map((m) => `${m.due_on} ${m.content}`).join('；'),
+      },
+    ];
+    return (
+      <>
+        {returned}
+        <SchemaView plugin={plugin} schema={draftSchema} values={instance.form} fields={overview} previous={before} testId="application-view" />
+        <Typography.Title level={5} style={{ margin: '16px 0 8px' }}>{t('brandProject')}</Typography.Title>
+        <SchemaView plugin={plugin} schema={draftSchema} values={instance.form} fields={brand} previous={before} column={1} testId="application-view-brand" />
+      </>
+    );
+  }
 
   return (
     <>
-      {returnComment && instance.state === 'returned' && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('returnedWith')} description={returnComment} data-testid="return-comment" />
-      )}
-      <Form form={form} name="application" layout="vertical" disabled={!editable} onValuesChange={onValuesChange} requiredMark={false}>
+      {returned}
+      <Form form={form} name="application" layout="vertical" onValuesChange={() => { onValuesChange(); refreshProblems(); }} requiredMark={false}>
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item label={t('community_name')}>
-              <Input value={instance.subject?.name ?? ''} disabled />
+              <Input value={instance.subject?.name ?? ''} readOnly variant="filled" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -223,7 +266,7 @@ export default function ApplicationFormView({ plugin, instance, editable, onSave
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item label={label('milestones')} required={false}>
+        <Form.Item label={t('fields.milestones')} required={false}>
           <Form.List name="milestones">
             {(rows, { add, remove }) => (
               <>
@@ -235,24 +278,24 @@ export default function ApplicationFormView({ plugin, instance, editable, onSave
                     <Form.Item name={[row.name, 'content']} rules={[rule]} style={{ marginBottom: 8, width: 420 }}>
                       <Input placeholder={t('milestone.content')} maxLength={200} />
                     </Form.Item>
-                    {editable && <Button type="text" icon={<DeleteOutlined />} aria-label={t('milestone.remove')} onClick={() => { remove(row.name); onValuesChange(); }} />}
+                    <Button type="text" icon={<DeleteOutlined />} aria-label={t('milestone.remove')} onClick={() => { remove(row.name); onValuesChange(); refreshProblems(); }} />
                   </Space>
                 ))}
-                {editable && (
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ content: '', due_on: null })}>
-                    {t('milestone.add')}
-                  </Button>
-                )}
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ content: '', due_on: null })}>
+                  {t('milestone.add')}
+                </Button>
               </>
             )}
           </Form.List>
         </Form.Item>
       </Form>
-      {editable && (
+      <Space direction="vertical" size={2}>
         <Typography.Text type={saveState === 'invalid' || saveState === 'failed' || saveState === 'conflict' ? 'danger' : 'secondary'} data-testid="save-state">
           {saveState === 'saved' && savedAt ? t('draft.saved', { time: formatTime(savedAt) }) : t(`draft.${saveState}`)}
         </Typography.Text>
-      )}
+        {problems.missing.length > 0 && <Typography.Text type="warning" data-testid="form-missing">{translate('formView.missing', { fields: names(problems.missing) })}</Typography.Text>}
+        {problems.invalid.length > 0 && <Typography.Text type="danger" data-testid="form-invalid">{translate('formView.invalid', { fields: names(problems.invalid) })}</Typography.Text>}
+      </Space>
     </>
   );
 }

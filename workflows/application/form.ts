@@ -5,7 +5,9 @@
 import { z } from 'zod';
 
 const rule = (key: string) => `workflows.application.rules.${key}`;
-const count = z.number({ error: rule('count') }).int(rule('count')).min(0, rule('count')).max(10_000_000, rule('count'));
+// A count names its field ("户籍户数须为不小于 0 的整数"): the key is the admin's, read with { field }.
+const countRule = 'formView.wholeNumber';
+const count = z.number({ error: countRule }).int(countRule).min(0, countRule).max(10_000_000, countRule);
 const unitIds = z.array(z.number().int().positive()).max(500);
 const milestone = z.strictObject({
   content: z.string().min(1, rule('milestoneContent')).max(200, rule('tooLong')),
@@ -58,6 +60,23 @@ export const completeSchema = z
     milestones: fields.milestones.min(1, rule('milestonesRequired')),
   })
   .superRefine(crossField);
+
+const blank = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+
+/**
+ * What keeps a form from being complete, by field in the form's order: the fields still empty
+ * (`missing`) and those filled in against a rule (`invalid`), as completeSchema judges them.
+ */
+export function formProblems(form: Record<string, unknown>): { missing: string[]; invalid: string[] } {
+  // The draft's rules too: zod runs the rules across fields only once every field parses, so a
+  // form with fields still missing is judged across fields by the draft schema.
+  const failing = new Set([completeSchema, draftSchema].flatMap((schema) => {
+    const result = schema.safeParse(form);
+    return result.success ? [] : result.error.issues.map((i) => String(i.path[0] ?? ''));
+  }));
+  const keys = Object.keys(fields).filter((key) => failing.has(key));
+  return { missing: keys.filter((key) => blank(form[key])), invalid: keys.filter((key) => !blank(form[key])) };
+}
 
 // The same cross-field rules over a jsonb form `f`, as { path, rule } or null. Types are checked
 // first by the JSON Schema, so the casts below only see numbers and arrays.
