@@ -67,20 +67,24 @@ export function WorkflowSteps({ plugin, version, compiled, state, done, visited 
 }) {
   const tone = (s: string) => stateTone(plugin, version, s);
   const place = stepsPlace(compiled, tone, state, done, visited);
+  // A long path (the application's ten steps) scrolls inside the card rather than widen the page.
   return (
-    <Steps
-      data-testid="workflow-steps"
-      size="small"
-      labelPlacement="vertical"
-      current={place.current}
-      status={place.status}
-      items={place.path.map((s, i) => {
-        const shown = i === place.current && place.off;
-        return {
-          title: shown && place.off!.replaces ? stateLabel(plugin, place.off!.state) : stateLabel(plugin, s),
-          description: shown && !place.off!.replaces ? stateLabel(plugin, place.off!.state) : undefined,
-        };
-      })}
-    />
+    <div style={{ overflowX: 'auto', paddingBottom: 4 }}>
+      <Steps
+        data-testid="workflow-steps"
+        size="small"
+        labelPlacement="vertical"
+        current={place.current}
+        status={place.status}
+        items={place.path.map((s, i) => {
+          const shown = i === place.current && place.off;
+          return {
+            title: shown && place.off!.replaces ? stateLabel(plugin, place.off!.state) : stateLabel(plugin, s),
+            description: shown && !place.off!.replaces ? stateLabel(plugin, place.off!.state) : undefined,
+          };
+        })}
+        style={{ minWidth: place.path.length * 96 }}
+      />
+    </div>
   );
 }
