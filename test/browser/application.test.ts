@@ -49,7 +49,10 @@ describe('the 申报表 in the browser', () => {
   it('filed, gated by the window, returned, resubmitted, approved and printed', async () => {
     // The filer opens 禾丰社区's draft from the list.
     const filer = await ui.signIn('filer.c1@demo.local');
-    await filer.locator('.ant-menu').first().getByText('创建申报', { exact: true }).click();
+    await filer.locator('.ant-menu').first().getByText('申报表', { exact: true }).click();
+    // The list, not the 工作台 it leaves (whose card names 禾丰社区 too).
+    await filer.waitForURL(/\/workflows\/application(\?|$)/);
+    await filer.getByTestId('workflow-start').waitFor();
     await filer.getByRole('cell', { name: '禾丰社区' }).click();
     await filer.waitForURL(/\/workflows\/application\/\d+$/);
     const url = filer.url();

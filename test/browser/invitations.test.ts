@@ -63,7 +63,7 @@ describe('member invitations in the browser', () => {
     const row = section.locator('tr', { hasText: newcomer });
     await row.waitFor();
     for (const text of ['新填报员', '禾丰社区', '社区填报员', '青禾街道党建办']) await row.getByText(text, { exact: true }).waitFor();
-    expect(await row.textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(await row.textContent()).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
     expect(await office.getByTestId('memberships-table').getByRole('cell', { name: newcomer }).count()).toBe(0);
     await row.scrollIntoViewIfNeeded();
     await office.screenshot({ path: path.join(screenshotDir, 'invitations-office-pending.png') });

@@ -68,7 +68,7 @@ describe('login in the browser', () => {
     const office = await ui.signIn('office.s1@demo.local', { viewport: { width: 1280, height: 1100 } });
     await expect.poll(() => menuTree(office), { timeout: 15_000 }).toEqual(expect.arrayContaining([
       '工作台', '我的待办', '我的已办',
-      { group: '申报与审核', items: expect.arrayContaining(['创建申报', '申报情况']) },
+      { group: '申报与审核', items: expect.arrayContaining(['申报表', '申报情况']) },
       { group: '评分与验收', items: ['评分标准', '评分表', '评分通报'] },
       { group: '任务与目标', items: ['全域提升行动', '行动目标', '重点任务'] },
       { group: '系统', items: ['单位', '单位树', '成员'] },
@@ -80,7 +80,7 @@ describe('login in the browser', () => {
     const shown = tree.map((e) => (typeof e === 'string' ? e : e.group));
     expect(shown).toEqual(order.filter((label) => shown.includes(label)));
     expect(shown.filter((label) => label !== '基层治理')).toEqual(order.filter((label) => label !== '基层治理'));
-    expect(tree.find((e) => typeof e !== 'string' && e.group === '申报与审核')).toMatchObject({ items: ['创建申报', '申报情况', expect.anything()] });
+    expect(tree.find((e) => typeof e !== 'string' && e.group === '申报与审核')).toMatchObject({ items: ['申报表', '申报情况', expect.anything()] });
     await office.screenshot({ path: path.join(screenshotDir, 'menu-office-s1.png') });
     await office.context().close();
 

@@ -171,7 +171,7 @@ describe('评分通报', () => {
     await page.screenshot({ path: path.join(screenshotDir, 'results-office-confirm.png') });
     await dialog.getByRole('button', { name: '发布通报' }).click();
     await page.getByText('评分通报已发布').waitFor();
-    await expect.poll(() => page.getByTestId('results-status').textContent()).toMatch(/^已通报 \d{4}-\d{2}-\d{2}$/);
+    await expect.poll(() => page.getByTestId('results-status').textContent()).toMatch(/^已通报 \d{4}年\d{1,2}月\d{1,2}日$/);
     // The dialog has closed; the office's button and note are gone.
     await expect.poll(() => page.getByRole('button', { name: '发布通报' }).count()).toBe(0);
     expect(await page.getByTestId('results-note').count()).toBe(0);

@@ -22,7 +22,7 @@ describe('the rounds of an application', () => {
     // One availability rule, one look: what a guard holds back is a disabled button, here as on the panel.
     expect(await row.getByRole('button', { name: '完成年度验收', exact: true }).isDisabled()).toBe(true);
     expect(await row.getByRole('button', { name: '确定为试点', exact: true }).isDisabled()).toBe(false);
-    await row.getByText('创建申报').click();
+    await row.getByText('申报表', { exact: true }).click();
     await expect.poll(() => state(office).textContent(), { timeout: 15_000 }).toContain('已自查');
 
     // The yearly acceptance belongs to the full rollout: not offered (no opinion typed in vain), and the button says why.

@@ -15,6 +15,8 @@ describe('the workflow panel', () => {
   it('a filer starts, fills and submits; a reviewer opens and approves; refusals are explained', async () => {
     const filer = await ui.signIn('filer.c1@demo.local');
     await filer.locator('.ant-menu').first().getByText('示例流程', { exact: true }).click();
+    // Clickable once the start rule's refusals are loaded (loading until then).
+    await expect.poll(() => filer.getByTestId('workflow-start').getAttribute('class')).not.toContain('ant-btn-loading');
     await filer.getByRole('button', { name: '发起' }).click();
     await dialog(filer).locator('.ant-select').click();
     await filer.keyboard.type('禾丰');
@@ -43,6 +45,13 @@ describe('the workflow panel', () => {
     await filer.getByText('已办理：提交').waitFor();
     await expect.poll(() => state(filer).textContent()).toBe('待审核');
     expect(await filer.getByRole('button', { name: '撤回' }).count()).toBe(1);
+    // The main path as steps (into the compound review, to the first final state), on 待审核 now.
+    const steps = (page: Page) => page.getByTestId('workflow-steps');
+    expect(await steps(filer).locator('.ant-steps-item-title').allTextContents()).toEqual(['草稿', '待审核', '审核中', '优秀']);
+    expect(await steps(filer).locator('.ant-steps-item-process .ant-steps-item-title').textContent()).toBe('待审核');
+    // The whole machine is folded under 流程图, drawn when opened.
+    expect(await filer.getByTestId('workflow-diagram').count()).toBe(0);
+    await filer.getByTestId('workflow-diagram-panel').getByText('流程图', { exact: true }).click();
     await filer.getByTestId('workflow-diagram').locator('svg').waitFor();
     await filer.screenshot({ path: path.join(screenshotDir, 'workflow-filer-submitted.png'), fullPage: true });
     await filer.context().close();
@@ -68,6 +77,10 @@ describe('the workflow panel', () => {
     await reviewer.getByText('已办结').waitFor();
     expect(await reviewer.getByText('当前没有您可办理的操作').count()).toBe(1);
     expect(await reviewer.getByTestId('workflow-log-row').count()).toBe(4); // start, submit, open, approve
+    // Done: every step finished, the last one current.
+    await expect.poll(() => steps(reviewer).locator('.ant-steps-item-finish').count()).toBe(4);
+    expect(await reviewer.getByTestId('workflow-state').evaluate((el) => el.classList.contains('ant-tag-success'))).toBe(true);
+    await reviewer.getByTestId('workflow-diagram-panel').getByText('流程图', { exact: true }).click();
     await reviewer.getByTestId('workflow-diagram').locator('svg').waitFor();
     await reviewer.screenshot({ path: path.join(screenshotDir, 'workflow-reviewer-approved.png'), fullPage: true });
     await reviewer.context().close();

@@ -65,7 +65,7 @@ describe('the work lists', () => {
 
     const fenglin = row(page, 'todo-table', '枫林社区').filter({ hasText: '已提交' });
     await fenglin.waitFor();
-    expect(await fenglin.textContent()).toContain('创建申报');
+    expect(await fenglin.textContent()).toContain('申报表');
     expect(await fenglin.getByText('开始审核', { exact: true }).count()).toBe(1);
     expect(await fenglin.textContent()).toContain('6 天'); // submitted 6 days ago
     expect(await fenglin.textContent()).toContain('—'); // no deadline: the filing window does not bind a review
@@ -114,15 +114,15 @@ describe('the work lists', () => {
     await draft.waitFor();
     expect(await draft.textContent()).toContain('草稿');
     expect(await draft.textContent()).toContain('不到 1 分钟'); // started just now
-    expect(await draft.textContent()).toMatch(/\d{4}-\d{2}-\d{2}/); // the filing window's last day
+    expect(await draft.textContent()).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/); // the filing window's last day
     expect(await draft.textContent()).toMatch(/剩 \d+ 天/);
     await draft.getByText('提交申报', { exact: true }).hover();
     await page.getByText('暂不可办理：申报表尚未填写完整').waitFor();
     expect(await rows(page, 'todo-table').count()).toBe(1); // nothing of other communities
     await page.screenshot({ path: path.join(screenshotDir, 'worklist-todo-filer.png'), fullPage: true });
 
-    // One application per community and campaign: 发起 is not offered for a community that has one.
-    await menu(page).getByText('创建申报', { exact: true }).click();
+    // One application per community and campaign: 新建申报 is not offered for a community that has one.
+    await menu(page).getByText('申报表', { exact: true }).click();
     const start = page.getByTestId('workflow-start');
     await expect.poll(() => start.isDisabled(), { timeout: 10_000 }).toBe(true); // once the refusals are loaded
     await start.hover({ force: true });
@@ -146,8 +146,8 @@ describe('the work lists', () => {
     await row(page, 'todo-table', '丰泽社区').waitFor();
     await page.screenshot({ path: path.join(screenshotDir, 'worklist-todo-office.png'), fullPage: true });
 
-    // 发起 offers the communities without an application in this campaign; the others greyed, with why.
-    await menu(page).getByText('创建申报', { exact: true }).click();
+    // 新建申报 offers the communities without an application in this campaign; the others greyed, with why.
+    await menu(page).getByText('申报表', { exact: true }).click();
     await page.getByTestId('workflow-start').click();
     const dialog = page.locator('.ant-modal-content');
     const pick = async (text: string) => {
