@@ -172,7 +172,9 @@ export default function ApplicationFormView({ plugin, instance, editable, onSave
     const before = previous && ['submitted', 'in_review'].includes(instance.state) ? previous : null;
     const tags = (value: unknown) => {
       const ids = (value as number[] | undefined) ?? [];
-      return ids.length === 0 ? <Typography.Text type="secondary">{translate('formView.empty')}</Typography.Text> : (
+      // None chosen (an empty list) is an answer; no list at all is not filled in yet.
+      if (ids.length === 0) return <Typography.Text type="secondary">{value === undefined ? translate('formView.empty') : t('count', { n: 0 })}</Typography.Text>;
+      return (
         <Space size={[4, 4]} wrap>
           {ids.map((id) => <Tag key={id} style={{ marginInlineEnd: 0 }}>{compoundName(id)}</Tag>)}
           <Typography.Text type="secondary">{t('count', { n: ids.length })}</Typography.Text>
