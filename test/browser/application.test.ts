@@ -4,7 +4,6 @@
 // submits; a reviewer returns it (an empty comment is asked for by name); the filer fixes and
 // resubmits; the reviewer sees what changed, approves with the street's opinion, which stays in
 // the timeline and 我的已办; the printed page shows it with the date and the seal.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +88,8 @@ describe('the 申报表 in the browser', () => {
     // The office extends the window in the campaign's panel.
     const office = await ui.signIn('office.s1@demo.local');
     await office.locator('.ant-menu').first().getByText('全域提升行动', { exact: true }).click();
+    // The list, not the 工作台 it leaves (whose cards name 青禾街道 too).
+    await office.waitForURL(/\/workflows\/campaign(\?|$)/);
     await office.getByRole('cell', { name: '青禾街道' }).click();
     await office.getByLabel('申报期').waitFor();
     await expect.poll(() => state(office).textContent()).toBe('规划部署阶段');
@@ -134,6 +135,11 @@ describe('the 申报表 in the browser', () => {
     await reviewer.reload();
     await reviewer.getByTestId('changed-brand_goal').waitFor();
     expect(await reviewer.getByTestId('changed-measures').count()).toBe(0);
+    // Marked after the value, never inside the label; the earlier value on hover.
+    expect(await reviewer.getByTestId('view-brand_goal').textContent()).toBe('两年内建成示范型社区，其中示范型小区 2 个。本次修改');
+    expect(await reviewer.locator('.ant-descriptions-item-label').filter({ hasText: '创建目标' }).textContent()).toBe('创建目标');
+    await reviewer.getByTestId('changed-brand_goal').hover();
+    await reviewer.getByText('上次提交：两年内建成示范型社区。', { exact: true }).waitFor();
     await shot(reviewer, 'application-reviewer-changes');
     await act(reviewer, '开始审核');
     await reviewer.getByRole('button', { name: '审核通过', exact: true }).click();
@@ -167,12 +173,11 @@ describe('the 申报表 in the browser', () => {
     expect(await sheet.textContent()).toContain('禾邻红管家');
     await reviewer.emulateMedia({ media: 'print' });
     await sheet.screenshot({ path: path.join(screenshotDir, 'application-printed.png') });
-    await reviewer.emulateMedia({ media: 'screen' });
-    const [download] = await Promise.all([reviewer.waitForEvent('download'), reviewer.getByRole('button', { name: '下载 PDF' }).click()]);
-    expect(download.suggestedFilename()).toBe('禾丰社区-申报表.pdf');
-    const pdf = readFileSync((await download.path())!);
+    // A PDF is the print dialog's 另存为 PDF (application-print.test.ts counts its pages and fonts).
+    const pdf = await reviewer.pdf({ preferCSSPageSize: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.length).toBeGreaterThan(20_000);
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length).toBe(1);
+    await reviewer.emulateMedia({ media: 'screen' });
 
     for (const page of [filer, office, reviewer]) await page.context().close();
   }, 240_000);

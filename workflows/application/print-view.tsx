@@ -1,10 +1,12 @@
 // The printed 申报表: one A4 page laid out as attachment 4, with the street's opinion, its date
-// and the seal once approved. Printing from the browser gives this page; 下载 PDF renders the same
-// sheet to a PDF in the browser (html2canvas-pro and jsPDF, loaded only when asked for).
+// and the seal once approved. Printing from the browser gives this page, exactly one sheet; a PDF
+// is the print dialog's 另存为 PDF (real text in the browser's fonts, tens of kilobytes, where a
+// picture of the page was megabytes of pixels with nothing to select or search).
 import { useTranslation } from '@refinedev/core';
-import { Alert, Button, Space, Spin } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { jsonObject, supabaseClient, type Tables } from '@/plugin-api';
 import type { ApplicationForm } from './index';
 
@@ -62,17 +64,18 @@ const css = `
 .qt-sheet .seal { position: absolute; right: 34px; bottom: -6px; width: 120px; height: 120px; opacity: .9; }
 @media print {
   @page { size: A4; margin: 0; }
-  body { background: #fff !important; }
+  html, body { background: #fff !important; margin: 0 !important; padding: 0 !important; }
   .qt-toolbar { display: none !important; }
-  .qt-sheet { margin: 0; box-shadow: none; }
+  /* The page is the sheet and nothing more: no screen padding around it, and a height a hair under
+     A4's, so rounding never spills an empty second page. */
+  .qt-print-page { background: #fff !important; min-height: 0 !important; padding: 0 !important; }
+  .qt-sheet { margin: 0; box-shadow: none; min-height: 0; height: 296.5mm; overflow: hidden; break-after: avoid; page-break-after: avoid; }
 }`;
 
 export default function ApplicationPrintView({ instanceId }: { instanceId: number }) {
   const { translate } = useTranslation();
   const t = (key: string, options?: Record<string, unknown>) => translate(`workflows.application.${key}`, options);
   const [sheet, setSheet] = useState<Sheet | null | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const page = useRef<HTMLDivElement>(null);
   useEffect(() => void loadSheet(instanceId).then(setSheet), [instanceId]);
 
   if (sheet === undefined) return <Spin style={{ display: 'block', margin: 64 }} />;
@@ -82,28 +85,15 @@ export default function ApplicationPrintView({ instanceId }: { instanceId: numbe
   const box = (checked: boolean) => (checked ? '☑' : '□');
   const date = sheet.opinion ? dayjs(sheet.opinion.at) : null;
 
-  const downloadPdf = async () => {
-    setBusy(true);
-    try {
-      const [{ default: html2canvas }, { jsPDF }] = await Promise.all([import('html2canvas-pro'), import('jspdf')]);
-      const canvas = await html2canvas(page.current!, { scale: 2, backgroundColor: '#ffffff' });
-      const pdf = new jsPDF({ unit: 'mm', format: 'a4' });
-      pdf.addImage(canvas.toDataURL('image/png'), 'PNG', 0, 0, 210, Math.min(297, (canvas.height * 210) / canvas.width));
-      pdf.save(`${sheet.community}-申报表.pdf`);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <div style={{ background: '#f0f2f5', minHeight: '100vh', padding: '1px 0' }}>
+    <div className="qt-print-page" style={{ background: '#f0f2f5', minHeight: '100vh', padding: '1px 0' }}>
       <style>{css}</style>
-      <Space className="qt-toolbar" style={{ display: 'flex', justifyContent: 'center', marginTop: 16 }}>
-        <Button type="primary" onClick={() => window.print()}>{t('print.print')}</Button>
-        <Button onClick={downloadPdf} loading={busy}>{t('print.pdf')}</Button>
+      <Space className="qt-toolbar" direction="vertical" align="center" size={4} style={{ display: 'flex', marginTop: 16 }}>
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="sheet-print">{translate('formView.print')}</Button>
+        <Typography.Text type="secondary" data-testid="sheet-print-hint">{translate('formView.printHint')}</Typography.Text>
       </Space>
       {!sheet.opinion && <Alert className="qt-toolbar" type="info" showIcon message={t('print.notApproved')} style={{ width: '210mm', margin: '12px auto 0' }} />}
-      <div className="qt-sheet" ref={page} data-testid="application-sheet">
+      <div className="qt-sheet" data-testid="application-sheet">
         <h1>{t('print.title', { year: sheet.year, street: sheet.street })}</h1>
         <div className="sub">{t('print.subtitle')}</div>
         <table>
