@@ -314,7 +314,7 @@ const zhCN = {
   },
   keyTasks: {
     title: '重点任务',
-    // The key-task list's work card on the 工作台 (workflows/campaign/pages/dashboard/overdue-tasks.tsx).
+    // The key-task list's work card on the 工作台.
     dashboard: { title: '逾期重点任务', all: '查看重点任务', count: '已逾期未完成', unit: '项', more: '另有 {{count}} 项' },
     list: '清单',
     yearOf: '{{year}}年度',
@@ -551,7 +551,7 @@ const zhCN = {
   },
   results: {
     title: '评分通报',
-    // The results page's work card on the 工作台 (workflows/campaign/pages/dashboard/open-rounds.tsx).
+    // The results page's work card on the 工作台.
     dashboard: { title: '进行中的评分', all: '查看评分通报', count: '尚未通报的轮次', unit: '轮', graded: '已评 {{count}} 个单位' },
     review: {
       title: '长效管理',
@@ -588,7 +588,7 @@ const zhCN = {
     cardFailed: '此卡片未能加载，请刷新页面重试',
     unit: '件',
     todo: { title: '我的待办', all: '查看全部', review: '待审核', waiting: '待办理', more: '另有 {{count}} 件' },
-    // The application's card (workflows/application/pages/dashboard.tsx).
+    // The application's card.
     myApplication: {
       title: '我的申报表',
       open: '打开',
