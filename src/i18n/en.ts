@@ -682,13 +682,6 @@ const en: Messages = {
   loading: 'Loading',
   tags: { clone: 'Clone' },
   table: { actions: 'Actions' },
-  documentTitle: {
-    default: 'Quanyu Tisheng',
-    suffix: ' | Quanyu Tisheng',
-  },
-};
-
-export default en;
   tableToolbar: {
     refresh: 'Refresh',
     density: 'Density',
@@ -703,3 +696,10 @@ export default en;
     filtered: 'Nothing matches the filters: click “Reset” to see everything',
     none: 'No data',
   },
+  documentTitle: {
+    default: 'Quanyu Tisheng',
+    suffix: ' | Quanyu Tisheng',
+  },
+};
+
+export default en;

@@ -686,14 +686,6 @@ const zhCN = {
   loading: '加载中',
   tags: { clone: '复制' },
   table: { actions: '操作' },
-  documentTitle: {
-    default: '全域提升',
-    suffix: ' | 全域提升',
-  },
-};
-
-export default zhCN;
-export type Messages = typeof zhCN;
   // The tables' toolbar (src/components/table-toolbar.tsx).
   tableToolbar: {
     refresh: '刷新',
@@ -711,3 +703,11 @@ export type Messages = typeof zhCN;
     filtered: '没有符合筛选条件的记录，点击「重置」查看全部',
     none: '暂无数据',
   },
+  documentTitle: {
+    default: '全域提升',
+    suffix: ' | 全域提升',
+  },
+};
+
+export default zhCN;
+export type Messages = typeof zhCN;
