@@ -281,6 +281,7 @@ const en: Messages = {
     before: 'Last submitted: {{value}}',
     missing: 'Not filled in yet: {{fields}}',
     invalid: 'To correct: {{fields}}',
+    problems: ' ({{parts}})',
     wholeNumber: '{{field}} must be a whole number, 0 or more',
     print: 'Print / save as PDF',
     printHint: 'In the print dialog, choose "Save as PDF" as the destination to get a PDF with selectable text.',

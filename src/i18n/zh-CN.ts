@@ -281,6 +281,8 @@ const zhCN = {
     before: '上次提交：{{value}}',
     missing: '尚未填写：{{fields}}',
     invalid: '填写有误：{{fields}}',
+    // after a guard's reason (申报表尚未填写完整), what it lacks
+    problems: '（{{parts}}）',
     wholeNumber: '{{field}}须为不小于 0 的整数',
     print: '打印 / 另存为 PDF',
     printHint: '打印对话框中将“目标打印机”选为“另存为 PDF”，即可保存为可选中文字的 PDF 文件。',

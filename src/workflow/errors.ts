@@ -13,11 +13,11 @@ export const eventLabel = (plugin: WorkflowPlugin, event: string) => i18n.t(`wor
 export const stateLabel = (plugin: WorkflowPlugin, state: string) => i18n.t(plugin.stateLabels[state] ?? `workflows.${plugin.name}.states.${state}`, { defaultValue: state });
 export const fieldLabel = (plugin: WorkflowPlugin, field: string) => i18n.t(`workflows.${plugin.name}.fields.${field}`, { defaultValue: field });
 /** A guard's sentence; its label may quote the facts it judged ({{campaign.filing_closes_on}}, say). */
-export const guardLabel = (plugin: WorkflowPlugin, guard: string, facts: Record<string, unknown> = {}) => {
+export const guardLabel = (plugin: WorkflowPlugin, guard: string, facts: Record<string, unknown> = {}, form: Record<string, unknown> | null = null) => {
   const negated = guard.startsWith('not ');
   const name = negated ? guard.slice(4) : guard;
   const def = plugin.guards[name];
-  return def ? i18n.t(def.label, facts) : guard;
+  return def ? i18n.t(def.label, { ...facts, ...def.explain?.(negated ? null : form, (key, options) => i18n.t(key, options)) }) : guard;
 };
 
 /** The message for an engine error; the field it concerns, when it names one. */

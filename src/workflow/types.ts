@@ -24,6 +24,11 @@ export interface GuardDef<P extends Record<string, unknown> | undefined = undefi
   label: string;
   check: (input: GuardInput, params: P) => boolean;
   /**
+   * Values for the label's placeholders from the instance's form, when the screen has it (which
+   * fields a complete form still lacks, say); with no form, every placeholder it names is ''.
+   */
+  explain?: (form: Record<string, unknown> | null, t: (key: string, options?: Record<string, unknown>) => string) => Record<string, string>;
+  /**
    * Body of `(input jsonb, params jsonb) returns boolean`, one SQL expression or query. Reads
    * `input->'form'`, `input->'payload'`, `input->'roles'`, `input->'facts'` and `params` as
    * check() reads them.

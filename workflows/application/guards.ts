@@ -4,7 +4,7 @@
 // kind the campaign's open round and how far this unit is scored in it.
 import { jsonSchema } from '../../src/workflow/compile.ts';
 import type { GuardDef } from '../../src/workflow/types.ts';
-import { completeSchema, crossFieldSql } from './form.ts';
+import { completeSchema, crossFieldSql, formProblems } from './form.ts';
 
 const sqlLiteral = (value: unknown) => `'${JSON.stringify(value).replaceAll("'", "''")}'::jsonb`;
 
@@ -46,6 +46,17 @@ export const guards = {
   formComplete: {
     label: 'workflows.application.guards.formComplete',
     check: ({ form }) => completeSchema.safeParse(form).success,
+    // What is missing or against a rule, by the fields' names: "（尚未填写：常住户数、创建措施）".
+    explain: (form, t) => {
+      if (!form) return { problems: '' };
+      const { missing, invalid } = formProblems(form);
+      const names = (keys: string[]) => keys.map((k) => t(`workflows.application.fields.${k}`)).join('、');
+      const parts = [
+        ...(missing.length ? [t('formView.missing', { fields: names(missing) })] : []),
+        ...(invalid.length ? [t('formView.invalid', { fields: names(invalid) })] : []),
+      ];
+      return { problems: parts.length ? t('formView.problems', { parts: parts.join('；') }) : '' };
+    },
     // Built when the compiler asks (npm run workflows:compile, the tests), not when the admin loads.
     get sql() {
       return `select case

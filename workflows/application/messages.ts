@@ -32,7 +32,7 @@ export const messages = {
       reevaluate: '本轮评分将记入申报，确定完成{{subject}}的复评？',
     },
     guards: {
-      formComplete: '申报表尚未填写完整',
+      formComplete: '申报表尚未填写完整{{problems}}',
       phaseIs: '行动当前不在此阶段',
       roundOpen: '本轮评分尚未开启，或本社区已完成本轮：须在对应阶段由街道开启评分轮次',
       roundScored: '本轮评分尚未完成：须为本社区层面的每个细则评分',
@@ -112,7 +112,7 @@ export const messages = {
       reevaluate: "This round's scores are recorded with the application. Complete {{subject}}'s re-evaluation?",
     },
     guards: {
-      formComplete: 'The application form is not complete',
+      formComplete: 'The application form is not complete{{problems}}',
       phaseIs: 'The campaign is not in this phase',
       roundOpen: 'The round is not open, or this community has completed it: the street opens each round in its phase',
       roundScored: 'The round is not scored yet: every community-level sub-item needs a score',

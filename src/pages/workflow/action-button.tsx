@@ -7,11 +7,13 @@ import { eventLabel, guardLabel } from '@/workflow/errors';
 import type { AvailableAction } from '@/workflow/machine';
 import type { WorkflowPlugin, WorkflowVersion } from '@/workflow/types';
 
-export function ActionButton({ plugin, version, action, facts, size, onClick }: {
+export function ActionButton({ plugin, version, action, facts, form, size, onClick }: {
   plugin: WorkflowPlugin;
   version: WorkflowVersion;
   action: AvailableAction;
   facts: Record<string, unknown>;
+  /** The instance's form: a guard's reason may name what it lacks (GuardDef.explain). */
+  form?: Record<string, unknown>;
   size?: 'small' | 'middle';
   onClick?: (event: MouseEvent) => void;
 }) {
@@ -30,6 +32,6 @@ export function ActionButton({ plugin, version, action, facts, size, onClick }: 
     </Button>
   );
   return action.blockedBy ? (
-    <Tooltip title={translate('workflow.panel.blocked', { reason: guardLabel(plugin, action.blockedBy, facts) })}>{button}</Tooltip>
+    <Tooltip title={translate('workflow.panel.blocked', { reason: guardLabel(plugin, action.blockedBy, facts, form ?? null) })}>{button}</Tooltip>
   ) : button;
 }

@@ -247,7 +247,7 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
               ) : (
                 <Space wrap>
                   {actions.map((a) => (
-                    <ActionButton key={a.event} plugin={plugin} version={version} action={a} facts={facts} onClick={() => setActing(a.event)} />
+                    <ActionButton key={a.event} plugin={plugin} version={version} action={a} facts={facts} form={instance.form} onClick={() => setActing(a.event)} />
                   ))}
                 </Space>
               )}

@@ -33,6 +33,7 @@ export interface TodoRow {
   state: string;
   actions: AvailableAction[];
   facts: Record<string, unknown>;
+  form: Record<string, unknown>;
   since: string;
   waitedMs: number;
   deadline: string | null;
@@ -104,6 +105,7 @@ export async function loadTodo(): Promise<TodoRow[]> {
       state: row.state,
       actions,
       facts: world,
+      form: jsonObject(row.form),
       since,
       waitedMs: now - new Date(since).getTime(),
       deadline: actionDeadline(plugin, version, row.state, roles, actions, world),
@@ -177,7 +179,7 @@ export default function TodoPage() {
             <Space size={[4, 4]} wrap>
               {/* As on the panel: the same buttons, greyed with the reason when held back; a click opens the panel. */}
               {r.actions.map((a) => (
-                <ActionButton key={a.event} plugin={r.plugin} version={r.version} action={a} facts={r.facts} size="small" />
+                <ActionButton key={a.event} plugin={r.plugin} version={r.version} action={a} facts={r.facts} form={r.form} size="small" />
               ))}
             </Space>
           )}
