@@ -72,7 +72,16 @@ export default function InviteMember() {
   return (
     <>
       <Button type="primary" onClick={() => setOpen(true)}>{translate('memberships.invite')}</Button>
-      <Modal title={translate('memberships.invite')} open={open} onOk={submit} confirmLoading={saving} onCancel={() => setOpen(false)} destroyOnHidden>
+      <Modal
+        title={translate('memberships.invite')}
+        open={open}
+        onOk={submit}
+        confirmLoading={saving}
+        onCancel={() => setOpen(false)}
+        // The first field takes the focus: type at once, and Esc closes from there.
+        afterOpenChange={(opened) => opened && document.getElementById('invite_email')?.focus()}
+        destroyOnHidden
+      >
         <Typography.Paragraph type="secondary" style={{ fontSize: 13, marginBottom: 12 }}>
           {translate('memberships.inviteHint')}
         </Typography.Paragraph>

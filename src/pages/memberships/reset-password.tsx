@@ -66,6 +66,7 @@ export default function ResetMemberPassword({ member }: { member: MemberRow }) {
         okText={translate('memberships.reset.submit')}
         confirmLoading={saving}
         onCancel={() => setOpen(false)}
+        afterOpenChange={(opened) => opened && document.getElementById('reset-password_password')?.focus()}
         destroyOnHidden
       >
         <Typography.Paragraph type="secondary" style={{ fontSize: 13, marginBottom: 12 }}>
