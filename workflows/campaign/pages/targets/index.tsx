@@ -6,7 +6,7 @@ import { CanAccess, useTranslation } from '@refinedev/core';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Popconfirm, Result, Select, Space, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { toHttpError, supabaseClient } from '@/plugin-api';
+import { i18n, toHttpError, supabaseClient } from '@/plugin-api';
 import { defaultCampaign, fetchProgress, streetCampaigns, unitTotals, type CampaignChoice, type TargetProgress } from './model';
 import { ProgressTable } from './progress-table';
 
@@ -25,7 +25,8 @@ function Targets() {
   const [editing, setEditing] = useState<TargetProgress | 'new' | null>(null);
   const [drill, setDrill] = useState<{ target: TargetProgress; counted: boolean } | null>(null);
 
-  const fail = useCallback((error: { message?: string }) => setFailure(translate('errors.unknown', { message: error.message ?? '' })), [translate]);
+  // Not tied to translate's identity: the campaigns are read once, not again when the page re-renders.
+  const fail = useCallback((error: { message?: string }) => setFailure(i18n.t('errors.unknown', { message: error.message ?? '' })), []);
 
   useEffect(() => {
     streetCampaigns()

@@ -30,7 +30,17 @@ export type CampaignChoice = SelectRow<'campaigns', typeof CAMPAIGN_SELECT>;
  * How many units of each kind the street has, for the form's warning: one counting request per
  * kind (a GET of no rows with the exact count; a HEAD shows as cancelled in the browser's tools).
  */
-export async function unitTotals(streetId: number): Promise<Partial<Record<UnitKind, number>>> {
+export function unitTotals(streetId: number): Promise<Partial<Record<UnitKind, number>>> {
+  let pending = totalsInFlight.get(streetId);
+  if (!pending) {
+    pending = readUnitTotals(streetId).finally(() => totalsInFlight.delete(streetId));
+    totalsInFlight.set(streetId, pending);
+  }
+  return pending;
+}
+const totalsInFlight = new Map<number, Promise<Partial<Record<UnitKind, number>>>>();
+
+async function readUnitTotals(streetId: number): Promise<Partial<Record<UnitKind, number>>> {
   const counts = await Promise.all(
     UNIT_KINDS.map(async (kind) => {
       const { count, error } = await supabaseClient.from('units').select('id', { count: 'exact' }).eq('street_id', streetId).eq('kind', kind).limit(0);
@@ -42,7 +52,15 @@ export async function unitTotals(streetId: number): Promise<Partial<Record<UnitK
 }
 
 /** The campaigns of the streets where the user holds a street-wide role, and the streets it runs as the office. */
-export async function streetCampaigns(): Promise<{ campaigns: CampaignChoice[]; officeStreets: number[]; streets: number[] }> {
+export function streetCampaigns(): Promise<{ campaigns: CampaignChoice[]; officeStreets: number[]; streets: number[] }> {
+  // One request while one is on its way: React's StrictMode runs the page's effect twice in
+  // development, and the 工作台's card asks the same beside it.
+  campaignsInFlight ??= readStreetCampaigns().finally(() => (campaignsInFlight = undefined));
+  return campaignsInFlight;
+}
+let campaignsInFlight: ReturnType<typeof readStreetCampaigns> | undefined;
+
+async function readStreetCampaigns(): Promise<{ campaigns: CampaignChoice[]; officeStreets: number[]; streets: number[] }> {
   const scope = scopeOf(await myMemberships());
   const streets = [...new Set([...scope.streets, ...scope.officeStreets])];
   if (!streets.length) return { campaigns: [], officeStreets: scope.officeStreets, streets };
@@ -61,7 +79,18 @@ export function defaultCampaign(campaigns: CampaignChoice[], officeStreets: numb
   return campaigns.find((c) => officeStreets.includes(c.street_id)) ?? campaigns[0];
 }
 
-export async function fetchProgress(campaignId: number): Promise<TargetProgress[]> {
+export function fetchProgress(campaignId: number): Promise<TargetProgress[]> {
+  // As the campaigns: one request per campaign while one is on its way.
+  let pending = progressInFlight.get(campaignId);
+  if (!pending) {
+    pending = readProgress(campaignId).finally(() => progressInFlight.delete(campaignId));
+    progressInFlight.set(campaignId, pending);
+  }
+  return pending;
+}
+const progressInFlight = new Map<number, Promise<TargetProgress[]>>();
+
+async function readProgress(campaignId: number): Promise<TargetProgress[]> {
   const { data, error } = await supabaseClient.rpc('target_progress', { p_campaign_id: campaignId });
   if (error) throw error;
   // The grade as campaign_targets' check has it; numeric arrives as a number.
