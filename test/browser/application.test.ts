@@ -49,8 +49,9 @@ describe('the 申报表 in the browser', () => {
     // The filer opens 禾丰社区's draft from the list.
     const filer = await ui.signIn('filer.c1@demo.local');
     await filer.locator('.ant-menu').first().getByText('申报表', { exact: true }).click();
-    // The list, not the 工作台 it leaves (whose card names 禾丰社区 too).
-    await filer.waitForURL(/\/workflows\/application(\?|$)/);
+    // The list, not the 工作台 it leaves (whose card names 禾丰社区 too), once it has put its
+    // paging in the address (which would otherwise undo a click's navigation).
+    await filer.waitForURL(/\/workflows\/application\?/);
     await filer.getByTestId('workflow-start').waitFor();
     await filer.getByRole('cell', { name: '禾丰社区' }).click();
     await filer.waitForURL(/\/workflows\/application\/\d+$/);
@@ -88,8 +89,8 @@ describe('the 申报表 in the browser', () => {
     // The office extends the window in the campaign's panel.
     const office = await ui.signIn('office.s1@demo.local');
     await office.locator('.ant-menu').first().getByText('全域提升行动', { exact: true }).click();
-    // The list, not the 工作台 it leaves (whose cards name 青禾街道 too).
-    await office.waitForURL(/\/workflows\/campaign(\?|$)/);
+    // The list, not the 工作台 it leaves (whose cards name 青禾街道 too), its paging in the address.
+    await office.waitForURL(/\/workflows\/campaign\?/);
     await office.getByRole('cell', { name: '青禾街道' }).click();
     await office.getByLabel('申报期').waitFor();
     await expect.poll(() => state(office).textContent()).toBe('规划部署阶段');

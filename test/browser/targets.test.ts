@@ -71,6 +71,9 @@ async function unitNames(targetId: number, counted: boolean): Promise<string[]> 
   return (data as { name: string }[]).map((u) => u.name);
 }
 
+/** A day as every screen writes one (format.date: 2027-07-31 → 2027年7月31日). */
+const shown = (iso: string) => iso.split('-').map(Number).reduce((text, n, i) => text + n + '年月日'[i], '');
+
 describe('targets on the dashboard', () => {
   it('the office sees a chart per milestone and the table of every target, as the API measures them', async () => {
     const page = await ui.signIn('office.s1@demo.local');
@@ -81,7 +84,7 @@ describe('targets on the dashboard', () => {
     // One chart per milestone, drawn (bars in SVG) once the chart library has loaded.
     await expect.poll(() => page.getByTestId('milestone-chart').count()).toBe(dates.length);
     await expect.poll(() => page.locator('[data-testid=milestone-chart] .recharts-bar-rectangle').count()).toBeGreaterThan(0);
-    for (const date of dates) await page.getByTestId('targets-charts').getByText(`${date} 前`).waitFor();
+    for (const date of dates) await page.getByTestId('targets-charts').getByText(`${shown(date)} 前`).waitFor();
     const table = page.getByTestId('targets-table');
     await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(rows.length);
     const met = rows.filter((r) => r.met).length;
@@ -103,7 +106,7 @@ describe('targets on the dashboard', () => {
     const target = rows.find((r) => r.due_on === pilotEnds && r.unit_kind === 'compound' && r.grade === 'standard')!;
     await page.getByTestId(`measured-${target.id}`).click();
     const drawer = page.getByTestId('target-units');
-    await drawer.getByText(`标准型小区 · ${pilotEnds} 前`).waitFor();
+    await drawer.getByText(`标准型小区 · ${shown(pilotEnds)} 前`).waitFor();
     const counted = await unitNames(target.id, true);
     await expect.poll(() => drawerRows(page).count()).toBe(Math.min(20, target.measured));
     expect(await drawerRows(page).locator('td:first-child').allTextContents()).toEqual(counted);
@@ -126,7 +129,7 @@ describe('targets on the dashboard', () => {
     const bars = page.locator('[data-testid=milestone-chart]').first().locator('.recharts-bar-rectangle');
     await expect.poll(() => bars.count()).toBeGreaterThan(0);
     await bars.last().click();
-    await page.getByTestId('target-units').locator('.ant-drawer-title').filter({ hasText: `${pilotEnds} 前` }).waitFor();
+    await page.getByTestId('target-units').locator('.ant-drawer-title').filter({ hasText: `${shown(pilotEnds)} 前` }).waitFor();
     await page.context().close();
   });
 
@@ -166,7 +169,7 @@ describe('行动目标 (/targets)', () => {
     await expect.poll(errors).toEqual(['请选择「期限」', '请选择「单位类型」']);
 
     // The acceptance phase's last day, a click away; 商圈, 标准型, 5.
-    await modal.getByText(`全面验收阶段 ${acceptanceEnds}`).click();
+    await modal.getByText(`全面验收阶段 ${shown(acceptanceEnds)}`).click();
     await modal.getByLabel('单位类型').click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '商圈' }).click();
     // The closing dropdown still lies over the radios until its motion ends.
@@ -187,7 +190,7 @@ describe('行动目标 (/targets)', () => {
     // The same date, kind and grade again: the database refuses it, on 单位类型, in Chinese.
     await page.getByTestId('target-create').click();
     const again = page.locator('.ant-modal').last();
-    await again.getByText(`全面验收阶段 ${acceptanceEnds}`).click();
+    await again.getByText(`全面验收阶段 ${shown(acceptanceEnds)}`).click();
     await again.getByLabel('单位类型').click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '商圈' }).click();
     await again.getByLabel('标准型').check();
