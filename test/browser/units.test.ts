@@ -31,9 +31,11 @@ describe('units and members in the browser', () => {
     await page.screenshot({ path: path.join(screenshotDir, 'units-office-s1.png') });
 
     await page.goto(`${ui.url}/units/tree`);
-    await page.getByText('青禾街道').waitFor();
-    await page.locator('.ant-tree-switcher').first().click();
-    await page.getByText('禾丰社区').waitFor();
+    // the tree's, not the header's (which names the user's unit too)
+    const tree = page.locator('.ant-tree');
+    await tree.getByText('青禾街道').waitFor();
+    await tree.locator('.ant-tree-switcher').first().click();
+    await tree.getByText('禾丰社区').waitFor();
     await page.screenshot({ path: path.join(screenshotDir, 'units-tree-office-s1.png') });
     await page.context().close();
   });
