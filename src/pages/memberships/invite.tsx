@@ -78,8 +78,11 @@ export default function InviteMember() {
         onOk={submit}
         confirmLoading={saving}
         onCancel={() => setOpen(false)}
-        // The first field takes the focus: type at once, and Esc closes from there.
-        afterOpenChange={(opened) => opened && document.getElementById('invite_email')?.focus()}
+        // The first field takes the focus (type at once, and Esc closes from there), unless the
+        // user is already in a field: taking it then would close an open unit or role list.
+        afterOpenChange={(opened) => {
+          if (opened && !document.activeElement?.closest('.ant-modal')) document.getElementById('invite_email')?.focus();
+        }}
         destroyOnHidden
       >
         <Typography.Paragraph type="secondary" style={{ fontSize: 13, marginBottom: 12 }}>
