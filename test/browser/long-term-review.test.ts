@@ -23,7 +23,7 @@ describe('the results page after a re-evaluation', () => {
     await w.round('full_acceptance', 2029, { X1: 95, X2: 80 });
     await w.advanceTo('longterm');
     const reEvaluation = await w.round('re_evaluation', 2030, { X1: 85, X2: 92 }, 30);
-    const [order] = await w.q<{ deadline: string }>("select to_char(deadline, 'YYYY-MM-DD') as deadline from public.rectifications where unit_id = $1", [w.x.X1]);
+    const [order] = await w.q<{ deadline: string }>(`select to_char(deadline, 'YYYY"年"FMMM"月"FMDD"日"') as deadline from public.rectifications where unit_id = $1`, [w.x.X1]);
 
     const page = await ui.signIn(w.emails.street_office!, { password: REVIEW_PASSWORD });
     await page.goto(`${ui.url}/results?round=${reEvaluation}`);

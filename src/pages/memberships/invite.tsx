@@ -81,7 +81,8 @@ export default function InviteMember() {
         // The first field takes the focus (type at once, and Esc closes from there), unless the
         // user is already in a field: taking it then would close an open unit or role list.
         afterOpenChange={(opened) => {
-          if (opened && !document.activeElement?.closest('.ant-modal')) document.getElementById('invite_email')?.focus();
+          const inField = document.activeElement?.matches('.ant-modal input, .ant-modal textarea');
+          if (opened && !inField) document.getElementById('invite_email')?.focus();
         }}
         destroyOnHidden
       >
