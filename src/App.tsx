@@ -62,7 +62,8 @@ export default function App() {
             i18nProvider={i18nProvider}
             notificationProvider={useNotificationProvider}
             resources={refineResources()}
-            options={{ syncWithLocation: true, warnWhenUnsavedChanges: true, disableTelemetry: true }}
+            // One breadcrumb for every screen, the layout's (src/components/layout.tsx), not one per page.
+            options={{ syncWithLocation: true, warnWhenUnsavedChanges: true, disableTelemetry: true, breadcrumb: false }}
           >
             <Suspense fallback={<PageFallback />}>
               <Routes>

@@ -1,7 +1,7 @@
 // The signed-in admin's frame: menu, header, title. Lazy (src/App.tsx), so @refinedev/antd and
 // what its components bring load after the first screen, not before it (npm run bench:bundle).
 import { LeftOutlined, LogoutOutlined, RightOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { ThemedLayout, useThemedLayoutContext } from '@refinedev/antd';
+import { Breadcrumb, ThemedLayout, useThemedLayoutContext } from '@refinedev/antd';
 import { useLink, useLogout, useMenu, useTranslation, useWarnAboutChange, type TreeMenuItem } from '@refinedev/core';
 import { Button, Layout, Menu, theme, type MenuProps } from 'antd';
 import { Suspense, useEffect, useMemo, useState } from 'react';
@@ -124,9 +124,23 @@ function Sider() {
   );
 }
 
+/**
+ * Where the screen sits, on every screen (the pages' own breadcrumbs are off: src/App.tsx): the
+ * 工作台's icon, the menu group, the page, the action. The 工作台 shows its own name only.
+ */
+function WhereAmI() {
+  const { pathname } = useLocation();
+  return (
+    <div data-testid="breadcrumb" style={{ marginBottom: 12 }}>
+      <Breadcrumb showHome={pathname !== '/'} minItems={1} />
+    </div>
+  );
+}
+
 export default function AdminLayout() {
   return (
     <ThemedLayout Header={Header} Title={AppTitle} Sider={Sider}>
+      <WhereAmI />
       <Suspense fallback={<PageFallback />}>
         <Outlet />
       </Suspense>
