@@ -31,9 +31,11 @@ export { i18n } from '@/i18n';
 export { formatDate, formatDateTime, formatMonth, formatMonthDay, formatTime } from '@/lib/dates';
 // A workflow state as a tag in its tone's colour, as on every list.
 export { StatusTag, stateTone } from '@/components/status-tag';
+// A list's 刷新 · 密度 · 列设置, remembered per user.
+export { NO_TOGGLEABLE_COLUMNS, TableToolbar, useTableSettings, type TableDensity } from '@/components/table-toolbar';
 
 // The .xlsx download of what a list shows.
-export { useXlsxDownload, type XlsxColumn } from '@/lib/xlsx';
+export { useXlsxDownload, xlsxScore, type XlsxColumn } from '@/lib/xlsx';
 
 // Scores as every screen shows them: one decimal.
 export { formatScore } from '@/lib/format';

@@ -7,6 +7,8 @@ import { Button, Checkbox, Divider, Dropdown, Popover, Space, Tooltip } from 'an
 import { useCallback, useEffect, useMemo, useState, type Key, type ReactNode } from 'react';
 
 export type TableDensity = 'large' | 'middle' | 'small';
+/** For a table that offers density and 刷新 only: a stable empty list of toggleable columns. */
+export const NO_TOGGLEABLE_COLUMNS: ToggleableColumn[] = [];
 const DENSITIES: TableDensity[] = ['large', 'middle', 'small'];
 
 /** A column the user may show or hide: its key and its title as shown. */
@@ -144,11 +146,14 @@ export function TableToolbar({ settings, onRefresh, refreshing, extra }: { setti
           <Button type="text" icon={<ColumnHeightOutlined />} aria-label={translate('tableToolbar.density')} />
         </Tooltip>
       </Dropdown>
-      <Popover trigger="click" placement="bottomRight" title={translate('tableToolbar.columns')} content={columnPanel}>
-        <Tooltip title={translate('tableToolbar.columns')}>
-          <Button type="text" icon={<SettingOutlined />} aria-label={translate('tableToolbar.columns')} />
-        </Tooltip>
-      </Popover>
+      {/* A table whose columns all belong together (a bordered sheet) offers no 列设置. */}
+      {columns.length > 0 && (
+        <Popover trigger="click" placement="bottomRight" title={translate('tableToolbar.columns')} content={columnPanel}>
+          <Tooltip title={translate('tableToolbar.columns')}>
+            <Button type="text" icon={<SettingOutlined />} aria-label={translate('tableToolbar.columns')} />
+          </Tooltip>
+        </Popover>
+      )}
     </Space>
   );
 }

@@ -3,7 +3,9 @@
 import { List, useTable } from '@refinedev/antd';
 import { useGetIdentity, useGo, useTranslation } from '@refinedev/core';
 import { Card, Table, Typography } from 'antd';
+import { useMemo } from 'react';
 import { StatusTag } from '@/components/status-tag';
+import { TableToolbar, useTableSettings } from '@/components/table-toolbar';
 import { formatDateTime } from '@/lib/dates';
 import { jsonObject, type SelectRow } from '@/lib/rows';
 import { startLabel } from '@/pages/workflow/list';
@@ -18,7 +20,7 @@ function DoneTable({ userId }: { userId: string }) {
   const { translate } = useTranslation();
   const go = useGo();
   // workflow_events is scoped by the data provider (its ENGINE_SCOPES) as every list is.
-  const { tableProps } = useTable<EventRow>({
+  const { tableProps, tableQuery } = useTable<EventRow>({
     resource: 'workflow_events',
     meta: { select: SELECT },
     filters: {
@@ -32,49 +34,66 @@ function DoneTable({ userId }: { userId: string }) {
     syncWithLocation: false,
   });
   const plugin = (row: EventRow) => pluginByName.get(row.workflow)!;
+  const toggleable = useMemo(
+    () => (['doneAt', 'workflow', 'subject', 'event', 'comment', 'currentState'] as const).map((key) => ({ key, title: translate(`worklist.fields.${key}`) })),
+    [translate],
+  );
+  const settings = useTableSettings('done', toggleable);
+  const shows = settings.visible;
   return (
-    <Table<EventRow>
-      {...tableProps}
-      rowKey="id"
-      size="small"
-      data-testid="done-table"
-      locale={{ emptyText: translate('worklist.done.empty') }}
-      onRow={(record) => ({ onClick: () => go({ to: `/workflows/${record.workflow}/${record.instance_id}` }), style: { cursor: 'pointer' } })}
-      pagination={{ ...tableProps.pagination, hideOnSinglePage: true, showTotal: (total) => translate('common.total', { total }) }}
-    >
-      <Table.Column<EventRow> dataIndex="created_at" title={translate('worklist.fields.doneAt')} width={170} render={(v: string) => formatDateTime(v)} />
-      <Table.Column<EventRow> key="workflow" title={translate('worklist.fields.workflow')} width={140} render={(_, r) => translate(plugin(r).label)} />
-      <Table.Column<EventRow> key="subject" title={translate('worklist.fields.subject')} render={(_, r) => r.instance?.subject?.name ?? ''} />
-      <Table.Column<EventRow>
-        key="event"
-        title={translate('worklist.fields.event')}
-        render={(_, r) => (
-          <span>
-            {r.from_state === null ? startLabel(plugin(r), 'log') : eventLabel(plugin(r), r.event)}
-            {r.from_state !== r.to_state && (
-              <Typography.Text type="secondary">{`  → ${stateLabel(plugin(r), r.to_state)}`}</Typography.Text>
+    <>
+      <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>
+        <TableToolbar settings={settings} onRefresh={() => void tableQuery.refetch()} refreshing={tableQuery.isFetching} />
+      </div>
+      <Table<EventRow>
+        {...tableProps}
+        rowKey="id"
+        size={settings.size}
+        data-testid="done-table"
+        locale={{ emptyText: translate('worklist.done.empty') }}
+        onRow={(record) => ({ onClick: () => go({ to: `/workflows/${record.workflow}/${record.instance_id}` }), style: { cursor: 'pointer' } })}
+        pagination={{ ...tableProps.pagination, hideOnSinglePage: true, showTotal: (total) => translate('common.total', { total }) }}
+      >
+        {shows('doneAt') && <Table.Column<EventRow> dataIndex="created_at" title={translate('worklist.fields.doneAt')} width={170} render={(v: string) => formatDateTime(v)} />}
+        {shows('workflow') && <Table.Column<EventRow> key="workflow" title={translate('worklist.fields.workflow')} width={140} render={(_, r) => translate(plugin(r).label)} />}
+        {shows('subject') && <Table.Column<EventRow> key="subject" title={translate('worklist.fields.subject')} render={(_, r) => r.instance?.subject?.name ?? ''} />}
+        {shows('event') && (
+          <Table.Column<EventRow>
+            key="event"
+            title={translate('worklist.fields.event')}
+            render={(_, r) => (
+              <span>
+                {r.from_state === null ? startLabel(plugin(r), 'log') : eventLabel(plugin(r), r.event)}
+                {r.from_state !== r.to_state && (
+                  <Typography.Text type="secondary">{`  → ${stateLabel(plugin(r), r.to_state)}`}</Typography.Text>
+                )}
+              </span>
             )}
-          </span>
+          />
         )}
-      />
-      <Table.Column<EventRow>
-        key="comment"
-        title={translate('worklist.fields.comment')}
-        ellipsis
-        render={(_, r) => {
-          // The comment, and the other words the event carried (the street's opinion on approval).
-          const notes = eventNotes(plugin(r), { comment: r.comment, payload: jsonObject(r.payload) });
-          if (!notes.length) return <Typography.Text type="secondary">{translate('common.none')}</Typography.Text>;
-          return notes.map((n) => (n.field === 'comment' ? n.text : `${fieldLabel(plugin(r), n.field)}：${n.text}`)).join('；');
-        }}
-      />
-      <Table.Column<EventRow>
-        key="state"
-        title={translate('worklist.fields.currentState')}
-        width={140}
-        render={(_, r) => r.instance && <StatusTag plugin={plugin(r)} version={r.instance.version} state={r.instance.state} />}
-      />
-    </Table>
+        {shows('comment') && (
+          <Table.Column<EventRow>
+            key="comment"
+            title={translate('worklist.fields.comment')}
+            ellipsis
+            render={(_, r) => {
+              // The comment, and the other words the event carried (the street's opinion on approval).
+              const notes = eventNotes(plugin(r), { comment: r.comment, payload: jsonObject(r.payload) });
+              if (!notes.length) return <Typography.Text type="secondary">{translate('common.none')}</Typography.Text>;
+              return notes.map((n) => (n.field === 'comment' ? n.text : `${fieldLabel(plugin(r), n.field)}：${n.text}`)).join('；');
+            }}
+          />
+        )}
+        {shows('currentState') && (
+          <Table.Column<EventRow>
+            key="state"
+            title={translate('worklist.fields.currentState')}
+            width={140}
+            render={(_, r) => r.instance && <StatusTag plugin={plugin(r)} version={r.instance.version} state={r.instance.state} />}
+          />
+        )}
+      </Table>
+    </>
   );
 }
 

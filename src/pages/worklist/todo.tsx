@@ -8,13 +8,13 @@
 // (both draw it with ActionButton).
 import { List } from '@refinedev/antd';
 import { useGo, useTranslation } from '@refinedev/core';
-import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Space, Table, Tooltip, Typography } from 'antd';
+import { Alert, Space, Table, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { myMemberships, rolesWhere, scopeOf } from '@/access/memberships';
 import { scopeOr } from '@/access/scope-filter';
 import { StatusTag } from '@/components/status-tag';
+import { TableToolbar, useTableSettings } from '@/components/table-toolbar';
 import { i18n } from '@/i18n';
 import { formatDate, formatDateTime } from '@/lib/dates';
 import { supabaseClient } from '@/providers/supabase-client';
@@ -146,17 +146,23 @@ export default function TodoPage() {
     }
   }, [translate]);
   useEffect(() => void load(), [load]);
+  const toggleable = useMemo(
+    () => (['workflow', 'subject', 'state', 'waited', 'deadline'] as const).map((key) => ({ key, title: translate(`worklist.fields.${key}`) })),
+    [translate],
+  );
+  const settings = useTableSettings('todo', toggleable);
+  const shows = settings.visible;
 
   return (
     <List
       title={translate('worklist.todo.title')}
       canCreate={false}
-      headerButtons={<Button icon={<ReloadOutlined />} onClick={() => void load()}>{translate('buttons.refresh')}</Button>}
+      headerButtons={<TableToolbar settings={settings} onRefresh={() => void load()} refreshing={rows === null} />}
     >
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} />}
       <Table<TodoRow>
         rowKey="id"
-        size="small"
+        size={settings.size}
         loading={rows === null}
         dataSource={rows ?? []}
         data-testid="todo-table"
@@ -164,14 +170,16 @@ export default function TodoPage() {
         onRow={(record) => ({ onClick: () => go({ to: `/workflows/${record.plugin.name}/${record.id}` }), style: { cursor: 'pointer' } })}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (total) => translate('common.total', { total }) }}
       >
-        <Table.Column<TodoRow> key="workflow" title={translate('worklist.fields.workflow')} width={140} render={(_, r) => translate(r.plugin.label)} />
-        <Table.Column<TodoRow> dataIndex="subject" title={translate('worklist.fields.subject')} />
-        <Table.Column<TodoRow>
-          key="state"
-          title={translate('worklist.fields.state')}
-          width={140}
-          render={(_, r) => <StatusTag plugin={r.plugin} version={r.version} state={r.state} />}
-        />
+        {shows('workflow') && <Table.Column<TodoRow> key="workflow" title={translate('worklist.fields.workflow')} width={140} render={(_, r) => translate(r.plugin.label)} />}
+        {shows('subject') && <Table.Column<TodoRow> dataIndex="subject" title={translate('worklist.fields.subject')} />}
+        {shows('state') && (
+          <Table.Column<TodoRow>
+            key="state"
+            title={translate('worklist.fields.state')}
+            width={140}
+            render={(_, r) => <StatusTag plugin={r.plugin} version={r.version} state={r.state} />}
+          />
+        )}
         <Table.Column<TodoRow>
           key="actions"
           title={translate('worklist.fields.actions')}
@@ -184,22 +192,26 @@ export default function TodoPage() {
             </Space>
           )}
         />
-        <Table.Column<TodoRow>
-          key="waited"
-          title={translate('worklist.fields.waited')}
-          width={110}
-          sorter={(a, b) => a.waitedMs - b.waitedMs}
-          defaultSortOrder="descend"
-          sortDirections={['descend', 'ascend']}
-          render={(_, r) => <Tooltip title={formatDateTime(r.since)}>{formatWaited(r.waitedMs)}</Tooltip>}
-        />
-        <Table.Column<TodoRow>
-          key="deadline"
-          title={translate('worklist.fields.deadline')}
-          width={210}
-          sorter={(a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999')}
-          render={(_, r) => <Deadline row={r} />}
-        />
+        {shows('waited') && (
+          <Table.Column<TodoRow>
+            key="waited"
+            title={translate('worklist.fields.waited')}
+            width={110}
+            sorter={(a, b) => a.waitedMs - b.waitedMs}
+            defaultSortOrder="descend"
+            sortDirections={['descend', 'ascend']}
+            render={(_, r) => <Tooltip title={formatDateTime(r.since)}>{formatWaited(r.waitedMs)}</Tooltip>}
+          />
+        )}
+        {shows('deadline') && (
+          <Table.Column<TodoRow>
+            key="deadline"
+            title={translate('worklist.fields.deadline')}
+            width={210}
+            sorter={(a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999')}
+            render={(_, r) => <Deadline row={r} />}
+          />
+        )}
       </Table>
     </List>
   );

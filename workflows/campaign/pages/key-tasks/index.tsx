@@ -10,7 +10,7 @@ import { Alert, Button, Checkbox, Form, Input, Result, Select, Space, Table, Tag
 import type { SortOrder } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { formatDateTime, formatMonthDay, myMemberships, scopeOf, supabaseClient, fetchAll, useXlsxDownload } from '@/plugin-api';
+import { formatDateTime, formatMonthDay, myMemberships, NO_TOGGLEABLE_COLUMNS, scopeOf, supabaseClient, fetchAll, TableToolbar, useTableSettings, useXlsxDownload } from '@/plugin-api';
 import { deadlineLabel, periodLabel, STATUS_COLORS, yearLabel } from './labels';
 import {
   ACTIONS, STATUSES, TASK_SELECT, latestReport, leadNames, overdueDays, periodsOf, today,
@@ -242,6 +242,8 @@ function KeyTasks() {
     sortOrder: (sort.key === key ? sort.order : null) as SortOrder,
   });
 
+  const settings = useTableSettings('key-tasks', NO_TOGGLEABLE_COLUMNS);
+
   if (choices && choices.length === 0) {
     return (
       <List title={translate('keyTasks.title')} canCreate={false}>
@@ -274,6 +276,7 @@ function KeyTasks() {
               data-testid="key-tasks-list"
             />
           )}
+          <TableToolbar settings={settings} onRefresh={() => void load()} refreshing={!tasks} />
           <Button icon={<DownloadOutlined />} onClick={() => void exportXlsx()} loading={exporting} disabled={!tasks || visible.length === 0}>
             {translate('keyTasks.export')}
           </Button>
@@ -344,7 +347,7 @@ function KeyTasks() {
       </Space>
       <Table<Row>
         rowKey={(r) => r.task.id}
-        size="small"
+        size={settings.size}
         bordered
         loading={!tasks}
         dataSource={visible}

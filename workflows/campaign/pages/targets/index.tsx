@@ -6,7 +6,7 @@ import { CanAccess, useTranslation } from '@refinedev/core';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Popconfirm, Result, Select, Space, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { i18n, toHttpError, supabaseClient } from '@/plugin-api';
+import { i18n, NO_TOGGLEABLE_COLUMNS, TableToolbar, toHttpError, supabaseClient, useTableSettings } from '@/plugin-api';
 import { defaultCampaign, fetchProgress, streetCampaigns, unitTotals, type CampaignChoice, type TargetProgress } from './model';
 import { ProgressTable } from './progress-table';
 
@@ -58,6 +58,7 @@ function Targets() {
     void load();
   }, [load]);
 
+  const settings = useTableSettings('targets', NO_TOGGLEABLE_COLUMNS);
   const street = campaign?.street_id;
   const formOpen = editing !== null;
   useEffect(() => {
@@ -106,6 +107,7 @@ function Targets() {
               aria-label={translate('targets.campaign')}
             />
           )}
+          <TableToolbar settings={settings} onRefresh={() => void load()} refreshing={rows === null} />
           {isOffice && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="target-create">
               {translate('targets.create')}
@@ -121,6 +123,7 @@ function Targets() {
       </Typography.Paragraph>
       <ProgressTable
         rows={rows}
+        size={settings.size}
         campaign={campaign}
         onDrill={(target, counted) => setDrill({ target, counted })}
         actions={

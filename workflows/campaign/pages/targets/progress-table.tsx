@@ -6,7 +6,7 @@ import { CheckCircleFilled, CloseCircleFilled, WarningOutlined } from '@ant-desi
 import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useMemo } from 'react';
-import { formatDate } from '@/plugin-api';
+import { formatDate, type TableDensity } from '@/plugin-api';
 import { dueLabel, phaseEndingOn, targetLabel, type CampaignChoice, type TargetProgress } from './model';
 
 export interface ProgressTableProps {
@@ -16,9 +16,10 @@ export interface ProgressTableProps {
   /** an extra last column (the office's edit and delete) */
   actions?: (target: TargetProgress) => ReactNode;
   testId?: string;
+  size?: TableDensity;
 }
 
-export function ProgressTable({ rows, campaign, onDrill, actions, testId = 'targets-table' }: ProgressTableProps) {
+export function ProgressTable({ rows, campaign, onDrill, actions, testId = 'targets-table', size = 'small' }: ProgressTableProps) {
   const { translate } = useTranslation();
   // The due-date column spans each milestone's rows.
   const spans = useMemo(() => {
@@ -37,7 +38,7 @@ export function ProgressTable({ rows, campaign, onDrill, actions, testId = 'targ
   return (
     <Table<TargetProgress>
       rowKey="id"
-      size="small"
+      size={size}
       bordered
       loading={!rows}
       dataSource={rows ?? []}
