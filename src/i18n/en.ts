@@ -682,7 +682,7 @@ const en: Messages = {
   },
   loading: 'Loading',
   tags: { clone: 'Clone' },
-  table: { actions: 'Actions' },
+  table: { actions: 'Actions', deleteConfirm: 'Delete {{resource}} “{{name}}”? This cannot be undone.' },
   tableToolbar: {
     refresh: 'Refresh',
     density: 'Density',

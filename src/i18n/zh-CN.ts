@@ -687,7 +687,7 @@ const zhCN = {
   },
   loading: '加载中',
   tags: { clone: '复制' },
-  table: { actions: '操作' },
+  table: { actions: '操作', deleteConfirm: '确定删除{{resource}}“{{name}}”？删除后不能恢复。' },
   // The tables' toolbar (src/components/table-toolbar.tsx).
   tableToolbar: {
     refresh: '刷新',

@@ -18,6 +18,13 @@ const isSet = (value: unknown) => value !== undefined && value !== null && value
  * is none yet and how to add one (emptyHints.<resource>.create for those who may add,
  * .none for the others; the resource's own emptyText where it has one).
  */
+/** What a row is called: its first listed text field (a unit's name, a member's full name). */
+function recordName(def: ResourceDef, record: Record<string, unknown>): string {
+  const field = def.fields.find((f) => f.list && f.kind === 'text');
+  const value = field && (field.path ?? field.name).split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | null | undefined)?.[k], record);
+  return typeof value === 'string' ? value : String(record.id);
+}
+
 function emptyText(def: ResourceDef, filtered: boolean, canAdd: boolean): string {
   if (filtered) return i18n.t('emptyHints.filtered');
   if (def.emptyText) return i18n.t(def.emptyText);
@@ -111,7 +118,16 @@ function ResourceTable({ def, section = false }: { def: ResourceDef; section?: b
             render={(_, record) => (
               <Space size="small">
                 <EditButton resource={def.name} hideText size="small" recordItemId={record.id as number} />
-                {!ownRow(record) && <DeleteButton resource={def.name} hideText size="small" recordItemId={record.id as number} />}
+                {!ownRow(record) && (
+                  <DeleteButton
+                    resource={def.name}
+                    hideText
+                    size="small"
+                    recordItemId={record.id as number}
+                    // Says what goes, by its name (Refine's own asks "确定要这样做吗？").
+                    confirmTitle={translate('table.deleteConfirm', { resource: translate(def.label), name: recordName(def, record) })}
+                  />
+                )}
                 {RowActions && (
                   <Suspense>
                     <RowActions record={record} />
