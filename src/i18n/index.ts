@@ -29,6 +29,11 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 applyDayjsLocale(i18n.language);
+// `{{value, day}}` in a message: an ISO day as every screen shows days (format.date: 2026年12月31日).
+i18n.services.formatter?.add('day', (value: unknown) => {
+  const day = typeof value === 'string' || value instanceof Date ? dayjs(value) : null;
+  return day?.isValid() ? day.format(i18n.t('format.date')) : String(value ?? '');
+});
 
 export const i18nProvider: I18nProvider = {
   translate: (key: string, options?: unknown, defaultMessage?: string) => {

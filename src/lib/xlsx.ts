@@ -11,6 +11,9 @@ export interface XlsxColumn<R> {
   cell: (row: R) => Cell;
 }
 
+/** A score as a number with one decimal, as the screens show it (93 reads 93.0, as beside 88.2). */
+export const xlsxScore = (value: number | null | undefined): Cell => (value === null || value === undefined ? null : { value, type: Number, format: '0.0' });
+
 /** An export function for a list page, and whether one is running (for the button's spinner). */
 export function useXlsxDownload() {
   const { message } = App.useApp();

@@ -83,7 +83,7 @@ describe('the 申报表 in the browser', () => {
     const submit = filer.getByRole('button', { name: '提交申报' });
     expect(await submit.isDisabled()).toBe(true);
     await submit.hover({ force: true });
-    await filer.getByText(/申报窗口未开放.*至/).waitFor();
+    await filer.getByText(/申报窗口未开放.*\d{4}年\d{1,2}月\d{1,2}日 至 \d{4}年\d{1,2}月\d{1,2}日/).waitFor();
     await shot(filer, 'application-filer-window-closed');
 
     // The office extends the window in the campaign's panel.

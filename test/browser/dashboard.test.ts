@@ -121,7 +121,7 @@ describe('the 工作台 starts with what waits', () => {
     await card.waitFor();
     expect(await card.getByTestId('my-application-state').textContent()).toBe('草稿');
     const db = await superuser();
-    const { rows } = await db.query<{ closes: string }>("select to_char(filing_closes_on, 'YYYY-MM-DD') as closes from public.campaigns where street_id = 1 order by start_year desc limit 1");
+    const { rows } = await db.query<{ closes: string }>(`select to_char(filing_closes_on, 'YYYY"年"FMMM"月"FMDD"日"') as closes from public.campaigns where street_id = 1 order by start_year desc limit 1`);
     await db.end();
     expect(await card.getByTestId('my-application-deadline').textContent()).toContain(`申报截止${rows[0]!.closes}`);
     await card.getByText('申报表尚未填写完整').waitFor();

@@ -117,7 +117,7 @@ describe('评分通报', () => {
     expect(await summary(page, '小区')).toEqual([3, 1, 1, 1]);
     expect(await summary(page, '商务楼宇')).toEqual([1, 0, 0, 1]);
     expect(await row(page, name('X1')).textContent()).toContain('示范型');
-    expect(await row(page, name('X2')).textContent()).toContain('得分 80 分，示范型须达到 90 分');
+    expect(await row(page, name('X2')).textContent()).toContain('得分 80.0 分，示范型须达到 90 分');
     expect(await row(page, name('C2')).textContent()).toContain('所辖单位中有 1 个（共 1 个）未达到标准型');
     expect(await row(page, name('B')).textContent()).toContain('尚无评审评分');
     await page.screenshot({ path: path.join(screenshotDir, 'results-office-provisional.png'), fullPage: true });
@@ -138,10 +138,12 @@ describe('评分通报', () => {
     const sheet = strFromU8(entries['xl/worksheets/sheet1.xml']!);
     expect(sheet.match(/<row /g)?.length).toBe(4 + 1); // the header row and the rows shown
     const text = Object.entries(entries).filter(([file]) => file.endsWith('.xml')).map(([, data]) => strFromU8(data)).join('\n');
-    for (const expected of ['单位名称', '类型', '所属社区', '评审得分', '等级', '未达标', name('C2'), name('Y1'), '得分 70 分，标准型须达到 75 分', '尚无评审评分']) {
+    for (const expected of ['单位名称', '类型', '所属社区', '评审得分', '等级', '未达标', name('C2'), name('Y1'), '得分 70.0 分，标准型须达到 75 分', '尚无评审评分']) {
       expect(text).toContain(expected);
     }
     for (const absent of [name('X1'), name('X2'), name('C1')]) expect(text).not.toContain(absent);
+    // Scores stay numbers, shown with one decimal (70 reads 70.0, as on the screen).
+    expect(strFromU8(entries['xl/styles.xml']!)).toContain('formatCode="0.0"');
 
     // A community's units, the community among them; then by name.
     await clear(page, 'results-grade');

@@ -36,7 +36,7 @@ export const messages = {
       phaseIs: '行动当前不在此阶段',
       roundOpen: '本轮评分尚未开启，或本社区已完成本轮：须在对应阶段由街道开启评分轮次',
       roundScored: '本轮评分尚未完成：须为本社区层面的每个细则评分',
-      filingOpen: '申报窗口未开放：须在规划部署阶段的申报期内（{{campaign.filing_opens_on}} 至 {{campaign.filing_closes_on}}）提交',
+      filingOpen: '申报窗口未开放：须在规划部署阶段的申报期内（{{campaign.filing_opens_on, day}} 至 {{campaign.filing_closes_on, day}}）提交',
     },
     fields: {
       registered_households: '户籍户数', registered_people: '户籍人数', resident_households: '常住户数', resident_people: '常住人数',
@@ -116,7 +116,7 @@ export const messages = {
       phaseIs: 'The campaign is not in this phase',
       roundOpen: 'The round is not open, or this community has completed it: the street opens each round in its phase',
       roundScored: 'The round is not scored yet: every community-level sub-item needs a score',
-      filingOpen: 'Filing is closed: submit in the plan phase, between {{campaign.filing_opens_on}} and {{campaign.filing_closes_on}}',
+      filingOpen: 'Filing is closed: submit in the plan phase, between {{campaign.filing_opens_on, day}} and {{campaign.filing_closes_on, day}}',
     },
     fields: {
       registered_households: 'Registered households', registered_people: 'Registered residents', resident_households: 'Resident households', resident_people: 'Residents',

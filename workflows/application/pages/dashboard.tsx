@@ -10,7 +10,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import {
-  jsonObject, myMemberships, stateLabel, supabaseClient, workflowError,
+  formatDate, jsonObject, myMemberships, stateLabel, supabaseClient, workflowError,
   type JsonObject, type SelectRow, type WorkCardProps,
 } from '@/plugin-api';
 import { applicationPlugin as plugin } from '../index.ts';
@@ -178,7 +178,7 @@ export default function MyApplicationCard({ onReady }: WorkCardProps) {
                 {deadline && (a || e.startable) && (
                   <Space size={6} data-testid="my-application-deadline">
                     <Typography.Text type="secondary">{translate(`${K}.deadline`)}</Typography.Text>
-                    <span>{deadline}</span>
+                    <span>{formatDate(deadline)}</span>
                     <DaysLeft date={deadline} today={factsToday} />
                   </Space>
                 )}

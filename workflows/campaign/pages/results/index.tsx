@@ -13,7 +13,7 @@ import type { SortOrder } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { formatDate, formatScore, myMemberships, scopeOf, toHttpError, supabaseClient, useXlsxDownload, type Scope } from '@/plugin-api';
+import { formatDate, formatScore, myMemberships, scopeOf, toHttpError, supabaseClient, useXlsxDownload, xlsxScore, type Scope } from '@/plugin-api';
 import {
   GRADES, KINDS, latestFullAcceptance, loadGrades, loadRounds, summarize, visibleRows,
   type Filters, type Grade, type GradeRow, type Kind, type Round, type Sort, type SortKey, type Summary,
@@ -95,7 +95,7 @@ function Results() {
     `${multipleStreets ? `${loaded?.streets.get(r.street_id) ?? ''} · ` : ''}${roundName(r)}${r.published_at ? t('scoring.publishedTag') : ''}`;
   const gradeText = (g: Grade) => t(`scoring.${g}`);
   const reasonText = (r: GradeRow, code: string) =>
-    t(`scoring.reasons.${code}`, { total: r.total ?? 0, missing: (r.parts ?? 0) - (r.partsStandard ?? 0), of: r.parts ?? 0, demo: r.partsDemo ?? 0 });
+    t(`scoring.reasons.${code}`, { total: formatScore(r.total ?? 0), missing: (r.parts ?? 0) - (r.partsStandard ?? 0), of: r.parts ?? 0, demo: r.partsDemo ?? 0 });
 
   const visible = useMemo(() => visibleRows(rows ?? [], filters, sort), [rows, filters, sort]);
   const summary = useMemo(() => summarize(rows ?? []), [rows]);
@@ -142,7 +142,7 @@ function Results() {
       { header: headers.name, width: 24, cell: (r: GradeRow) => r.name },
       { header: headers.kind, width: 10, cell: (r: GradeRow) => t(`units.kinds.${r.kind}`) },
       { header: headers.community, width: 14, cell: (r: GradeRow) => r.community || null },
-      { header: headers.total, width: 10, cell: (r: GradeRow) => r.total },
+      { header: headers.total, width: 10, cell: (r: GradeRow) => xlsxScore(r.total) },
       { header: headers.grade, width: 10, cell: (r: GradeRow) => gradeText(r.grade) },
       { header: headers.reasons, width: 60, cell: (r: GradeRow) => (r.reasons.length ? r.reasons.map((c) => reasonText(r, c)).join('；') : null) },
     ], t('results.fileName', { street, round: roundName(round), date: dayjs().format('YYYYMMDD') }));

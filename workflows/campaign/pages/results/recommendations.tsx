@@ -8,7 +8,7 @@ import { DownloadOutlined, RollbackOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Popconfirm, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { derived, formatDate, formatScore, supabaseClient, toHttpError, useXlsxDownload, type Tables } from '@/plugin-api';
+import { derived, formatDate, formatScore, supabaseClient, toHttpError, useXlsxDownload, xlsxScore, type Tables } from '@/plugin-api';
 import type { GradeRow, Round } from './model';
 
 const K = 'workflows.campaign.recommend';
@@ -70,7 +70,7 @@ export function RecommendationList({ roundName, street, recommendations, isOffic
       { header: fields.name, width: 24, cell: (r: Recommendation) => r.unit_name },
       { header: fields.kind, width: 10, cell: (r: Recommendation) => t(`units.kinds.${r.unit_kind}`) },
       { header: fields.community, width: 14, cell: (r: Recommendation) => r.community_name },
-      { header: fields.total, width: 10, cell: (r: Recommendation) => r.total },
+      { header: fields.total, width: 10, cell: (r: Recommendation) => xlsxScore(r.total) },
       { header: fields.reason, width: 60, cell: (r: Recommendation) => r.reason },
       { header: fields.date, width: 12, cell: (r: Recommendation) => ({ value: date(r), type: String }) },
     ], t(`${K}.fileName`, { street, round: roundName, date: dayjs().format('YYYYMMDD') }));
