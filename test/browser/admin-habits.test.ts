@@ -66,6 +66,39 @@ describe('admin habits in the browser', () => {
     await page.context().close();
   });
 
+  it('我的待办 and 我的已办 have the toolbar too; a delete says what goes', async () => {
+    const page = await ui.signIn('reviewer.s1@demo.local');
+    for (const [route, key] of [['/todo', 'todo'], ['/done', 'done']] as const) {
+      await page.goto(`${ui.url}${route}`);
+      const rows = page.getByTestId(`${key}-table`).locator('tbody tr.ant-table-row');
+      await rows.first().waitFor();
+      const toolbar = page.getByTestId(`${key}-toolbar`);
+      const reread = page.waitForRequest((r) => r.method() === 'GET' && /\/rest\/v1\/workflow_(instances|events)\?/.test(r.url()));
+      await toolbar.getByRole('button', { name: '刷新' }).click();
+      await reread;
+      await toolbar.getByRole('button', { name: '列设置' }).click();
+      await page.getByTestId(`${key}-toolbar-columns`).getByLabel('事项').uncheck();
+      const headers = page.getByTestId(`${key}-table`).locator('thead th');
+      await expect.poll(() => headers.filter({ hasText: '事项' }).count(), { message: route }).toBe(0);
+      await page.reload();
+      await rows.first().waitFor();
+      expect(await headers.filter({ hasText: '对象' }).count(), route).toBe(1);
+      expect(await headers.filter({ hasText: '事项' }).count(), route).toBe(0);
+    }
+    await page.context().close();
+
+    // Refine's own "确定要这样做吗？" names nothing: the office's delete names the unit.
+    const office = await ui.signIn('office.s1@demo.local');
+    await office.goto(`${ui.url}/units`);
+    const row = table(office).locator('tbody tr.ant-table-row').first();
+    const unitName = (await row.locator('td').first().textContent())!.trim();
+    await row.getByRole('button', { name: /删除|delete/ }).click();
+    const confirm = office.locator('.ant-popconfirm');
+    await confirm.getByText(`确定删除单位“${unitName}”？删除后不能恢复。`).waitFor();
+    await confirm.getByRole('button', { name: /取\s*消/ }).click();
+    await office.context().close();
+  });
+
   it('a filter lives in the address: going elsewhere and back keeps it; an empty result says how to clear it', async () => {
     const page = await ui.signIn('office.s1@demo.local');
     await page.goto(`${ui.url}/units`);
@@ -104,19 +137,27 @@ describe('admin habits in the browser', () => {
     await page.context().close();
 
     const signedIn = await ui.signIn('office.s1@demo.local');
-    const titles: [string, string][] = [
-      ['/', '工作台 · 全域提升'],
-      ['/units', '单位 · 全域提升'],
-      ['/units/create', '新建 · 单位 · 全域提升'],
-      ['/units/tree', '单位树 · 全域提升'],
-      ['/memberships', '成员 · 全域提升'],
-      ['/todo', '我的待办 · 全域提升'],
-      ['/targets', '行动目标 · 全域提升'],
-      ['/workflows/application', '申报表 · 全域提升'],
+    // Each screen's title, and where it sits: the breadcrumb (the 工作台's icon first, but on
+    // the 工作台 itself), the menu group, the page, the action.
+    const titles: [string, string, string][] = [
+      ['/', '工作台 · 全域提升', '工作台'],
+      ['/units', '单位 · 全域提升', '系统/单位'],
+      ['/units/create', '新建 · 单位 · 全域提升', '系统/单位/新建'],
+      ['/units/tree', '单位树 · 全域提升', '系统/单位树'],
+      ['/memberships', '成员 · 全域提升', '系统/成员'],
+      ['/todo', '我的待办 · 全域提升', '我的待办'],
+      ['/done', '我的已办 · 全域提升', '我的已办'],
+      ['/scoring', '评分表 · 全域提升', '评分与验收/评分表'],
+      ['/targets', '行动目标 · 全域提升', '任务与目标/行动目标'],
+      ['/workflows/application', '申报表 · 全域提升', '申报与审核/申报表'],
     ];
-    for (const [route, title] of titles) {
+    const crumbs = signedIn.getByTestId('breadcrumb').locator('.ant-breadcrumb-link');
+    for (const [route, title, where] of titles) {
       await signedIn.goto(`${ui.url}${route}`);
       await expect.poll(() => signedIn.title(), { message: route }).toBe(title);
+      await expect.poll(async () => (await crumbs.allTextContents()).filter(Boolean).join('/'), { message: route }).toBe(where);
+      // One way home: the icon, or on the 工作台 its own name.
+      expect(await signedIn.getByTestId('breadcrumb').locator('a[href="/"]').count(), route).toBe(1);
     }
     await signedIn.context().close();
   });
@@ -174,6 +215,9 @@ describe('admin habits in the browser', () => {
     await page.getByTestId('target-create').click();
     await page.waitForTimeout(1000);
     expect(counts()).toHaveLength(6);
+    // Esc closes the form as 取消 does.
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
     expect(repeated()).toEqual([]);
     expect(requests.filter((r) => r.method() === 'HEAD')).toHaveLength(0);
     await page.context().close();
