@@ -31,6 +31,8 @@ export { i18n } from '@/i18n';
 export { formatDate, formatDateTime, formatMonth, formatMonthDay, formatTime } from '@/lib/dates';
 // A workflow state as a tag in its tone's colour, as on every list.
 export { StatusTag, stateTone } from '@/components/status-tag';
+// A work card's shell on the 工作台 (its data, its count, its link), and a deadline's days left.
+export { DaysLeft, WorkCard, useWorkCardData } from '@/components/work-card';
 // A list's 刷新 · 密度 · 列设置, remembered per user.
 export { NO_TOGGLEABLE_COLUMNS, TableToolbar, useTableSettings, type TableDensity } from '@/components/table-toolbar';
 

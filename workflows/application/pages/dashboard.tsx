@@ -5,12 +5,12 @@
 // one gets 新建申报 only when the database's start rule would let it (workflow_start_refusals,
 // as the list's start button); otherwise the card says why not.
 import { useGo, useTranslation } from '@refinedev/core';
-import { Alert, App, Button, Card, List, Space, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, List, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import {
-  formatDate, jsonObject, myMemberships, stateLabel, supabaseClient, workflowError,
+  DaysLeft, formatDate, jsonObject, myMemberships, StatusTag, supabaseClient, useWorkCardData, WorkCard, workflowError,
   type JsonObject, type SelectRow, type WorkCardProps,
 } from '@/plugin-api';
 import { applicationPlugin as plugin } from '../index.ts';
@@ -36,16 +36,6 @@ interface Entry {
 interface RoundFacts { id: number; year: number; self_scored: boolean }
 
 const K = 'dashboard.myApplication';
-
-function DaysLeft({ date, today }: { date: string; today: string }) {
-  const { translate } = useTranslation();
-  const days = dayjs(date).diff(dayjs(today), 'day');
-  return (
-    <Typography.Text type={days < 0 ? 'danger' : days <= 7 ? 'warning' : 'secondary'} style={{ fontSize: 12 }}>
-      {days < 0 ? translate('worklist.deadline.overdue') : days === 0 ? translate('worklist.deadline.today') : translate('worklist.deadline.daysLeft', { count: days })}
-    </Typography.Text>
-  );
-}
 
 async function load(): Promise<Entry[]> {
   const memberships = (await myMemberships()).filter((m) => m.role === 'community_filer' && m.community_id !== null);
@@ -102,27 +92,8 @@ export default function MyApplicationCard({ onReady }: WorkCardProps) {
   const { translate } = useTranslation();
   const { message } = App.useApp();
   const go = useGo();
-  const [entries, setEntries] = useState<Entry[] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { data: entries, failure } = useWorkCardData(load, (e) => e.length > 0, onReady);
   const [starting, setStarting] = useState<number | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    load()
-      .then((e) => {
-        if (!live) return;
-        setEntries(e);
-        onReady(e.length > 0);
-      })
-      .catch((error: { message?: string }) => {
-        if (!live) return;
-        setFailure(translate('errors.unknown', { message: error.message ?? '' }));
-        onReady(true);
-      });
-    return () => {
-      live = false;
-    };
-  }, [onReady, translate]);
 
   async function start(community: number) {
     setStarting(community);
@@ -136,12 +107,12 @@ export default function MyApplicationCard({ onReady }: WorkCardProps) {
     go({ to: `/workflows/${plugin.name}/${data.id}` });
   }
 
-  if (failure) return <Alert type="error" showIcon message={failure} />;
+  if (failure) return failure;
   if (!entries || entries.length === 0) return null;
   const today = dayjs().format('YYYY-MM-DD');
 
   return (
-    <Card size="small" data-testid="work-card-application" title={translate(`${K}.title`)}>
+    <WorkCard testId="work-card-application" title={translate(`${K}.title`)}>
       <List
         size="small"
         split={entries.length > 1}
@@ -159,7 +130,7 @@ export default function MyApplicationCard({ onReady }: WorkCardProps) {
                 <Space size={8}>
                   <Typography.Text strong>{e.name}</Typography.Text>
                   {a ? (
-                    <Tag color={a.state === 'returned' ? 'orange' : 'blue'} data-testid="my-application-state">{stateLabel(plugin, a.state)}</Tag>
+                    <StatusTag plugin={plugin} state={a.state} data-testid="my-application-state" />
                   ) : (
                     <Tag data-testid="my-application-state">{translate('worklist.applications.none')}</Tag>
                   )}
@@ -206,6 +177,6 @@ export default function MyApplicationCard({ onReady }: WorkCardProps) {
           );
         }}
       />
-    </Card>
+    </WorkCard>
   );
 }

@@ -3,10 +3,9 @@
 // each has graded so far, each opening its 评分通报 and, for those who score, its 评分表. A district
 // office only reads. None open: no card.
 import { useTranslation } from '@refinedev/core';
-import { Alert, Card, List, Space, Statistic, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { List, Space, Typography } from 'antd';
 import { Link } from 'react-router';
-import { myMemberships, supabaseClient, type MemberRole, type WorkCardProps } from '@/plugin-api';
+import { myMemberships, supabaseClient, useWorkCardData, WorkCard, type MemberRole, type WorkCardProps } from '@/plugin-api';
 
 /** Who opens the 评分表 (its page's roles, ../../pages.tsx, but the filer's, who has its own card). */
 const SCORERS: MemberRole[] = ['street_office', 'reviewer', 'viewer'];
@@ -49,38 +48,18 @@ async function load(): Promise<{ rounds: OpenRound[]; streets: number }> {
 
 export default function OpenRoundsCard({ onReady }: WorkCardProps) {
   const { translate } = useTranslation();
-  const [loaded, setLoaded] = useState<{ rounds: OpenRound[]; streets: number } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { data: loaded, failure } = useWorkCardData(load, (l) => l.rounds.length > 0, onReady);
 
-  useEffect(() => {
-    let live = true;
-    load()
-      .then((l) => {
-        if (!live) return;
-        setLoaded(l);
-        onReady(l.rounds.length > 0);
-      })
-      .catch((error: { message?: string }) => {
-        if (!live) return;
-        setFailure(translate('errors.unknown', { message: error.message ?? '' }));
-        onReady(true);
-      });
-    return () => {
-      live = false;
-    };
-  }, [onReady, translate]);
-
-  if (failure) return <Alert type="error" showIcon message={failure} />;
+  if (failure) return failure;
   if (!loaded || loaded.rounds.length === 0) return null;
   const roundName = (r: OpenRound) => translate('results.roundName', { year: r.year, kind: translate(`scoring.rounds.${r.kind}`) });
   return (
-    <Card
-      size="small"
-      data-testid="work-card-open-rounds"
+    <WorkCard
+      testId="work-card-open-rounds"
       title={translate('results.dashboard.title')}
-      extra={<Link to="/results">{translate('results.dashboard.all')}</Link>}
+      all={{ to: '/results', label: translate('results.dashboard.all') }}
+      count={{ title: translate('results.dashboard.count'), value: loaded.rounds.length, suffix: translate('results.dashboard.unit'), testId: 'work-rounds-count' }}
     >
-      <Statistic title={translate('results.dashboard.count')} value={loaded.rounds.length} suffix={translate('results.dashboard.unit')} data-testid="work-rounds-count" />
       <List
         size="small"
         split={false}
@@ -99,6 +78,6 @@ export default function OpenRoundsCard({ onReady }: WorkCardProps) {
           </List.Item>
         )}
       />
-    </Card>
+    </WorkCard>
   );
 }

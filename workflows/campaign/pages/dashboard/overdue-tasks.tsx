@@ -3,10 +3,8 @@
 // list counts them (overdueDays), the longest overdue first, each street named when there are
 // several. Read-only: the list itself (/key-tasks) is where a task is followed. None: no card.
 import { useTranslation } from '@refinedev/core';
-import { Alert, Card, List, Space, Statistic, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
-import { fetchAll, myMemberships, scopeOf, supabaseClient, type WorkCardProps } from '@/plugin-api';
+import { List, Space, Typography } from 'antd';
+import { fetchAll, myMemberships, scopeOf, supabaseClient, useWorkCardData, WorkCard, type WorkCardProps } from '@/plugin-api';
 import { overdueDays, today } from '../key-tasks/model';
 
 const SHOWN = 3;
@@ -42,46 +40,18 @@ async function load(): Promise<{ tasks: Overdue[]; streets: number }> {
 
 export default function OverdueTasksCard({ onReady }: WorkCardProps) {
   const { translate } = useTranslation();
-  const [loaded, setLoaded] = useState<{ tasks: Overdue[]; streets: number } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { data: loaded, failure } = useWorkCardData(load, (l) => l.tasks.length > 0, onReady);
 
-  useEffect(() => {
-    let live = true;
-    load()
-      .then((l) => {
-        if (!live) return;
-        setLoaded(l);
-        onReady(l.tasks.length > 0);
-      })
-      .catch((error: { message?: string }) => {
-        if (!live) return;
-        setFailure(translate('errors.unknown', { message: error.message ?? '' }));
-        onReady(true);
-      });
-    return () => {
-      live = false;
-    };
-  }, [onReady, translate]);
-
-  if (failure) return <Alert type="error" showIcon message={failure} />;
+  if (failure) return failure;
   if (!loaded || loaded.tasks.length === 0) return null;
   const { tasks } = loaded;
   return (
-    <Card
-      size="small"
-      data-testid="work-card-overdue-tasks"
+    <WorkCard
+      testId="work-card-overdue-tasks"
       title={translate('keyTasks.dashboard.title')}
-      extra={<Link to="/key-tasks">{translate('keyTasks.dashboard.all')}</Link>}
+      all={{ to: '/key-tasks', label: translate('keyTasks.dashboard.all') }}
+      count={{ title: translate('keyTasks.dashboard.count'), value: tasks.length, suffix: translate('keyTasks.dashboard.unit'), testId: 'work-overdue-count', urgent: true }}
     >
-      <Link to="/key-tasks">
-        <Statistic
-          title={translate('keyTasks.dashboard.count')}
-          value={tasks.length}
-          suffix={translate('keyTasks.dashboard.unit')}
-          valueStyle={{ color: '#cf1322' }}
-          data-testid="work-overdue-count"
-        />
-      </Link>
       <List
         size="small"
         split={false}
@@ -103,6 +73,6 @@ export default function OverdueTasksCard({ onReady }: WorkCardProps) {
       {tasks.length > SHOWN && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{translate('keyTasks.dashboard.more', { count: tasks.length - SHOWN })}</Typography.Text>
       )}
-    </Card>
+    </WorkCard>
   );
 }
