@@ -12,9 +12,8 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../stack/config.ts';
 import { adminInBrowser, screenshotDir } from '../support/browser.ts';
-import { createUser, signedIn, superuser } from '../support/clients.ts';
+import { ownDraft, superuser } from '../support/clients.ts';
 
 const ui = adminInBrowser();
 
@@ -23,17 +22,7 @@ const filerEmail = `filer.worklist.${run}@test.local`;
 const community = `柳溪社区-${run}`;
 
 beforeAll(async () => {
-  const db = await superuser();
-  try {
-    const { rows } = await db.query<{ id: number }>("insert into public.units (kind, name, parent_id) values ('community', $1, 1) returning id::int", [community]);
-    const user = await createUser(db, filerEmail, DEMO_PASSWORD, '柳溪 填报员');
-    await db.query("insert into public.memberships (user_id, unit_id, role) values ($1, $2, 'community_filer')", [user, rows[0]!.id]);
-    const filer = await signedIn(filerEmail);
-    const { error } = await filer.rpc('start_workflow', { p_workflow: 'application', p_subject_unit_id: rows[0]!.id, p_form: { registered_households: 600, registered_people: 1800 } });
-    if (error) throw new Error(`start_workflow: ${error.message}`);
-  } finally {
-    await db.end();
-  }
+  await ownDraft(community, { email: filerEmail, fullName: '柳溪 填报员' }, { registered_households: 600, registered_people: 1800 });
 });
 
 afterAll(async () => {

@@ -5,6 +5,8 @@ import { inject } from 'vitest';
 import { DEMO_PASSWORD } from '../../stack/config.ts';
 import { nodeClientOptions as options } from './users.ts';
 
+import { createMember } from './users.ts';
+
 export { createUser } from './users.ts';
 
 export const stack = () => inject('stack');
@@ -36,6 +38,24 @@ export async function superuser(): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: stack().superuserUrl });
   await client.connect();
   return client;
+}
+
+/**
+ * A browser file's own 申报表 draft, which no other file takes further: a new community of street 1
+ * (the seed's), its filer, and the draft started through the API as the filer (with `form`). The
+ * caller deletes the filer afterwards; the draft stays (the log is append-only).
+ */
+export async function ownDraft(community: string, filer: { email: string; fullName: string }, form?: Record<string, unknown>): Promise<number> {
+  const db = await superuser();
+  try {
+    const { rows } = await db.query<{ id: number }>("insert into public.units (kind, name, parent_id) values ('community', $1, 1) returning id::int", [community]);
+    await createMember(db, filer.email, DEMO_PASSWORD, [{ unit: rows[0]!.id, role: 'community_filer' }], filer.fullName);
+    const { error } = await (await signedIn(filer.email)).rpc('start_workflow', { p_workflow: 'application', p_subject_unit_id: rows[0]!.id, ...(form ? { p_form: form } : {}) });
+    if (error) throw new Error(`start_workflow: ${error.message}`);
+    return rows[0]!.id;
+  } finally {
+    await db.end();
+  }
 }
 
 let counter = 0;
