@@ -53,9 +53,12 @@ export const authProvider: AuthProvider = {
     return {};
   },
 
+  // The signed-in user as the session holds it (from the token GoTrue issued, refreshed with it):
+  // no request, so the first screen does not wait for /auth/v1/user. It is for display only; the
+  // database trusts the token, never this.
   getIdentity: async (): Promise<Identity | null> => {
-    const { data } = await supabaseClient.auth.getUser();
-    const user = data.user;
+    const { data } = await supabaseClient.auth.getSession();
+    const user = data.session?.user;
     if (!user) return null;
     const fullName = typeof user.user_metadata?.full_name === 'string' ? user.user_metadata.full_name : undefined;
     return { id: user.id, email: user.email ?? '', name: fullName || user.email || '', lastSignInAt: user.last_sign_in_at };

@@ -7,7 +7,7 @@ import { Alert, App, Button, Card, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate } from 'react-router';
 import { useMustChangePassword } from '@/access/password';
-import { AppIcon } from '@/components/app-title';
+import { AppIcon } from '@/components/app-icon';
 import { PageFallback } from '@/components/page-fallback';
 import type { Identity } from '@/providers/auth-provider';
 import { ChangePasswordForm } from './password-form';
