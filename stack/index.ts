@@ -22,6 +22,7 @@ import { StackError } from './errors.ts';
 import { startGateway } from './gateway.ts';
 import { bootstrap, migrate, type MigrateResult } from './migrate.ts';
 import { assertPortFree, freePort } from './ports.ts';
+import { startScheduler, type Scheduler } from './scheduler.ts';
 import { databaseClient, startPostgres } from './postgres.ts';
 import { startPostgrest } from './postgrest.ts';
 import { createStorageServer } from './storage/server.ts';
@@ -54,6 +55,8 @@ export interface RunningStack {
   /** True when this start moved a data folder of the old layout to the hosted roles. */
   upgraded: boolean;
   migrations: MigrateResult;
+  /** The deadlines' timers, run every minute and on start (stack/scheduler.ts). */
+  scheduler: Scheduler;
   stop(): Promise<void>;
 }
 
@@ -146,6 +149,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       await client.end();
     }
 
+    const scheduler = await startScheduler({ dbUrl: postgres.url, logFile: path.join(logDir, 'scheduler.log') });
+    stops.push(() => scheduler.stop());
+
     const postgrest = await startPostgrest({
       dbPort,
       port: await freePort(),
@@ -200,6 +206,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       created: postgres.created,
       upgraded: postgres.upgraded,
       migrations,
+      scheduler,
       stop,
     };
   } catch (error) {

@@ -6,6 +6,7 @@ import { myMemberships, useMembershipsVersion } from '@/access/memberships';
 import { supabaseClient } from '@/providers/supabase-client';
 import type { Identity } from '@/providers/auth-provider';
 import { LOCALES } from '@/i18n';
+import { MessageBell } from './message-bell';
 
 const LOCALE_LABELS: Record<(typeof LOCALES)[number], string> = { 'zh-CN': '简体中文', en: 'English' };
 // 修改密码 from the user menu: its form (zod, antd-zod) loads when it is opened.
@@ -54,6 +55,7 @@ export function Header() {
           options={LOCALES.map((value) => ({ value, label: LOCALE_LABELS[value] }))}
           style={{ width: 104 }}
         />
+        {user && <MessageBell />}
         {user && (
           <Dropdown
             trigger={['click']}

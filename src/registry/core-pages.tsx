@@ -2,14 +2,15 @@
 // workflows/<name>/pages.tsx); ./pages.ts puts both together for the resources, the routes, the
 // menu (./menu.tsx) and access control. The generic resources (units, members: ./resources.tsx)
 // say their place in the menu with `menu`.
-import { ApartmentOutlined, CheckSquareOutlined, DashboardOutlined, HistoryOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BellOutlined, CheckSquareOutlined, DashboardOutlined, HistoryOutlined } from '@ant-design/icons';
 import type { PageDef } from '@/workflow/types';
 
 export const CORE_PAGES: PageDef[] = [
-  // 工作台, 我的待办, 我的已办: everyone's own, at the top.
+  // 工作台, 我的待办, 我的已办, 消息中心: everyone's own, at the top.
   { name: 'dashboard', route: '/', label: 'dashboard.title', icon: <DashboardOutlined />, order: 10, component: () => import('@/pages/dashboard') },
   { name: 'todo', route: '/todo', label: 'worklist.todo.title', icon: <CheckSquareOutlined />, order: 20, component: () => import('@/pages/worklist/todo') },
   { name: 'done', route: '/done', label: 'worklist.done.title', icon: <HistoryOutlined />, order: 30, component: () => import('@/pages/worklist/done') },
+  { name: 'messages', route: '/messages', label: 'messages.title', icon: <BellOutlined />, order: 40, component: () => import('@/pages/messages') },
   // 单位树 beside 单位 (10) and 成员 (30): the street roles read the whole street's tree, a
   // district office each of its streets'.
   {

@@ -1254,6 +1254,56 @@ export type Database = {
           },
         ]
       }
+      workflow_deadlines: {
+        Row: {
+          due_after: string | null
+          due_fact: string[] | null
+          escalate_roles: string[]
+          fire_event: string | null
+          remind_before: string | null
+          remind_roles: string[]
+          repeat_every: string | null
+          state: string
+          urge_every: string
+          version: number
+          workflow: string
+        }
+        Insert: {
+          due_after?: string | null
+          due_fact?: string[] | null
+          escalate_roles?: string[]
+          fire_event?: string | null
+          remind_before?: string | null
+          remind_roles: string[]
+          repeat_every?: string | null
+          state: string
+          urge_every?: string
+          version: number
+          workflow: string
+        }
+        Update: {
+          due_after?: string | null
+          due_fact?: string[] | null
+          escalate_roles?: string[]
+          fire_event?: string | null
+          remind_before?: string | null
+          remind_roles?: string[]
+          repeat_every?: string | null
+          state?: string
+          urge_every?: string
+          version?: number
+          workflow?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "workflow_deadlines_workflow_version_fkey"
+            columns: ["workflow", "version"]
+            isOneToOne: false
+            referencedRelation: "workflow_definitions"
+            referencedColumns: ["workflow", "version"]
+          },
+        ]
+      }
       workflow_definitions: {
         Row: {
           created_at: string
@@ -1456,6 +1506,76 @@ export type Database = {
           },
         ]
       }
+      workflow_messages: {
+        Row: {
+          comment: string | null
+          created_at: string
+          deadline_at: string | null
+          event_id: number
+          id: number
+          instance_id: number
+          kind: string
+          read_at: string | null
+          recipient_id: string
+          sender_id: string | null
+          sent_at: string | null
+          state: string
+          timer_id: number | null
+        }
+        Insert: {
+          comment?: string | null
+          created_at?: string
+          deadline_at?: string | null
+          event_id: number
+          id?: never
+          instance_id: number
+          kind: string
+          read_at?: string | null
+          recipient_id: string
+          sender_id?: string | null
+          sent_at?: string | null
+          state: string
+          timer_id?: number | null
+        }
+        Update: {
+          comment?: string | null
+          created_at?: string
+          deadline_at?: string | null
+          event_id?: number
+          id?: never
+          instance_id?: number
+          kind?: string
+          read_at?: string | null
+          recipient_id?: string
+          sender_id?: string | null
+          sent_at?: string | null
+          state?: string
+          timer_id?: number | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "workflow_messages_event_id_fkey"
+            columns: ["event_id"]
+            isOneToOne: false
+            referencedRelation: "workflow_events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "workflow_messages_instance_id_fkey"
+            columns: ["instance_id"]
+            isOneToOne: false
+            referencedRelation: "workflow_instances"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "workflow_messages_timer_id_fkey"
+            columns: ["timer_id"]
+            isOneToOne: false
+            referencedRelation: "workflow_timers"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       workflow_snapshots: {
         Row: {
           community_id: number | null
@@ -1494,6 +1614,60 @@ export type Database = {
           },
           {
             foreignKeyName: "workflow_snapshots_instance_id_fkey"
+            columns: ["instance_id"]
+            isOneToOne: false
+            referencedRelation: "workflow_instances"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      workflow_timers: {
+        Row: {
+          cancelled_at: string | null
+          created_at: string
+          deadline_at: string
+          done_at: string | null
+          due_at: string
+          entered_event_id: number
+          id: number
+          instance_id: number
+          kind: string
+          state: string
+        }
+        Insert: {
+          cancelled_at?: string | null
+          created_at?: string
+          deadline_at: string
+          done_at?: string | null
+          due_at: string
+          entered_event_id: number
+          id?: never
+          instance_id: number
+          kind: string
+          state: string
+        }
+        Update: {
+          cancelled_at?: string | null
+          created_at?: string
+          deadline_at?: string
+          done_at?: string | null
+          due_at?: string
+          entered_event_id?: number
+          id?: never
+          instance_id?: number
+          kind?: string
+          state?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "workflow_timers_entered_event_id_fkey"
+            columns: ["entered_event_id"]
+            isOneToOne: false
+            referencedRelation: "workflow_events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "workflow_timers_instance_id_fkey"
             columns: ["instance_id"]
             isOneToOne: false
             referencedRelation: "workflow_instances"
@@ -1773,6 +1947,10 @@ export type Database = {
           total: number
           unit_id: number
         }[]
+      }
+      urge_workflow: {
+        Args: { p_comment?: string; p_instance_id: number }
+        Returns: number
       }
       workflow_facts: { Args: { p_instance_id: number }; Returns: Json }
       workflow_facts_of: {

@@ -41,7 +41,22 @@ export interface CompiledVersion {
   subjectKinds: string[];
   hasFacts: boolean;
   hasFormCheck: boolean;
+  deadlines: CompiledDeadline[];
 }
+
+export interface CompiledDeadline {
+  state: string;
+  dueAfter: string | null;
+  dueFact: string[] | null;
+  remindBefore: string | null;
+  repeatEvery: string | null;
+  remind: MemberRole[];
+  escalateTo: MemberRole[];
+  fire: string | null;
+  urgeEvery: string;
+}
+
+const SPAN = /^[1-9]\d* (minutes|hours|days)$/;
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -208,6 +223,32 @@ export function compileVersion(plugin: WorkflowPlugin, v: WorkflowVersion): Comp
   const statePaths = new Set(states.map((s) => s.path));
   for (const s of v.formEditable.states) if (!statePaths.has(s)) fail('', `formEditable names "${s}", which is not an atomic state`);
 
+  const deadlines = Object.entries(v.deadlines ?? {}).map(([state, def]): CompiledDeadline => {
+    const d = def!;
+    if (!statePaths.has(state) || states.find((s) => s.path === state)?.final) fail(state, 'a deadline needs an atomic state that is not final');
+    const span = (value: string | undefined, what: string) => {
+      if (value === undefined) return null;
+      if (!SPAN.test(value)) fail(state, `deadline ${what} "${value}": write a whole number of minutes, hours or days ('3 days')`);
+      return value;
+    };
+    if (d.fire !== undefined && !transitions.some((t) => t.event === d.fire && (t.from === state || state.startsWith(`${t.from}.`)))) {
+      fail(state, `deadline fires "${d.fire}", which the state does not accept`);
+    }
+    if (d.repeatEvery && /minutes$/.test(d.repeatEvery)) fail(state, 'deadline repeatEvery: at least an hour');
+    if (d.fire && d.repeatEvery) fail(state, 'deadline: fire and repeatEvery together — the fired event leaves the state');
+    return {
+      state,
+      dueAfter: 'after' in d.due ? span(d.due.after, 'due.after') : null,
+      dueFact: 'lastDayFact' in d.due ? d.due.lastDayFact.split('.') : null,
+      remindBefore: span(d.remindBefore, 'remindBefore'),
+      repeatEvery: span(d.repeatEvery, 'repeatEvery'),
+      remind: d.remind ?? [...new Set(transitions.filter((t) => t.from === state || state.startsWith(`${t.from}.`)).flatMap((t) => t.roles))],
+      escalateTo: d.escalateTo ?? [],
+      fire: d.fire ?? null,
+      urgeEvery: span(d.urgeEvery, 'urgeEvery') ?? '4 hours',
+    };
+  });
+
   return {
     workflow: plugin.name,
     version: v.version,
@@ -222,6 +263,7 @@ export function compileVersion(plugin: WorkflowPlugin, v: WorkflowVersion): Comp
     subjectKinds: plugin.subjectKinds,
     hasFacts: !!plugin.facts,
     hasFormCheck: !!plugin.formCheck,
+    deadlines,
   };
 }
 

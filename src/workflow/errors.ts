@@ -1,5 +1,6 @@
-// The engine's refusals (WF001–WF012, see the engine migration and its start rules) as sentences a user reads, with
+// The engine's refusals (WF001–WF013, see the engine migration and its start rules) as sentences a user reads, with
 // the plugin's own names for events, states, guards and fields.
+import { formatDateTime } from '@/lib/dates';
 import { i18n } from '@/i18n';
 import type { WorkflowPlugin } from './types';
 
@@ -9,7 +10,13 @@ interface EngineError {
   details?: string | null;
 }
 
-export const eventLabel = (plugin: WorkflowPlugin, event: string) => i18n.t(`workflows.${plugin.name}.events.${event}`, { defaultValue: event });
+/** The engine's own events in the log: 催办, and the deadlines' reminders (done by the system). */
+export const ENGINE_EVENTS = ['urge', 'deadline_soon', 'overdue'] as const;
+
+export const eventLabel = (plugin: WorkflowPlugin, event: string) =>
+  i18n.t(`workflows.${plugin.name}.events.${event}`, {
+    defaultValue: (ENGINE_EVENTS as readonly string[]).includes(event) ? i18n.t(`workflow.engineEvents.${event}`) : event,
+  });
 export const stateLabel = (plugin: WorkflowPlugin, state: string) => i18n.t(plugin.stateLabels[state] ?? `workflows.${plugin.name}.states.${state}`, { defaultValue: state });
 export const fieldLabel = (plugin: WorkflowPlugin, field: string) => i18n.t(`workflows.${plugin.name}.fields.${field}`, { defaultValue: field });
 /** A guard's sentence; its label may quote the facts it judged ({{campaign.filing_closes_on}}, say). */
@@ -39,6 +46,8 @@ export function workflowError(plugin: WorkflowPlugin, error: EngineError): { mes
     field: field ? fieldLabel(plugin, field) : '',
     rule: i18n.t(`workflow.rules.${String(detail.rule)}`, { limit, defaultValue: String(detail.rule ?? '') }),
     reason: typeof detail.reason === 'string' ? detail.reason : '',
+    last: typeof detail.last === 'string' ? formatDateTime(detail.last) : '',
+    next: typeof detail.next === 'string' ? formatDateTime(detail.next) : '',
   });
   return { message, field };
 }
@@ -57,8 +66,10 @@ export function confirmText(plugin: WorkflowPlugin, event: string, subject: stri
  * The words a logged event carries: its comment, and any other text the payload holds (a
  * street's opinion, say), each with the field it was entered in.
  */
-export function eventNotes(_plugin: WorkflowPlugin, row: { comment: string | null; payload?: Record<string, unknown> | null }): { field: string; text: string }[] {
+export function eventNotes(_plugin: WorkflowPlugin, row: { event?: string; comment: string | null; payload?: Record<string, unknown> | null }): { field: string; text: string }[] {
   const notes = row.comment ? [{ field: 'comment', text: row.comment }] : [];
+  // The engine's own rows carry what it needs (a timer, a deadline), not words a person wrote.
+  if (row.event && (ENGINE_EVENTS as readonly string[]).includes(row.event)) return notes;
   for (const [field, value] of Object.entries(row.payload ?? {})) {
     if (field !== 'comment' && typeof value === 'string' && value.trim()) notes.push({ field, text: value });
   }

@@ -90,6 +90,20 @@ export function versionMigration(plugin: WorkflowPlugin, compiled: CompiledVersi
       .join(',\n') + ';',
     '',
   );
+  if (compiled.deadlines.length) {
+    const interval = (span: string | null) => (span === null ? 'null' : `${literal(span)}::interval`);
+    lines.push(
+      'insert into public.workflow_deadlines (workflow, version, state, due_after, due_fact, remind_before, repeat_every, remind_roles, escalate_roles, fire_event, urge_every) values',
+      compiled.deadlines
+        .map(
+          (d) =>
+            `  (${literal(workflow)}, ${version}, ${literal(d.state)}, ${interval(d.dueAfter)}, ${d.dueFact ? textArray(d.dueFact) : 'null'}, ` +
+            `${interval(d.remindBefore)}, ${interval(d.repeatEvery)}, ${textArray(d.remind)}, ${textArray(d.escalateTo)}, ${literal(d.fire)}, ${interval(d.urgeEvery)})`,
+        )
+        .join(',\n') + ';',
+      '',
+    );
+  }
   return lines.join('\n');
 }
 

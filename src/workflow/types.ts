@@ -107,6 +107,32 @@ export interface WorkflowVersion<M extends AnyStateMachine = AnyStateMachine> {
    * A file belongs to the version that first names it; later versions bring new files.
    */
   sql?: string[];
+  /**
+   * States with a deadline (workflows/README.md, "Deadlines"): the database plans its timers when
+   * an instance enters the state, reminds, marks it overdue, escalates or fires an event.
+   */
+  deadlines?: Partial<Record<AtomicState<M>, DeadlineDef<EventName<M>>>>;
+}
+
+/** A span of time as Postgres reads an interval: '3 days', '48 hours', '30 minutes'. */
+export type Span = `${number} ${'minutes' | 'hours' | 'days'}`;
+
+/** A state's deadline, and what happens before and after it. */
+export interface DeadlineDef<E extends string = string> {
+  /** So long after the state is entered, or the last day (YYYY-MM-DD) at a dotted path of the facts. */
+  due: { after: Span } | { lastDayFact: string };
+  /** Who is reminded (and urged): by default the roles that may act in the state. */
+  remind?: MemberRole[];
+  /** Remind them so long before it. */
+  remindBefore?: Span;
+  /** Once overdue, remind them again every (at least an hour). */
+  repeatEvery?: Span;
+  /** Once overdue, tell these roles where the instance lives too. */
+  escalateTo?: MemberRole[];
+  /** Once overdue, the system fires this event (auto-return, auto-close); its guards still decide. */
+  fire?: E;
+  /** 催办 at most once per (default 4 hours). */
+  urgeEvery?: Span;
 }
 
 /**

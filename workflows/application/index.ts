@@ -48,6 +48,21 @@ const v1 = defineVersion({
   formEditable: { states: ['draft', 'returned'], roles: ['community_filer'] },
 });
 
+// Version 2: the same machine, with deadlines. A draft or a returned 申报表 is due on the filing
+// window's last day, and its filers are reminded three days before; an application waits at most
+// three days to be opened and ten in review, then the reviewers are reminded every day and the
+// street office is told.
+const v2 = defineVersion({
+  ...v1,
+  version: 2,
+  deadlines: {
+    draft: { due: { lastDayFact: 'campaign.filing_closes_on' }, remindBefore: '3 days' },
+    returned: { due: { lastDayFact: 'campaign.filing_closes_on' }, remindBefore: '3 days' },
+    submitted: { due: { after: '3 days' }, remind: ['reviewer', 'street_office'], repeatEvery: '24 hours', escalateTo: ['street_office'] },
+    in_review: { due: { after: '10 days' }, remindBefore: '3 days', repeatEvery: '24 hours', escalateTo: ['street_office'] },
+  },
+});
+
 // The facts: the street's latest campaign (its phase, the workflow's state, and filing window);
 // today in China, so the browser judges the window by the server's day, not its own clock; and
 // per round kind, the campaign's open round with how far this unit is scored in it. Read from
@@ -63,7 +78,7 @@ export const applicationPlugin = definePlugin({
   label: 'workflows.application.name',
   subjectKinds: ['community'],
   startRoles: ['community_filer', 'street_office'],
-  versions: [v1],
+  versions: [v1, v2],
   guards,
   actions,
   facts,

@@ -9,12 +9,13 @@ import { App, Alert, Button, Card, Col, Collapse, Descriptions, Empty, Form, Mod
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { myMemberships, rolesWhere, type MemberRole } from '@/access/memberships';
+import { useGetIdentity } from '@refinedev/core';
 import { StatusTag } from '@/components/status-tag';
 import { i18n } from '@/i18n';
-import { formatDateTime } from '@/lib/dates';
+import { formatDateTime, formatDeadline } from '@/lib/dates';
 import { asJson, jsonObject, type JsonObject, type SelectRow } from '@/lib/rows';
 import { supabaseClient } from '@/providers/supabase-client';
-import { confirmText, eventLabel, eventNotes, fieldLabel, guardLabel, stateLabel, workflowError } from '@/workflow/errors';
+import { ENGINE_EVENTS, confirmText, eventLabel, eventNotes, fieldLabel, guardLabel, stateLabel, workflowError } from '@/workflow/errors';
 import { availableActions, compiledOf, refusingGuard } from '@/workflow/machine';
 import { machineDiagram } from '@/workflow/mermaid';
 import { versionOf } from '@/workflow/plugins';
@@ -22,6 +23,7 @@ import type { WorkflowPlugin, WorkflowVersion } from '@/workflow/types';
 import { INSTANCE_SELECT, startLabel } from './list';
 import { WorkflowSteps } from './steps';
 import { ActionButton } from './action-button';
+import { UrgeButton } from './urge';
 import { cleanValues, SchemaForm, showIssues } from './schema-form';
 
 const Diagram = lazy(() => import('./diagram'));
@@ -29,7 +31,7 @@ const Diagram = lazy(() => import('./diagram'));
 // An instance and its log as the panel reads them, the form and each payload as the objects
 // the database holds there.
 type Instance = Omit<SelectRow<'workflow_instances', typeof INSTANCE_SELECT>, 'form'> & { form: JsonObject };
-const LOG_SELECT = 'id, event, from_state, to_state, comment, payload, actor_roles, created_at';
+const LOG_SELECT = 'id, event, from_state, to_state, comment, payload, actor_id, actor_roles, created_at';
 type LogRow = Omit<SelectRow<'workflow_events', typeof LOG_SELECT>, 'payload'> & { payload: JsonObject };
 
 /** An engine refusal beside the field it names, when the dialog shows that field; else above. */
@@ -165,12 +167,17 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [acting, setActing] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
+  // The deadline of the step the instance is in (its timers), and whether the user may 催办 it.
+  const [deadline, setDeadline] = useState<string | null>(null);
+  const [streetWide, setStreetWide] = useState(false);
+  const { data: me } = useGetIdentity<{ id: string }>();
 
   const load = useCallback(async () => {
-    const [one, events, world] = await Promise.all([
+    const [one, events, world, timer] = await Promise.all([
       supabaseClient.from('workflow_instances').select(INSTANCE_SELECT).eq('id', Number(id)).eq('workflow', plugin.name).maybeSingle(),
       supabaseClient.from('workflow_events').select(LOG_SELECT).eq('instance_id', Number(id)).order('id'),
       supabaseClient.rpc('workflow_facts', { p_instance_id: Number(id) }),
+      supabaseClient.from('workflow_timers').select('state, deadline_at').eq('instance_id', Number(id)).is('cancelled_at', null).order('id', { ascending: false }).limit(1).maybeSingle(),
     ]);
     if (one.error || !one.data) {
       setFailure(one.error ? workflowError(plugin, one.error).message : translate('workflow.errors.WF007'));
@@ -180,7 +187,10 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
     setInstance(row);
     setLog((events.data ?? []).map((e) => ({ ...e, payload: jsonObject(e.payload) })));
     setFacts(jsonObject(world.data));
-    setRoles(rolesWhere(await myMemberships(), row.street_id, row.community_id));
+    setDeadline(timer.data && timer.data.state === row.state && !row.done ? timer.data.deadline_at : null);
+    const memberships = await myMemberships();
+    setRoles(rolesWhere(memberships, row.street_id, row.community_id));
+    setStreetWide(memberships.some((m) => m.community_id === null && m.street_id === row.street_id));
   }, [id, plugin, translate]);
   useEffect(() => void load(), [load]);
 
@@ -196,12 +206,22 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
   );
   // A logged event whose transition has no target (a note, say) left the state as it was.
   const staysIn = (row: LogRow) =>
+    (ENGINE_EVENTS as readonly string[]).includes(row.event) ||
     !!compiled?.transitions.some((t) => t.from === row.from_state && t.event === row.event && t.to === null) &&
     !compiled.transitions.some((t) => t.from === row.from_state && t.event === row.event && t.to === row.to_state);
 
   if (failure) return <Alert type="error" showIcon message={failure} />;
   if (!instance || !version) return <Card loading />;
   const formEditable = version.formEditable.states.includes(instance.state) && version.formEditable.roles.some((r) => roles.includes(r));
+  // As urge_workflow decides: someone who acted on it before, or a street-wide role where it
+  // lives; offered to those it would not remind themselves (the step's deadline's roles, or those
+  // that may act in it).
+  const handlerRoles =
+    compiled?.deadlines.find((d) => d.state === instance.state)?.remind ??
+    compiled?.transitions.filter((t) => t.from === instance.state || instance.state.startsWith(`${t.from}.`)).flatMap((t) => t.roles) ??
+    [];
+  const mayUrge = !instance.done && !roles.some((r) => handlerRoles.includes(r)) && (streetWide || (!!me && log.some((row) => row.actor_id === me.id)));
+  const overdue = !!deadline && new Date(deadline).getTime() < Date.now();
   const FormView = plugin.views?.form;
 
   return (
@@ -241,16 +261,26 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-            <Card size="small" title={translate('workflow.panel.actions')}>
-              {actions.length === 0 ? (
-                <Typography.Text type="secondary">{translate('workflow.panel.noActions')}</Typography.Text>
-              ) : (
-                <Space wrap>
-                  {actions.map((a) => (
-                    <ActionButton key={a.event} plugin={plugin} version={version} action={a} facts={facts} form={instance.form} onClick={() => setActing(a.event)} />
-                  ))}
-                </Space>
-              )}
+            <Card
+              size="small"
+              title={translate('workflow.panel.actions')}
+              extra={
+                deadline && (
+                  <Space size={6} data-testid="workflow-deadline">
+                    <Typography.Text type="secondary">{translate('workflow.panel.deadline')}</Typography.Text>
+                    <Typography.Text type={overdue ? 'danger' : undefined}>{formatDeadline(deadline)}</Typography.Text>
+                    {overdue && <Typography.Text type="danger">{translate('workflow.panel.deadlineOverdue')}</Typography.Text>}
+                  </Space>
+                )
+              }
+            >
+              <Space wrap>
+                {actions.length === 0 && !mayUrge && <Typography.Text type="secondary">{translate('workflow.panel.noActions')}</Typography.Text>}
+                {actions.map((a) => (
+                  <ActionButton key={a.event} plugin={plugin} version={version} action={a} facts={facts} form={instance.form} onClick={() => setActing(a.event)} />
+                ))}
+                {mayUrge && <UrgeButton plugin={plugin} instance={instance} onDone={() => void load()} />}
+              </Space>
             </Card>
             {FormView ? (
               <Card size="small" title={i18n.exists(`workflows.${plugin.name}.formTitle`) ? translate(`workflows.${plugin.name}.formTitle`) : translate('workflow.panel.form')}>
@@ -320,7 +350,7 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
                     </Typography.Text>
                     <div>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {formatDateTime(row.created_at)} · {row.actor_roles.map((r) => translate(`memberships.roles.${r}`)).join('、')}
+                        {formatDateTime(row.created_at)} · {row.actor_id === null && row.actor_roles.includes('system') ? translate('workflow.panel.bySystem') : row.actor_roles.map((r) => translate(`memberships.roles.${r}`)).join('、')}
                       </Typography.Text>
                     </div>
                     {eventNotes(plugin, row).map((note) => (

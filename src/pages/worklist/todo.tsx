@@ -16,10 +16,11 @@ import { scopeOr } from '@/access/scope-filter';
 import { StatusTag } from '@/components/status-tag';
 import { TableToolbar, useTableSettings } from '@/components/table-toolbar';
 import { i18n } from '@/i18n';
-import { formatDate, formatDateTime } from '@/lib/dates';
+import { deadlineDay, formatDate, formatDateTime } from '@/lib/dates';
 import { supabaseClient } from '@/providers/supabase-client';
 import { ActionButton } from '@/pages/workflow/action-button';
 import { actionDeadline, availableActions, type AvailableAction } from '@/workflow/machine';
+import { ENGINE_EVENTS } from '@/workflow/errors';
 import { PLUGINS, pluginByName, versionOf } from '@/workflow/plugins';
 import type { WorkflowPlugin, WorkflowVersion } from '@/workflow/types';
 import { fetchAll } from '@/lib/postgrest';
@@ -68,6 +69,8 @@ export async function loadTodo(): Promise<TodoRow[]> {
       .eq('done', false)
       .or(scope)
       .order('id')
+      // (the engine's own rows, a 催办 or a reminder, do not move it into its state)
+      .not('last.event', 'in', `(${ENGINE_EVENTS.join(',')})`)
       .order('id', { referencedTable: 'last', ascending: false })
       .limit(1, { referencedTable: 'last' })
       .range(from, to),
@@ -92,6 +95,19 @@ export async function loadTodo(): Promise<TodoRow[]> {
     for (const r of data ?? []) factsById.set(r.instance_id, jsonObject(r.facts));
   }
 
+  // The deadlines the states declare (their timers), ahead of a guard's last day.
+  const timerDeadline = new Map<number, string>();
+  if (candidates.length) {
+    const { data } = await supabaseClient
+      .from('workflow_timers')
+      .select('instance_id, state, deadline_at')
+      .in('instance_id', candidates.map(({ row }) => row.id))
+      .is('cancelled_at', null)
+      .order('id');
+    const stateOf = new Map(candidates.map(({ row }) => [row.id, row.state]));
+    for (const t of data ?? []) if (stateOf.get(t.instance_id) === t.state) timerDeadline.set(t.instance_id, deadlineDay(t.deadline_at));
+  }
+
   const now = Date.now();
   return candidates.map(({ row, plugin, version, roles }) => {
     const world = factsById.get(row.id) ?? {};
@@ -108,7 +124,7 @@ export async function loadTodo(): Promise<TodoRow[]> {
       form: jsonObject(row.form),
       since,
       waitedMs: now - new Date(since).getTime(),
-      deadline: actionDeadline(plugin, version, row.state, roles, actions, world),
+      deadline: timerDeadline.get(row.id) ?? actionDeadline(plugin, version, row.state, roles, actions, world),
       today: typeof world.today === 'string' ? world.today : dayjs().format('YYYY-MM-DD'),
     };
   });
