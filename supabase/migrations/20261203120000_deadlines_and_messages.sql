@@ -363,11 +363,13 @@ begin
     return 0;
   end if;
 
+  -- (once per state entered: its timers share the deadline)
   for v_timer in
-    select t.*, d as deadline from public.workflow_timers t
+    select distinct on (t.entered_event_id) t.*, d as deadline from public.workflow_timers t
     join public.workflow_instances i on i.id = t.instance_id
     join public.workflow_deadlines d on d.workflow = i.workflow and d.version = i.version and d.state = t.state
     where t.id = any (v_ids) and d.due_fact is not null and t.kind <> 'repeat'
+    order by t.entered_event_id, t.id
   loop
     select * into v_instance from public.workflow_instances where id = v_timer.instance_id;
     v_at := private.wf_deadline_at(v_instance, v_timer.deadline, v_timer.created_at);

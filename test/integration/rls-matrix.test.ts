@@ -142,6 +142,13 @@ const VISIBLE = {
   // The engine's running means and totals: no API role reads them (unit_grades is the view).
   score_means: () => false,
   unit_totals: () => false,
+  // Deadlines are configuration too; a timer is read with its instance; a message by its
+  // recipient only, while the instance is theirs to see.
+  workflow_deadlines: () => true,
+  workflow_timers: (r: { instance_id: number }, s: ReturnType<typeof scope>, all: { workflow_instances: Scoped[] }) =>
+    all.workflow_instances.some((i) => i.id === r.instance_id && VISIBLE.workflow_instances(i, s)),
+  workflow_messages: (r: { recipient_id: string; instance_id: number }, s: ReturnType<typeof scope>, all: { workflow_instances: Scoped[] }) =>
+    r.recipient_id === s.me && all.workflow_instances.some((i) => i.id === r.instance_id && VISIBLE.workflow_instances(i, s)),
   // Machine definitions are configuration every signed-in user reads.
   workflow_definitions: () => true,
   workflow_transitions: () => true,
@@ -168,12 +175,14 @@ function declaredWritable(t: DeclaredTable, r: Omit<Scoped, 'id'>, s: Scope): bo
 // The fixture's row of each declared table on each fixture unit (by unit key), as the superuser wrote it.
 const declaredRows: Record<string, Record<string, number>> = {};
 // Tables no client writes directly: the workflow functions (and a workflow's actions) are their only writers.
-const READ_ONLY_TABLES = TABLES.filter((t) => t.startsWith('workflow_') || t === 'application_rounds' || t === 'member_invitations');
+// (workflow_messages: its recipient marks it read, below.)
+const READ_ONLY_TABLES = TABLES.filter((t) => (t.startsWith('workflow_') && t !== 'workflow_messages') || t === 'application_rounds' || t === 'member_invitations');
 // Primary keys, where a table's is not `id`.
 const KEYS: Partial<Record<(typeof TABLES)[number], string[]>> = {
   workflow_definitions: ['workflow', 'version'],
   workflow_transitions: ['workflow', 'version', 'from_state', 'event', 'priority'],
   workflow_event_types: ['workflow', 'version', 'event'],
+  workflow_deadlines: ['workflow', 'version', 'state'],
   campaign_phases: ['campaign_id', 'phase'],
   veto_findings: ['round_id', 'unit_id', 'veto_id'],
   unit_grades: ['round_id', 'unit_id'],
@@ -195,7 +204,7 @@ const FUNCTIONS = [
   'invite_member', 'set_user_disabled', 'start_workflow', 'save_workflow_form', 'fire_event', 'workflow_facts', 'workflow_facts_of',
   'publish_standard', 'copy_standard', 'recompute_grades', 'target_progress', 'target_units', 'apply_rectification_deadlines',
   'publish_round', 'my_invitations', 'accept_invitation', 'decline_invitation', 'revoke_invitation',
-  'reset_member_password', 'workflow_start_refusals',
+  'reset_member_password', 'workflow_start_refusals', 'urge_workflow',
 ];
 
 async function createUser(email: string, fullName: string): Promise<string> {
@@ -257,6 +266,12 @@ beforeAll(async () => {
       [instance!.id, event!.id],
     );
     started.push({ instance: instance!.id, event: event!.id, street: key.startsWith('A') ? 'A' : 'B' });
+  }
+  // A message to every identity about every instance (the matrix reads whose it is).
+  for (const user of Object.values(userIds)) {
+    for (const { instance, event } of started) {
+      await db.query(`insert into public.workflow_messages (recipient_id, kind, instance_id, event_id, state) values ($1, 'urged', $2, $3, 'draft')`, [user, instance, event]);
+    }
   }
   campaigns.A = await campaignOf('A');
   campaigns.B = await campaignOf('B');
@@ -463,6 +478,9 @@ describe.each(WHO)('as %s', (who) => {
       workflow_definitions: await rows('select * from public.workflow_definitions'),
       workflow_transitions: await rows('select * from public.workflow_transitions'),
       workflow_event_types: await rows('select * from public.workflow_event_types'),
+      workflow_deadlines: await rows('select workflow, version, state from public.workflow_deadlines'),
+      workflow_timers: await rows<{ id: number; instance_id: number }>('select id::int, instance_id::int from public.workflow_timers'),
+      workflow_messages: await rows<{ id: number; recipient_id: string; instance_id: number }>('select id::int, recipient_id, instance_id::int from public.workflow_messages'),
       campaigns: await rows<Scoped>('select id::int, street_id::int from public.campaigns'),
       campaign_phases: await rows<Scoped>('select campaign_id::int, phase, street_id::int from public.campaign_phases'),
       campaign_leaders: await rows<Scoped>('select id::int, street_id::int from public.campaign_leaders'),
@@ -706,6 +724,8 @@ describe.each(WHO)('as %s', (who) => {
       ],
       workflow_transitions: [{ workflow: 'sample', version: 2, from_state: 'draft', event: 'approve', to_state: 'excellent', roles: ['viewer'], depth: 1, priority: 9 }, { to_state: 'excellent' }],
       workflow_event_types: [{ workflow: 'sample', version: 2, event: 'forged', payload_schema: {} }, { payload_schema: {} }],
+      workflow_deadlines: [{ workflow: 'sample', version: 2, state: 'passed', due_after: '1 day', remind_roles: ['viewer'] }, { due_after: '1 minute' }],
+      workflow_timers: [{ instance_id: instance, state: 'draft', entered_event_id: 1, kind: 'due', deadline_at: '2026-01-01', due_at: '2026-01-01' }, { due_at: '2099-01-01' }],
       application_rounds: [{ instance_id: instance, round_id: rounds.A, event_id: 1 }, { reviewer_total: 100 }],
       member_invitations: [{ email: `forged.${run}@matrix.local`, full_name: '伪造', unit_id: f.A1, role: 'community_filer', ...scopeCols }, { status: 'accepted' }],
     } as Record<string, [Record<string, unknown>, Record<string, unknown>]>;
@@ -954,6 +974,7 @@ describe.each(WHO)('as %s', (who) => {
         ['fire_event', { p_instance_id: 1, p_event: 'cancel', p_expected_revision: 0 }],
         ['workflow_facts', { p_instance_id: 1 }],
         ['workflow_facts_of', { p_instance_ids: [1] }],
+        ['urge_workflow', { p_instance_id: 1 }],
       ] as const) {
         expect((await client(who).rpc(fn, args)).error?.code, fn).toBe('42501');
       }
@@ -988,6 +1009,30 @@ describe.each(WHO)('as %s', (who) => {
     const many = await client(who).rpc('workflow_facts_of', { p_instance_ids: [forEvent] });
     expect(many.error).toBeNull();
     expect((many.data as unknown[]).length, 'workflow_facts_of').toBe(sees ? 1 : 0);
+
+    // 催办: someone upstream — here, with no one in the log, a street-wide role of A.
+    const forUrge = await draftInstance('A1');
+    const urged = await client(who).rpc('urge_workflow', { p_instance_id: forUrge });
+    const streetWideInA = IDENTITIES[who]!.some((m) => placed[f[m.unit]!]!.community_id === null && placed[f[m.unit]!]!.street_id === f.A);
+    expect(urged.error?.code ?? null, 'urge_workflow').toBe(!sees ? 'WF007' : streetWideInA ? null : 'WF003');
+    expect(await rows(`select 1 from public.workflow_events where instance_id = $1 and event = 'urge'`, [forUrge])).toHaveLength(urged.error ? 0 : 1);
+  });
+
+  it('workflow_messages: its recipient marks theirs read and unread, and writes nothing else of any', async () => {
+    const s = scope(who);
+    const all = await rows<{ id: number; recipient_id: string; instance_id: number }>('select id::int, recipient_id, instance_id::int from public.workflow_messages');
+    const instances = await rows<Scoped>('select id::int, street_id::int, community_id::int from public.workflow_instances');
+    const mine = all.filter((m) => VISIBLE.workflow_messages(m, s, { workflow_instances: instances })).map((m) => String(m.id)).sort();
+    const before = await rows('select id, read_at, kind, recipient_id from public.workflow_messages order by id');
+    const read = await client(who).from('workflow_messages').update({ read_at: new Date().toISOString() }).not('id', 'is', null).select('id');
+    if (who === 'anon') expect(read.error?.code).toBe('42501');
+    else expect(ids((read.data ?? []) as { id: number }[])).toEqual(mine);
+    await db.query('update public.workflow_messages set read_at = null');
+    const forged = await client(who).from('workflow_messages').update({ kind: 'overdue', recipient_id: Object.values(userIds)[0]! }).not('id', 'is', null);
+    expect(forged.error?.code).toBe('42501');
+    expect((await client(who).from('workflow_messages').insert({ recipient_id: s.me ?? Object.values(userIds)[0]!, kind: 'urged', instance_id: all[0]!.instance_id, event_id: 1, state: 'draft' })).error?.code).toBe('42501');
+    expect((await client(who).from('workflow_messages').delete().not('id', 'is', null)).error?.code).toBe('42501');
+    expect(await rows('select id, read_at, kind, recipient_id from public.workflow_messages order by id')).toEqual(before);
   });
 
   it('invite_member and set_user_disabled: only the street office, only in its street', async () => {

@@ -282,8 +282,8 @@ const SERVER_SET: Record<string, Record<string, unknown>> = {
   score_rounds: { published_at: FORGED_AT, created_at: FORGED_AT },
   score_entries: { updated_at: FORGED_AT },
 };
-// What the screens set: the office records a key task's status.
-const CLIENT_SET = ['key_tasks.status'];
+// What the screens set: the office records a key task's status; a recipient marks a message read.
+const CLIENT_SET = ['key_tasks.status', 'workflow_messages.read_at'];
 const isServerSetName = (c: string) => c === 'status' || c.endsWith('_at');
 
 // ---------------------------------------------------------------------------------------------
@@ -732,6 +732,8 @@ const REVIEWED_WRITE_GRANTS: string[] = [
   'anon UPDATE storage.objects(updated_at)',
   'anon UPDATE storage.objects(user_metadata)',
   'anon UPDATE storage.objects(version)',
+  // A message's recipient marks it read or unread (its policy: theirs only).
+  'authenticated UPDATE public.workflow_messages(read_at)',
   'authenticated DELETE public.acceptance_recommendations',
   'authenticated DELETE public.campaign_leaders',
   'authenticated DELETE public.campaign_member_offices',
