@@ -1,6 +1,6 @@
 // The header's bell: how many of my messages (src/pages/messages) are unread, read again every
 // 30 seconds, when the window gets the focus back, and when the 消息中心 marks some read. A
-// count is one HEAD request answered from an index; the local stack has no Realtime server and
+// count is one request for no rows, answered from an index; the local stack has no Realtime server and
 // the build leaves Realtime out (vite.config.ts), so the bell polls.
 import { BellOutlined } from '@ant-design/icons';
 import { useTranslation } from '@refinedev/core';
@@ -20,7 +20,8 @@ export function useUnreadCount(): number {
   useEffect(() => {
     let live = true;
     const read = async () => {
-      const { count: unread, error } = await supabaseClient.from('workflow_messages').select('id', { count: 'exact', head: true }).is('read_at', null);
+      // No rows, only the count (limit 0: a GET the screens' HEAD-free request habits allow).
+      const { count: unread, error } = await supabaseClient.from('workflow_messages').select('id', { count: 'exact' }).is('read_at', null).limit(0);
       if (live && !error) setCount(unread ?? 0);
     };
     void read();

@@ -65,9 +65,10 @@ create table public.workflow_messages (
   recipient_id uuid not null references auth.users on delete cascade,
   kind text not null check (kind in ('deadline_soon', 'overdue', 'escalated', 'urged')),
   instance_id bigint not null references public.workflow_instances on delete restrict,
-  -- the log row it reports (the urge, the reminder)
-  event_id bigint not null references public.workflow_events on delete restrict,
-  timer_id bigint references public.workflow_timers on delete restrict,
+  -- the log row it reports (the urge, the reminder) and the timer that sent it; no foreign keys:
+  -- neither is ever deleted, and a scheduler run writes these by the hundred thousand
+  event_id bigint not null,
+  timer_id bigint,
   -- who sent it (催办); null: the system
   sender_id uuid references auth.users on delete set null,
   state text not null,
@@ -76,12 +77,10 @@ create table public.workflow_messages (
   created_at timestamptz not null default clock_timestamp(),
   read_at timestamptz,
   -- set by an outside sender once it has passed the message on (e-mail, SMS)
-  sent_at timestamptz,
-  unique (timer_id, recipient_id, kind)
+  sent_at timestamptz
 );
 create index workflow_messages_recipient_idx on public.workflow_messages (recipient_id, id desc);
 create index workflow_messages_unread_idx on public.workflow_messages (recipient_id) where read_at is null;
-create index workflow_messages_unsent_idx on public.workflow_messages (id) where sent_at is null;
 create index workflow_messages_instance_idx on public.workflow_messages (instance_id);
 
 alter table public.workflow_deadlines enable row level security;
@@ -339,44 +338,59 @@ execute function private.workflow_events_plan_timers();
 
 -- Acts on every timer that is due (at most p_limit, oldest first) and returns how many. Timers
 -- another run holds are skipped, not waited for. A deadline from the facts is asked again
--- first: moved (the window extended), its timers are planned anew instead.
+-- first: moved (the window extended), its timers are planned anew instead. The rest is done for
+-- all the due timers at once (one statement each for the timers, the log, the messages and the
+-- repeats), the people told worked out once per scope and roles, not per timer.
 create function private.run_due_timers(p_limit int default 200000) returns int
 language plpgsql security definer
 set search_path = ''
 as $$
 declare
-  v_ids bigint[];
-  v_moved bigint[] := '{}';
   v_timer record;
   v_at timestamptz;
   v_fire record;
   v_instance public.workflow_instances;
+  v_count int;
 begin
-  select coalesce(array_agg(id), '{}') into v_ids from (
-    select t.id from public.workflow_timers t
-    where t.done_at is null and t.cancelled_at is null and t.due_at <= now()
-    order by t.due_at, t.id
+  create temporary table if not exists wf_due (
+    timer_id bigint primary key, instance_id bigint not null, kind text not null, state text not null,
+    entered_event_id bigint not null, deadline_at timestamptz not null, due_at timestamptz not null,
+    workflow text not null, version int not null, street_id bigint not null, community_id bigint,
+    fact_based boolean not null, repeat_every interval, remind_roles text[] not null, escalate_roles text[] not null,
+    fire_event text, event_id bigint
+  ) on commit drop;
+  truncate pg_temp.wf_due;
+  insert into pg_temp.wf_due (timer_id, instance_id, kind, state, entered_event_id, deadline_at, due_at, workflow, version,
+                              street_id, community_id, fact_based, repeat_every, remind_roles, escalate_roles, fire_event)
+  select t.id, t.instance_id, t.kind, t.state, t.entered_event_id, t.deadline_at, t.due_at, i.workflow, i.version,
+         i.street_id, i.community_id, d.due_fact is not null, d.repeat_every, d.remind_roles, d.escalate_roles, d.fire_event
+  from (
+    select * from public.workflow_timers
+    where done_at is null and cancelled_at is null and due_at <= now()
+    order by due_at, id
     limit p_limit
     for update skip locked
-  ) due;
-  if cardinality(v_ids) = 0 then
+  ) t
+  join public.workflow_instances i on i.id = t.instance_id
+  join public.workflow_deadlines d on d.workflow = i.workflow and d.version = i.version and d.state = t.state;
+  get diagnostics v_count = row_count;
+  if v_count = 0 then
     return 0;
   end if;
 
   -- (once per state entered: its timers share the deadline)
   for v_timer in
-    select distinct on (t.entered_event_id) t.*, d as deadline from public.workflow_timers t
-    join public.workflow_instances i on i.id = t.instance_id
-    join public.workflow_deadlines d on d.workflow = i.workflow and d.version = i.version and d.state = t.state
-    where t.id = any (v_ids) and d.due_fact is not null and t.kind <> 'repeat'
-    order by t.entered_event_id, t.id
+    select distinct on (w.entered_event_id) w.*, d as deadline from pg_temp.wf_due w
+    join public.workflow_deadlines d on d.workflow = w.workflow and d.version = w.version and d.state = w.state
+    where w.fact_based and w.kind <> 'repeat'
+    order by w.entered_event_id, w.timer_id
   loop
     select * into v_instance from public.workflow_instances where id = v_timer.instance_id;
-    v_at := private.wf_deadline_at(v_instance, v_timer.deadline, v_timer.created_at);
+    v_at := private.wf_deadline_at(v_instance, v_timer.deadline, now());
     if v_at is distinct from v_timer.deadline_at then
-      v_moved := v_moved || v_timer.id;
       update public.workflow_timers set cancelled_at = now()
       where entered_event_id = v_timer.entered_event_id and done_at is null and cancelled_at is null;
+      delete from pg_temp.wf_due where entered_event_id = v_timer.entered_event_id;
       if v_at is not null then
         insert into public.workflow_timers (instance_id, state, entered_event_id, kind, deadline_at, due_at)
         select v_timer.instance_id, v_timer.state, v_timer.entered_event_id, k.kind, v_at, k.due_at
@@ -386,63 +400,43 @@ begin
       end if;
     end if;
   end loop;
-  v_ids := array(select unnest(v_ids) except select unnest(v_moved));
-  -- (a timer of a moved deadline not yet looked at was cancelled with it: the update skips it)
 
-  create temporary table if not exists pg_temp.wf_due (
-    timer_id bigint primary key, instance_id bigint, kind text, state text, deadline_at timestamptz, due_at timestamptz,
-    event_id bigint, repeat_every interval, remind_roles text[], escalate_roles text[], fire_event text
-  ) on commit drop;
-  truncate pg_temp.wf_due;
-
-  with done as (
-    update public.workflow_timers t set done_at = now()
-    where t.id = any (v_ids) and t.cancelled_at is null
-    returning t.*
-  )
-  insert into pg_temp.wf_due (timer_id, instance_id, kind, state, deadline_at, due_at, repeat_every, remind_roles, escalate_roles, fire_event)
-  select t.id, t.instance_id, t.kind, t.state, t.deadline_at, t.due_at, d.repeat_every, d.remind_roles, d.escalate_roles, d.fire_event
-  from done t
-  join public.workflow_instances i on i.id = t.instance_id
-  join public.workflow_deadlines d on d.workflow = i.workflow and d.version = i.version and d.state = t.state;
-
-  -- The log: what the system did, once per timer.
-  with logged as (
-    insert into public.workflow_events (instance_id, workflow, version, event, from_state, to_state, payload, actor_id, actor_roles, street_id, community_id)
-    select i.id, i.workflow, i.version, case w.kind when 'before' then 'deadline_soon' else 'overdue' end, i.state, i.state,
-           jsonb_build_object('timer', w.timer_id, 'deadline', w.deadline_at), null, '{system}', i.street_id, i.community_id
-    from pg_temp.wf_due w join public.workflow_instances i on i.id = w.instance_id
-    order by w.timer_id
-    returning id, (payload->>'timer')::bigint as timer_id
-  )
-  update pg_temp.wf_due w set event_id = l.id from logged l where l.timer_id = w.timer_id;
-
-  -- The handlers are told; once overdue, the escalation roles too.
-  insert into public.workflow_messages (recipient_id, kind, instance_id, event_id, timer_id, state, deadline_at)
-  select distinct m.user_id, case w.kind when 'before' then 'deadline_soon' else 'overdue' end, i.id, w.event_id, w.timer_id, w.state, w.deadline_at
+  update public.workflow_timers t set done_at = now() from pg_temp.wf_due w where t.id = w.timer_id;
+  get diagnostics v_count = row_count;
+  -- The log: what the system did, once per timer (its row's id taken first, for the messages).
+  update pg_temp.wf_due set event_id = nextval(pg_get_serial_sequence('public.workflow_events', 'id'));
+  analyze pg_temp.wf_due;
+  insert into public.workflow_events (id, instance_id, workflow, version, event, from_state, to_state, payload, actor_id, actor_roles, street_id, community_id)
+  overriding system value
+  select w.event_id, w.instance_id, w.workflow, w.version, case w.kind when 'before' then 'deadline_soon' else 'overdue' end, w.state, w.state,
+         jsonb_build_object('timer', w.timer_id, 'deadline', w.deadline_at), null, '{system}', w.street_id, w.community_id
   from pg_temp.wf_due w
-  join public.workflow_instances i on i.id = w.instance_id
-  join public.memberships m on m.role::text = any (w.remind_roles)
-    and ((m.community_id is null and m.street_id = i.street_id) or (m.community_id is not null and m.community_id = i.community_id))
-  join public.profiles p on p.id = m.user_id and not p.disabled
-  on conflict do nothing;
+  order by w.event_id;
+
+  -- Who is told, once per scope and roles: the roles the deadline reminds; once overdue, the
+  -- escalation roles too (those not reminded already).
   insert into public.workflow_messages (recipient_id, kind, instance_id, event_id, timer_id, state, deadline_at)
-  select distinct m.user_id, 'escalated', i.id, w.event_id, w.timer_id, w.state, w.deadline_at
+  select r.user_id, case when r.escalated then 'escalated' when w.kind = 'before' then 'deadline_soon' else 'overdue' end,
+         w.instance_id, w.event_id, w.timer_id, w.state, w.deadline_at
   from pg_temp.wf_due w
-  join public.workflow_instances i on i.id = w.instance_id
-  join public.memberships m on m.role::text = any (w.escalate_roles)
-    and ((m.community_id is null and m.street_id = i.street_id) or (m.community_id is not null and m.community_id = i.community_id))
-  join public.profiles p on p.id = m.user_id and not p.disabled
-  where w.kind <> 'before'
-    and not exists (select 1 from public.workflow_messages x where x.timer_id = w.timer_id and x.recipient_id = m.user_id)
-  on conflict do nothing;
+  join (
+    select g.street_id, g.community_key, g.remind_roles, g.escalate_roles, m.user_id,
+           bool_and(not m.role::text = any (g.remind_roles)) as escalated
+    from (select distinct street_id, coalesce(community_id, 0) as community_key, remind_roles, escalate_roles from pg_temp.wf_due) g
+    join public.memberships m on (m.role::text = any (g.remind_roles) or m.role::text = any (g.escalate_roles))
+      and ((m.community_id is null and m.street_id = g.street_id) or (m.community_id is not null and m.community_id = g.community_key))
+    join public.profiles p on p.id = m.user_id and not p.disabled
+    group by g.street_id, g.community_key, g.remind_roles, g.escalate_roles, m.user_id
+  ) r on r.street_id = w.street_id and r.community_key = coalesce(w.community_id, 0)
+     and r.remind_roles = w.remind_roles and r.escalate_roles = w.escalate_roles
+  where not (r.escalated and w.kind = 'before');
 
   -- Overdue again after repeat_every, while the state lasts: at the next such time still to come
   -- (a stack that was down does not send the reminders it missed one after another).
   insert into public.workflow_timers (instance_id, state, entered_event_id, kind, deadline_at, due_at)
-  select w.instance_id, w.state, t.entered_event_id, 'repeat', w.deadline_at,
+  select w.instance_id, w.state, w.entered_event_id, 'repeat', w.deadline_at,
          w.due_at + w.repeat_every * (floor(extract(epoch from now() - w.due_at) / extract(epoch from w.repeat_every)) + 1)
-  from pg_temp.wf_due w join public.workflow_timers t on t.id = w.timer_id
+  from pg_temp.wf_due w
   where w.kind <> 'before' and w.repeat_every is not null and w.fire_event is null
   on conflict do nothing;
 
@@ -456,7 +450,7 @@ begin
       raise warning 'run_due_timers: % on instance % was refused: %', v_fire.fire_event, v_fire.instance_id, sqlerrm;
     end;
   end loop;
-  return cardinality(v_ids);
+  return v_count;
 end;
 $$;
 
