@@ -1554,24 +1554,10 @@ export type Database = {
         }
         Relationships: [
           {
-            foreignKeyName: "workflow_messages_event_id_fkey"
-            columns: ["event_id"]
-            isOneToOne: false
-            referencedRelation: "workflow_events"
-            referencedColumns: ["id"]
-          },
-          {
             foreignKeyName: "workflow_messages_instance_id_fkey"
             columns: ["instance_id"]
             isOneToOne: false
             referencedRelation: "workflow_instances"
-            referencedColumns: ["id"]
-          },
-          {
-            foreignKeyName: "workflow_messages_timer_id_fkey"
-            columns: ["timer_id"]
-            isOneToOne: false
-            referencedRelation: "workflow_timers"
             referencedColumns: ["id"]
           },
         ]

@@ -43,7 +43,8 @@ create table public.workflow_deadlines (
 );
 
 -- The timers of each state entered; done_at once acted on, cancelled_at when the state was left
--- before. deadline_at is the deadline the timer serves (due_at is when it acts).
+-- before. deadline_at is the deadline the timer serves (due_at is when it acts next: a repeating
+-- one, kind 'repeat', moves on each time instead of being done).
 create table public.workflow_timers (
   id bigint generated always as identity primary key,
   instance_id bigint not null references public.workflow_instances on delete restrict,
@@ -62,15 +63,18 @@ create index workflow_timers_instance_idx on public.workflow_timers (instance_id
 
 create table public.workflow_messages (
   id bigint generated always as identity primary key,
-  recipient_id uuid not null references auth.users on delete cascade,
+  -- one foreign key only, to the instance (the 消息中心 reads it with its message): a scheduler
+  -- run writes these by the hundred thousand, and each check costs as much as the row; log rows
+  -- and timers are never deleted, and a deleted account's messages are read by no one (the
+  -- policy reads by recipient)
+  recipient_id uuid not null,
   kind text not null check (kind in ('deadline_soon', 'overdue', 'escalated', 'urged')),
   instance_id bigint not null references public.workflow_instances on delete restrict,
-  -- the log row it reports (the urge, the reminder) and the timer that sent it; no foreign keys:
-  -- neither is ever deleted, and a scheduler run writes these by the hundred thousand
+  -- the log row it reports (the urge, the reminder) and the timer that sent it
   event_id bigint not null,
   timer_id bigint,
   -- who sent it (催办); null: the system
-  sender_id uuid references auth.users on delete set null,
+  sender_id uuid,
   state text not null,
   deadline_at timestamptz,
   comment text,
@@ -81,7 +85,6 @@ create table public.workflow_messages (
 );
 create index workflow_messages_recipient_idx on public.workflow_messages (recipient_id, id desc);
 create index workflow_messages_unread_idx on public.workflow_messages (recipient_id) where read_at is null;
-create index workflow_messages_instance_idx on public.workflow_messages (instance_id);
 
 alter table public.workflow_deadlines enable row level security;
 alter table public.workflow_timers enable row level security;
@@ -360,10 +363,12 @@ begin
     fire_event text, event_id bigint
   ) on commit drop;
   truncate pg_temp.wf_due;
+  -- (each with the id of its log row taken now, for the messages that refer to it)
   insert into pg_temp.wf_due (timer_id, instance_id, kind, state, entered_event_id, deadline_at, due_at, workflow, version,
-                              street_id, community_id, fact_based, repeat_every, remind_roles, escalate_roles, fire_event)
+                              street_id, community_id, fact_based, repeat_every, remind_roles, escalate_roles, fire_event, event_id)
   select t.id, t.instance_id, t.kind, t.state, t.entered_event_id, t.deadline_at, t.due_at, i.workflow, i.version,
-         i.street_id, i.community_id, d.due_fact is not null, d.repeat_every, d.remind_roles, d.escalate_roles, d.fire_event
+         i.street_id, i.community_id, d.due_fact is not null, d.repeat_every, d.remind_roles, d.escalate_roles, d.fire_event,
+         nextval(pg_get_serial_sequence('public.workflow_events', 'id'))
   from (
     select * from public.workflow_timers
     where done_at is null and cancelled_at is null and due_at <= now()
@@ -401,10 +406,18 @@ begin
     end if;
   end loop;
 
-  update public.workflow_timers t set done_at = now() from pg_temp.wf_due w where t.id = w.timer_id;
+  -- Each timer acted on once: done, or, overdue again every repeat_every while the state lasts,
+  -- moved to the next such time still to come (a stack that was down does not send the
+  -- reminders it missed one after another).
+  update public.workflow_timers t
+  set done_at = case when w.kind <> 'before' and w.repeat_every is not null and w.fire_event is null then null else now() end,
+      kind = case when w.kind <> 'before' and w.repeat_every is not null and w.fire_event is null then 'repeat' else t.kind end,
+      due_at = case when w.kind <> 'before' and w.repeat_every is not null and w.fire_event is null
+                    then w.due_at + w.repeat_every * (floor(extract(epoch from now() - w.due_at) / extract(epoch from w.repeat_every)) + 1)
+                    else t.due_at end
+  from pg_temp.wf_due w where t.id = w.timer_id;
   get diagnostics v_count = row_count;
-  -- The log: what the system did, once per timer (its row's id taken first, for the messages).
-  update pg_temp.wf_due set event_id = nextval(pg_get_serial_sequence('public.workflow_events', 'id'));
+  -- The log: what the system did, once per timer.
   analyze pg_temp.wf_due;
   insert into public.workflow_events (id, instance_id, workflow, version, event, from_state, to_state, payload, actor_id, actor_roles, street_id, community_id)
   overriding system value
@@ -430,15 +443,6 @@ begin
   ) r on r.street_id = w.street_id and r.community_key = coalesce(w.community_id, 0)
      and r.remind_roles = w.remind_roles and r.escalate_roles = w.escalate_roles
   where not (r.escalated and w.kind = 'before');
-
-  -- Overdue again after repeat_every, while the state lasts: at the next such time still to come
-  -- (a stack that was down does not send the reminders it missed one after another).
-  insert into public.workflow_timers (instance_id, state, entered_event_id, kind, deadline_at, due_at)
-  select w.instance_id, w.state, w.entered_event_id, 'repeat', w.deadline_at,
-         w.due_at + w.repeat_every * (floor(extract(epoch from now() - w.due_at) / extract(epoch from w.repeat_every)) + 1)
-  from pg_temp.wf_due w
-  where w.kind <> 'before' and w.repeat_every is not null and w.fire_event is null
-  on conflict do nothing;
 
   -- The events the deadlines fire, each on its own: one a guard refuses stays where it is (its
   -- overdue messages went out) and the others go on.

@@ -15,6 +15,8 @@ const NOT_DUE = 100_000;
 const BAR_MS = 5_000;
 
 const { stack, db, close } = await benchStack('timers');
+// The stack's own minute-by-minute runs would take the due timers first: this run is measured.
+await stack.scheduler.stop();
 let failed = false;
 try {
   for (const sql of pluginMigrations(samplePlugin)) await db.query(sql);

@@ -57,7 +57,8 @@ describe('the work lists', () => {
     expect(await fenglin.textContent()).toContain('申报表');
     expect(await fenglin.getByText('开始审核', { exact: true }).count()).toBe(1);
     expect(await fenglin.textContent()).toContain('6 天'); // submitted 6 days ago
-    expect(await fenglin.textContent()).toContain('—'); // no deadline: the filing window does not bind a review
+    // The review's own deadline (three days to open it, the application's v2), passed.
+    expect(await fenglin.textContent()).toMatch(/\d{4}年\d{1,2}月\d{1,2}日已逾期$/);
 
     const fengze = row(page, 'todo-table', '丰泽社区');
     expect(await fengze.textContent()).toContain('审核中');

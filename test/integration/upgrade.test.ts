@@ -91,8 +91,8 @@ describe('the demo database of the last landed main upgrades in place', () => {
       expect(await fingerprint(stack.superuserUrl, versions)).toEqual(before);
       // The workflow versions compiled since (each a migration of today's) are there besides.
       const added = (await dumpVersions(stack.superuserUrl)).filter((v) => !versions.some((o) => o.workflow === v.workflow && o.version === v.version));
-      expect(added.map((v) => `${v.workflow} v${v.version}`)).toEqual(
-        applied.flatMap((f) => /_workflow_([a-z0-9_]+)_v(\d+)\.sql$/.exec(f)?.slice(1, 3).join(' v') ?? []),
+      expect(added.map((v) => `${v.workflow} v${v.version}`).sort()).toEqual(
+        applied.flatMap((f) => /_workflow_([a-z0-9_]+)_v(\d+)\.sql$/.exec(f)?.slice(1, 3).join(' v') ?? []).sort(),
       );
 
       // The new layout on the old rows: streets stand alone until put under a district, the
