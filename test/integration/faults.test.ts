@@ -84,7 +84,9 @@ describe('concurrency: 50 clients fire on one instance at once', () => {
       { event: 'cancel', from_state: 'draft', to_state: 'cancelled', comment: `客户端 ${winner}`, actor_id: clients[winner]!.id },
     ]);
     expect(await one('select state, revision, form from public.workflow_instances where id = $1', [id])).toEqual({ state: 'cancelled', revision: 1, form: { title: '并发' } });
-    expect(Object.keys(changedTables(before, await tableFigures(db))).sort()).toEqual(['public.workflow_events', 'public.workflow_instances']);
+    // (and the draft's deadline, the sample's 30 days, cancelled with the state it served)
+    expect(Object.keys(changedTables(before, await tableFigures(db))).sort()).toEqual(['public.workflow_events', 'public.workflow_instances', 'public.workflow_timers']);
+    expect((await db.query('select kind, cancelled_at is not null as cancelled from public.workflow_timers where instance_id = $1', [id])).rows).toEqual([{ kind: 'due', cancelled: true }]);
   });
 });
 
