@@ -22,7 +22,7 @@ async function draftOf102(): Promise<number> {
     `with filer as (select id from auth.users where email = 'filer.c2@demo.local'),
      started as (
        insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id, form, form_saved_at, done, created_by)
-       select 'application', 1, 'draft', 102, 1, 102, '{}', now(), false, filer.id from filer returning *)
+       select 'application', 2, 'draft', 102, 1, 102, '{}', now(), false, filer.id from filer returning *)
      insert into public.workflow_events (instance_id, workflow, version, event, from_state, to_state, actor_id, actor_roles, street_id, community_id)
      select s.id, s.workflow, s.version, 'start', null, s.state, s.created_by, '{community_filer}', s.street_id, s.community_id from started s
      returning instance_id::int as id`,
