@@ -1254,6 +1254,99 @@ export type Database = {
           },
         ]
       }
+      workflow_assignments: {
+        Row: {
+          created_at: string
+          delegated_by: string | null
+          ended_at: string | null
+          ended_event_id: number | null
+          event_id: number
+          id: number
+          instance_id: number
+          kind: string
+          state: string
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          delegated_by?: string | null
+          ended_at?: string | null
+          ended_event_id?: number | null
+          event_id: number
+          id?: never
+          instance_id: number
+          kind: string
+          state: string
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          delegated_by?: string | null
+          ended_at?: string | null
+          ended_event_id?: number | null
+          event_id?: number
+          id?: never
+          instance_id?: number
+          kind?: string
+          state?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "workflow_assignments_ended_event_id_fkey"
+            columns: ["ended_event_id"]
+            isOneToOne: false
+            referencedRelation: "workflow_events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "workflow_assignments_event_id_fkey"
+            columns: ["event_id"]
+            isOneToOne: false
+            referencedRelation: "workflow_events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "workflow_assignments_instance_id_fkey"
+            columns: ["instance_id"]
+            isOneToOne: false
+            referencedRelation: "workflow_instances"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      workflow_cc_rules: {
+        Row: {
+          event: string
+          pick: boolean
+          roles: string[]
+          version: number
+          workflow: string
+        }
+        Insert: {
+          event: string
+          pick?: boolean
+          roles?: string[]
+          version: number
+          workflow: string
+        }
+        Update: {
+          event?: string
+          pick?: boolean
+          roles?: string[]
+          version?: number
+          workflow?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "workflow_cc_rules_workflow_version_fkey"
+            columns: ["workflow", "version"]
+            isOneToOne: false
+            referencedRelation: "workflow_definitions"
+            referencedColumns: ["workflow", "version"]
+          },
+        ]
+      }
       workflow_deadlines: {
         Row: {
           due_after: string | null
@@ -1607,6 +1700,44 @@ export type Database = {
           },
         ]
       }
+      workflow_state_options: {
+        Row: {
+          assign_multiple: boolean
+          assign_required: boolean
+          assign_roles: string[] | null
+          return_to_any: boolean
+          state: string
+          version: number
+          workflow: string
+        }
+        Insert: {
+          assign_multiple?: boolean
+          assign_required?: boolean
+          assign_roles?: string[] | null
+          return_to_any?: boolean
+          state: string
+          version: number
+          workflow: string
+        }
+        Update: {
+          assign_multiple?: boolean
+          assign_required?: boolean
+          assign_roles?: string[] | null
+          return_to_any?: boolean
+          state?: string
+          version?: number
+          workflow?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "workflow_state_options_workflow_version_fkey"
+            columns: ["workflow", "version"]
+            isOneToOne: false
+            referencedRelation: "workflow_definitions"
+            referencedColumns: ["workflow", "version"]
+          },
+        ]
+      }
       workflow_timers: {
         Row: {
           cancelled_at: string | null
@@ -1740,8 +1871,62 @@ export type Database = {
         Args: { p_invitation_id: number }
         Returns: undefined
       }
+      delegate_workflow: {
+        Args: { p_comment: string; p_instance_id: number; p_to: string }
+        Returns: {
+          community_id: number | null
+          created_at: string
+          created_by: string | null
+          done: boolean
+          form: Json
+          form_revision: number
+          form_saved_at: string | null
+          id: number
+          revision: number
+          state: string
+          street_id: number
+          subject_unit_id: number
+          updated_at: string
+          version: number
+          workflow: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "workflow_instances"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      finish_delegation: {
+        Args: { p_comment: string; p_instance_id: number }
+        Returns: {
+          community_id: number | null
+          created_at: string
+          created_by: string | null
+          done: boolean
+          form: Json
+          form_revision: number
+          form_saved_at: string | null
+          id: number
+          revision: number
+          state: string
+          street_id: number
+          subject_unit_id: number
+          updated_at: string
+          version: number
+          workflow: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "workflow_instances"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       fire_event: {
         Args: {
+          p_assignees?: string[]
+          p_cc?: string[]
           p_event: string
           p_expected_revision: number
           p_instance_id: number
@@ -1770,6 +1955,16 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      fire_event_batch: {
+        Args: { p_event: string; p_items: Json; p_payload?: Json }
+        Returns: {
+          code: string
+          details: string
+          instance_id: number
+          message: string
+          ok: boolean
+        }[]
       }
       invite_member: {
         Args: {
@@ -1834,6 +2029,67 @@ export type Database = {
       reset_member_password: {
         Args: { p_password: string; p_user_id: string }
         Returns: undefined
+      }
+      resume_workflow: {
+        Args: {
+          p_comment?: string
+          p_expected_revision: number
+          p_instance_id: number
+        }
+        Returns: {
+          community_id: number | null
+          created_at: string
+          created_by: string | null
+          done: boolean
+          form: Json
+          form_revision: number
+          form_saved_at: string | null
+          id: number
+          revision: number
+          state: string
+          street_id: number
+          subject_unit_id: number
+          updated_at: string
+          version: number
+          workflow: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "workflow_instances"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      return_workflow: {
+        Args: {
+          p_comment: string
+          p_expected_revision: number
+          p_instance_id: number
+          p_to_state: string
+        }
+        Returns: {
+          community_id: number | null
+          created_at: string
+          created_by: string | null
+          done: boolean
+          form: Json
+          form_revision: number
+          form_saved_at: string | null
+          id: number
+          revision: number
+          state: string
+          street_id: number
+          subject_unit_id: number
+          updated_at: string
+          version: number
+          workflow: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "workflow_instances"
+          isOneToOne: true
+          isSetofReturn: false
+        }
       }
       revoke_invitation: {
         Args: { p_invitation_id: number }
@@ -1934,6 +2190,32 @@ export type Database = {
           unit_id: number
         }[]
       }
+      transfer_workflow: {
+        Args: { p_comment: string; p_instance_id: number; p_to: string }
+        Returns: {
+          community_id: number | null
+          created_at: string
+          created_by: string | null
+          done: boolean
+          form: Json
+          form_revision: number
+          form_saved_at: string | null
+          id: number
+          revision: number
+          state: string
+          street_id: number
+          subject_unit_id: number
+          updated_at: string
+          version: number
+          workflow: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "workflow_instances"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       urge_workflow: {
         Args: { p_comment?: string; p_instance_id: number }
         Returns: number
@@ -1945,6 +2227,18 @@ export type Database = {
           facts: Json
           instance_id: number
         }[]
+      }
+      workflow_members: {
+        Args: { p_instance_id: number }
+        Returns: {
+          full_name: string
+          roles: string[]
+          user_id: string
+        }[]
+      }
+      workflow_return_targets: {
+        Args: { p_instance_id: number }
+        Returns: string[]
       }
       workflow_start_refusals: {
         Args: { p_workflow: string }

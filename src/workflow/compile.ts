@@ -42,7 +42,23 @@ export interface CompiledVersion {
   hasFacts: boolean;
   hasFormCheck: boolean;
   deadlines: CompiledDeadline[];
+  /** States with named handlers or 退回到任意节点 (public.workflow_state_options). */
+  stateOptions: CompiledStateOptions[];
+  /** Events that copy (public.workflow_cc_rules). */
+  cc: { event: string; roles: MemberRole[]; pick: boolean }[];
 }
+
+export interface CompiledStateOptions {
+  state: string;
+  /** null: no named handlers. */
+  assignRoles: MemberRole[] | null;
+  assignMultiple: boolean;
+  assignRequired: boolean;
+  returnToAny: boolean;
+}
+
+/** The engine's own events in the log; no plugin event may take one of these names. */
+export const ENGINE_EVENT_NAMES = ['urge', 'deadline_soon', 'overdue', 'transfer', 'delegate', 'delegate_done', 'return_to_step', 'resume_at_step'] as const;
 
 export interface CompiledDeadline {
   state: string;
@@ -249,6 +265,29 @@ export function compileVersion(plugin: WorkflowPlugin, v: WorkflowVersion): Comp
     };
   });
 
+  for (const event of Object.keys(v.events)) {
+    if ((ENGINE_EVENT_NAMES as readonly string[]).includes(event)) fail('', `event "${event}" is a name the engine's own log rows take; call it something else`);
+  }
+  const actingRoles = (state: string) => [...new Set(transitions.filter((t) => t.from === state || state.startsWith(`${t.from}.`)).flatMap((t) => t.roles))];
+  const optionStates = [...new Set([...Object.keys(v.assign ?? {}), ...(v.returnToAny ?? [])])];
+  const stateOptions = optionStates.map((state): CompiledStateOptions => {
+    if (!statePaths.has(state) || states.find((s) => s.path === state)?.final) fail(state, 'handlers and returns need an atomic state that is not final');
+    const a = v.assign?.[state as keyof typeof v.assign];
+    if (a && !actingRoles(state).length) fail(state, 'named handlers for a state no one acts in');
+    return {
+      state,
+      assignRoles: a ? (a.roles ?? actingRoles(state)) : null,
+      assignMultiple: !!a?.multiple,
+      assignRequired: !!a?.required,
+      returnToAny: (v.returnToAny ?? []).includes(state),
+    };
+  });
+  const cc = Object.entries(v.cc ?? {}).map(([event, def]) => {
+    if (!eventsUsed.has(event)) fail('', `cc names "${event}", which no state accepts`);
+    if (!def!.roles?.length && !def!.pick) fail('', `cc of "${event}" copies no one: give roles or pick`);
+    return { event, roles: def!.roles ?? [], pick: !!def!.pick };
+  });
+
   return {
     workflow: plugin.name,
     version: v.version,
@@ -264,6 +303,8 @@ export function compileVersion(plugin: WorkflowPlugin, v: WorkflowVersion): Comp
     hasFacts: !!plugin.facts,
     hasFormCheck: !!plugin.formCheck,
     deadlines,
+    stateOptions,
+    cc,
   };
 }
 

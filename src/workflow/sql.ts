@@ -104,6 +104,22 @@ export function versionMigration(plugin: WorkflowPlugin, compiled: CompiledVersi
       '',
     );
   }
+  if (compiled.stateOptions.length) {
+    lines.push(
+      'insert into public.workflow_state_options (workflow, version, state, assign_roles, assign_multiple, assign_required, return_to_any) values',
+      compiled.stateOptions
+        .map((o) => `  (${literal(workflow)}, ${version}, ${literal(o.state)}, ${o.assignRoles ? textArray(o.assignRoles) : 'null'}, ${o.assignMultiple}, ${o.assignRequired}, ${o.returnToAny})`)
+        .join(',\n') + ';',
+      '',
+    );
+  }
+  if (compiled.cc.length) {
+    lines.push(
+      'insert into public.workflow_cc_rules (workflow, version, event, roles, pick) values',
+      compiled.cc.map((c) => `  (${literal(workflow)}, ${version}, ${literal(c.event)}, ${textArray(c.roles)}, ${c.pick})`).join(',\n') + ';',
+      '',
+    );
+  }
   return lines.join('\n');
 }
 

@@ -112,6 +112,34 @@ export interface WorkflowVersion<M extends AnyStateMachine = AnyStateMachine> {
    * an instance enters the state, reminds, marks it overdue, escalates or fires an event.
    */
   deadlines?: Partial<Record<AtomicState<M>, DeadlineDef<EventName<M>>>>;
+  /**
+   * States handled by named people (workflows/README.md, "Handlers, copies and returns"): the
+   * sender of the event that enters one picks its handlers; only they act in it, and hand it
+   * over (转交) or delegate it (委派).
+   */
+  assign?: Partial<Record<AtomicState<M>, AssignDef>>;
+  /** States that offer 退回到任意节点: back to any step the instance has passed. */
+  returnToAny?: AtomicState<M>[];
+  /** Events that copy people (抄送): roles always, and whom the sender names when `pick`. */
+  cc?: Partial<Record<EventName<M>, CcDef>>;
+}
+
+/** Who may be picked to handle a state. */
+export interface AssignDef {
+  /** The roles a handler holds where the instance lives (default: the roles that may act in it). */
+  roles?: MemberRole[];
+  /** Several handlers at once (any of them acts). */
+  multiple?: boolean;
+  /** The sender must pick; without a pick, the step's last handler has it again, else its roles. */
+  required?: boolean;
+}
+
+/** Whom an event copies. */
+export interface CcDef {
+  /** Roles copied every time, where the instance lives. */
+  roles?: MemberRole[];
+  /** The sender may name people too. */
+  pick?: boolean;
 }
 
 /** A span of time as Postgres reads an interval: '3 days', '48 hours', '30 minutes'. */
