@@ -578,6 +578,9 @@ declare
   v_comment text;
   v_event_id bigint;
 begin
+  if not exists (select 1 from public.workflow_assignments a where a.instance_id = p_instance_id and a.ended_at is null and a.kind = 'owner') then
+    perform private.wf_raise('WF002', 'this step has no named handlers', jsonb_build_object('event', 'delegate', 'state', v_instance.state));
+  end if;
   if not exists (select 1 from public.workflow_assignments a where a.instance_id = p_instance_id and a.ended_at is null
                  and a.kind = 'owner' and a.user_id = (select auth.uid())) then
     perform private.wf_raise('WF014', 'only its handler may delegate it',

@@ -149,6 +149,12 @@ const VISIBLE = {
     all.workflow_instances.some((i) => i.id === r.instance_id && VISIBLE.workflow_instances(i, s)),
   workflow_messages: (r: { recipient_id: string; instance_id: number }, s: ReturnType<typeof scope>, all: { workflow_instances: Scoped[] }) =>
     r.recipient_id === s.me && all.workflow_instances.some((i) => i.id === r.instance_id && VISIBLE.workflow_instances(i, s)),
+  // Who may handle a state and whom an event copies are configuration; a handler's row is read
+  // with its instance.
+  workflow_state_options: () => true,
+  workflow_cc_rules: () => true,
+  workflow_assignments: (r: { instance_id: number }, s: ReturnType<typeof scope>, all: { workflow_instances: Scoped[] }) =>
+    all.workflow_instances.some((i) => i.id === r.instance_id && VISIBLE.workflow_instances(i, s)),
   // Machine definitions are configuration every signed-in user reads.
   workflow_definitions: () => true,
   workflow_transitions: () => true,
@@ -183,6 +189,8 @@ const KEYS: Partial<Record<(typeof TABLES)[number], string[]>> = {
   workflow_transitions: ['workflow', 'version', 'from_state', 'event', 'priority'],
   workflow_event_types: ['workflow', 'version', 'event'],
   workflow_deadlines: ['workflow', 'version', 'state'],
+  workflow_state_options: ['workflow', 'version', 'state'],
+  workflow_cc_rules: ['workflow', 'version', 'event'],
   campaign_phases: ['campaign_id', 'phase'],
   veto_findings: ['round_id', 'unit_id', 'veto_id'],
   unit_grades: ['round_id', 'unit_id'],
@@ -205,6 +213,8 @@ const FUNCTIONS = [
   'publish_standard', 'copy_standard', 'recompute_grades', 'target_progress', 'target_units', 'apply_rectification_deadlines',
   'publish_round', 'my_invitations', 'accept_invitation', 'decline_invitation', 'revoke_invitation',
   'reset_member_password', 'workflow_start_refusals', 'urge_workflow',
+  'transfer_workflow', 'delegate_workflow', 'finish_delegation', 'workflow_return_targets', 'return_workflow', 'resume_workflow',
+  'fire_event_batch', 'workflow_members',
 ];
 
 async function createUser(email: string, fullName: string): Promise<string> {
@@ -272,6 +282,10 @@ beforeAll(async () => {
     for (const { instance, event } of started) {
       await db.query(`insert into public.workflow_messages (recipient_id, kind, instance_id, event_id, state) values ($1, 'urged', $2, $3, 'draft')`, [user, instance, event]);
     }
+  }
+  // A named handler of every instance (the matrix reads it with the instance).
+  for (const { instance, event } of started) {
+    await db.query(`insert into public.workflow_assignments (instance_id, state, user_id, kind, event_id) values ($1, 'draft', $2, 'owner', $3)`, [instance, Object.values(userIds)[0], event]);
   }
   campaigns.A = await campaignOf('A');
   campaigns.B = await campaignOf('B');
@@ -481,6 +495,9 @@ describe.each(WHO)('as %s', (who) => {
       workflow_deadlines: await rows('select workflow, version, state from public.workflow_deadlines'),
       workflow_timers: await rows<{ id: number; instance_id: number }>('select id::int, instance_id::int from public.workflow_timers'),
       workflow_messages: await rows<{ id: number; recipient_id: string; instance_id: number }>('select id::int, recipient_id, instance_id::int from public.workflow_messages'),
+      workflow_state_options: await rows('select workflow, version, state from public.workflow_state_options'),
+      workflow_cc_rules: await rows('select workflow, version, event from public.workflow_cc_rules'),
+      workflow_assignments: await rows<{ id: number; instance_id: number }>('select id::int, instance_id::int from public.workflow_assignments'),
       campaigns: await rows<Scoped>('select id::int, street_id::int from public.campaigns'),
       campaign_phases: await rows<Scoped>('select campaign_id::int, phase, street_id::int from public.campaign_phases'),
       campaign_leaders: await rows<Scoped>('select id::int, street_id::int from public.campaign_leaders'),
@@ -726,6 +743,9 @@ describe.each(WHO)('as %s', (who) => {
       workflow_event_types: [{ workflow: 'sample', version: 2, event: 'forged', payload_schema: {} }, { payload_schema: {} }],
       workflow_deadlines: [{ workflow: 'sample', version: 2, state: 'passed', due_after: '1 day', remind_roles: ['viewer'] }, { due_after: '1 minute' }],
       workflow_timers: [{ instance_id: instance, state: 'draft', entered_event_id: 1, kind: 'due', deadline_at: '2026-01-01', due_at: '2026-01-01' }, { due_at: '2099-01-01' }],
+      workflow_state_options: [{ workflow: 'sample', version: 2, state: 'passed', assign_roles: ['viewer'] }, { assign_roles: ['viewer'] }],
+      workflow_cc_rules: [{ workflow: 'sample', version: 2, event: 'submit', roles: ['viewer'] }, { roles: ['viewer'] }],
+      workflow_assignments: [{ instance_id: instance, state: 'draft', user_id: '00000000-0000-0000-0000-000000000000', kind: 'owner', event_id: 1 }, { ended_at: '2026-01-01' }],
       application_rounds: [{ instance_id: instance, round_id: rounds.A, event_id: 1 }, { reviewer_total: 100 }],
       member_invitations: [{ email: `forged.${run}@matrix.local`, full_name: '伪造', unit_id: f.A1, role: 'community_filer', ...scopeCols }, { status: 'accepted' }],
     } as Record<string, [Record<string, unknown>, Record<string, unknown>]>;
@@ -975,6 +995,14 @@ describe.each(WHO)('as %s', (who) => {
         ['workflow_facts', { p_instance_id: 1 }],
         ['workflow_facts_of', { p_instance_ids: [1] }],
         ['urge_workflow', { p_instance_id: 1 }],
+        ['transfer_workflow', { p_instance_id: 1, p_to: '00000000-0000-0000-0000-000000000000', p_comment: '转交' }],
+        ['delegate_workflow', { p_instance_id: 1, p_to: '00000000-0000-0000-0000-000000000000', p_comment: '委派' }],
+        ['finish_delegation', { p_instance_id: 1, p_comment: '办毕' }],
+        ['workflow_return_targets', { p_instance_id: 1 }],
+        ['return_workflow', { p_instance_id: 1, p_to_state: 'draft', p_expected_revision: 0, p_comment: '退回' }],
+        ['resume_workflow', { p_instance_id: 1, p_expected_revision: 0 }],
+        ['fire_event_batch', { p_event: 'cancel', p_items: [{ id: 1, revision: 0 }] }],
+        ['workflow_members', { p_instance_id: 1 }],
       ] as const) {
         expect((await client(who).rpc(fn, args)).error?.code, fn).toBe('42501');
       }
@@ -1016,6 +1044,26 @@ describe.each(WHO)('as %s', (who) => {
     const streetWideInA = IDENTITIES[who]!.some((m) => placed[f[m.unit]!]!.community_id === null && placed[f[m.unit]!]!.street_id === f.A);
     expect(urged.error?.code ?? null, 'urge_workflow').toBe(!sees ? 'WF007' : streetWideInA ? null : 'WF003');
     expect(await rows(`select 1 from public.workflow_events where instance_id = $1 and event = 'urge'`, [forUrge])).toHaveLength(urged.error ? 0 : 1);
+
+    // Handlers, returns and batches: nothing of an instance out of scope, not even that it exists.
+    const forHandlers = await draftInstance('A1');
+    const members = await client(who).rpc('workflow_members', { p_instance_id: forHandlers });
+    expect(members.error).toBeNull();
+    expect((members.data as unknown[]).length > 0, 'workflow_members').toBe(sees);
+    const me = userIds[who] ?? '00000000-0000-0000-0000-000000000000';
+    for (const [fn, args] of [
+      ['transfer_workflow', { p_instance_id: forHandlers, p_to: me, p_comment: '转交给我' }],
+      ['delegate_workflow', { p_instance_id: forHandlers, p_to: me, p_comment: '委派给我' }],
+      ['finish_delegation', { p_instance_id: forHandlers, p_comment: '办毕' }],
+      ['return_workflow', { p_instance_id: forHandlers, p_to_state: 'draft', p_expected_revision: 0, p_comment: '退回' }],
+      ['resume_workflow', { p_instance_id: forHandlers, p_expected_revision: 0 }],
+    ] as const) {
+      const { error } = await client(who).rpc(fn, args);
+      // (a draft with no named handler, nothing delegated, no return offered: WF002 for whoever sees it)
+      expect(error?.code, fn).toBe(sees ? 'WF002' : 'WF007');
+    }
+    const batch = await client(who).rpc('fire_event_batch', { p_event: 'cancel', p_items: [{ id: forHandlers, revision: 0 }], p_payload: {} });
+    expect((batch.data as { code: string | null }[]).map((r) => r.code), 'fire_event_batch').toEqual([expectCode(['community_filer', 'street_office'])]);
   });
 
   it('workflow_messages: its recipient marks theirs read and unread, and writes nothing else of any', async () => {

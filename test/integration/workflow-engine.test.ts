@@ -404,9 +404,11 @@ for (const plugin of PLUGINS) {
 
 describe('the engine on the sample workflow', () => {
   const complete = { title: '老旧小区改造', items: ['加装电梯'] };
+  // (the version start_workflow starts today)
+  const LATEST = samplePlugin.versions.at(-1)!.version;
 
   it('two clients firing on one instance at once: one wins, the other is told someone acted first', async () => {
-    const id = await startInstance(samplePlugin, 2, complete);
+    const id = await startInstance(samplePlugin, LATEST, complete);
     const before = await logCount(id);
     const results = await Promise.all([fire('community_filer', id, 'cancel', 0), fire('street_office', id, 'cancel', 0)]);
     expect(results.filter((r) => r.error === null)).toHaveLength(1);
@@ -416,7 +418,7 @@ describe('the engine on the sample workflow', () => {
   });
 
   it('a refused payload names the field and the rule, and changes nothing', async () => {
-    const id = await startInstance(samplePlugin, 2, complete);
+    const id = await startInstance(samplePlugin, LATEST, complete);
     await fire('community_filer', id, 'submit', 0);
     await fire('reviewer', id, 'open', 1);
     const { error } = await fire('reviewer', id, 'approve', 2, { score: 101 });
@@ -432,7 +434,7 @@ describe('the engine on the sample workflow', () => {
   });
 
   it('submit keeps a snapshot of the form that later edits do not change; actions run in the transaction', async () => {
-    const id = await startInstance(samplePlugin, 2, complete);
+    const id = await startInstance(samplePlugin, LATEST, complete);
     expect((await fire('community_filer', id, 'submit', 0)).error).toBeNull();
     expect((await fire('reviewer', id, 'return', 1, { comment: '请补充照片' })).error).toBeNull();
     const edited = await as.community_filer.rpc('save_workflow_form', { p_instance_id: id, p_form: { title: '改后的标题', items: ['加装电梯', '增设充电桩'] } });
@@ -450,7 +452,7 @@ describe('the engine on the sample workflow', () => {
   });
 
   it('the form saves only in its editable states, by its editors, and only what its schema allows', async () => {
-    const id = await startInstance(samplePlugin, 2, {});
+    const id = await startInstance(samplePlugin, LATEST, {});
     const bad = await as.community_filer.rpc('save_workflow_form', { p_instance_id: id, p_form: { title: 5 } });
     expect(bad.error?.code).toBe('WF006');
     expect(JSON.parse(bad.error!.details)).toMatchObject({ what: 'form', path: 'title', rule: 'type' });
@@ -478,7 +480,7 @@ describe('the engine on the sample workflow', () => {
   it('start_workflow: new instances start on the latest version, for the kinds and roles the plugin names', async () => {
     const { data, error } = await as.community_filer.rpc('start_workflow', { p_workflow: 'sample', p_subject_unit_id: unit.compound, p_form: {} });
     expect(error).toBeNull();
-    expect(data).toMatchObject({ version: 2, state: 'draft', revision: 0, street_id: unit.street, community_id: unit.c1 });
+    expect(data).toMatchObject({ version: LATEST, state: 'draft', revision: 0, street_id: unit.street, community_id: unit.c1 });
     expect((await as.reviewer.rpc('start_workflow', { p_workflow: 'sample', p_subject_unit_id: unit.c1 })).error?.code).toBe('WF003');
     expect((await filerC2.rpc('start_workflow', { p_workflow: 'sample', p_subject_unit_id: unit.c1 })).error?.code).toBe('WF007');
     expect((await as.street_office.rpc('start_workflow', { p_workflow: 'no_such', p_subject_unit_id: unit.c1 })).error?.code).toBe('WF007');
@@ -516,7 +518,7 @@ describe('the engine on the sample workflow', () => {
 
   it('a unit moved to another community takes its workflows, their log and snapshots along', async () => {
     const [compound] = await query<{ id: number }>('insert into public.units (kind, name, parent_id) values ($1, $2, $3) returning id::int', ['compound', `搬迁小区-${run}`, unit.c1]);
-    const id = await startInstance(samplePlugin, 2, complete, compound!.id);
+    const id = await startInstance(samplePlugin, LATEST, complete, compound!.id);
     await fire('community_filer', id, 'submit', 0);
     const sees = async (c: SupabaseClient) => ({
       instances: (await c.from('workflow_instances').select('id').eq('id', id)).data!.length,
@@ -536,7 +538,7 @@ describe('the engine on the sample workflow', () => {
   });
 
   it('the log is append-only: no update, delete or truncate, for the API\'s roles or the table owner', async () => {
-    const id = await startInstance(samplePlugin, 2, complete);
+    const id = await startInstance(samplePlugin, LATEST, complete);
     expect((await fire('community_filer', id, 'submit', 0)).error).toBeNull(); // a snapshot to try too
     for (const client of [serviceClient(), as.street_office]) {
       expect((await client.from('workflow_events').update({ comment: 'forged' }).eq('instance_id', id)).error?.code).toBe('42501');
