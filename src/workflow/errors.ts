@@ -1,4 +1,4 @@
-// The engine's refusals (WF001–WF013, see the engine migration and its start rules) as sentences a user reads, with
+// The engine's refusals (WF001–WF014, see the engine migration and its start rules) as sentences a user reads, with
 // the plugin's own names for events, states, guards and fields.
 import { formatDateTime } from '@/lib/dates';
 import { i18n } from '@/i18n';
@@ -10,15 +10,23 @@ interface EngineError {
   details?: string | null;
 }
 
-/** The engine's own events in the log: 催办, and the deadlines' reminders (done by the system). */
-export const ENGINE_EVENTS = ['urge', 'deadline_soon', 'overdue'] as const;
+/**
+ * The engine's own events in the log that leave the state as it was: 催办, the deadlines'
+ * reminders (done by the system), 转交, 委派 and its answer.
+ */
+export const ENGINE_EVENTS = ['urge', 'deadline_soon', 'overdue', 'transfer', 'delegate', 'delegate_done'] as const;
+/** The engine's own events that move the instance: 退回到任意节点, and back to the step that returned it. */
+export const ENGINE_MOVES = ['return_to_step', 'resume_at_step'] as const;
+const isEngineEvent = (event: string) => (ENGINE_EVENTS as readonly string[]).includes(event) || (ENGINE_MOVES as readonly string[]).includes(event);
 
 export const eventLabel = (plugin: WorkflowPlugin, event: string) =>
   i18n.t(`workflows.${plugin.name}.events.${event}`, {
-    defaultValue: (ENGINE_EVENTS as readonly string[]).includes(event) ? i18n.t(`workflow.engineEvents.${event}`) : event,
+    defaultValue: isEngineEvent(event) ? i18n.t(`workflow.engineEvents.${event}`) : event,
   });
 export const stateLabel = (plugin: WorkflowPlugin, state: string) => i18n.t(plugin.stateLabels[state] ?? `workflows.${plugin.name}.states.${state}`, { defaultValue: state });
-export const fieldLabel = (plugin: WorkflowPlugin, field: string) => i18n.t(`workflows.${plugin.name}.fields.${field}`, { defaultValue: field });
+// (the engine's own fields — handlers, copies, a return's step — when the plugin has no such field)
+export const fieldLabel = (plugin: WorkflowPlugin, field: string) =>
+  i18n.t(`workflows.${plugin.name}.fields.${field}`, { defaultValue: i18n.t(`workflow.engineFields.${field}`, { defaultValue: field }) });
 /** A guard's sentence; its label may quote the facts it judged ({{campaign.filing_closes_on}}, say). */
 export const guardLabel = (plugin: WorkflowPlugin, guard: string, facts: Record<string, unknown> = {}, form: Record<string, unknown> | null = null) => {
   const negated = guard.startsWith('not ');
@@ -68,8 +76,8 @@ export function confirmText(plugin: WorkflowPlugin, event: string, subject: stri
  */
 export function eventNotes(_plugin: WorkflowPlugin, row: { event?: string; comment: string | null; payload?: Record<string, unknown> | null }): { field: string; text: string }[] {
   const notes = row.comment ? [{ field: 'comment', text: row.comment }] : [];
-  // The engine's own rows carry what it needs (a timer, a deadline), not words a person wrote.
-  if (row.event && (ENGINE_EVENTS as readonly string[]).includes(row.event)) return notes;
+  // The engine's own rows carry what it needs (a timer, a deadline, a person), not words a person wrote.
+  if (row.event && isEngineEvent(row.event)) return notes;
   for (const [field, value] of Object.entries(row.payload ?? {})) {
     if (field !== 'comment' && typeof value === 'string' && value.trim()) notes.push({ field, text: value });
   }

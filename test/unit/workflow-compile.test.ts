@@ -119,11 +119,12 @@ describe('workflow migrations (npm run workflows:compile)', () => {
     expect(planned.map((m) => [m.file, m.status])).toEqual([
       ['20991231000001_workflow_sample_v1.sql', 'missing'],
       ['20991231000002_workflow_sample_v2.sql', 'missing'],
+      ['20991231000003_workflow_sample_v3.sql', 'missing'],
     ]);
     for (const m of planned) writeFileSync(path.join(dir, m.file), m.sql);
-    expect(planMigrations([samplePlugin], dir).map((m) => m.status)).toEqual(['up to date', 'up to date']);
+    expect(planMigrations([samplePlugin], dir).map((m) => m.status)).toEqual(['up to date', 'up to date', 'up to date']);
     const v1 = path.join(dir, planned[0]!.file);
     writeFileSync(v1, readFileSync(v1, 'utf8').replace("'reviewer'", "'viewer'"));
-    expect(planMigrations([samplePlugin], dir).map((m) => m.status)).toEqual(['changed', 'up to date']);
+    expect(planMigrations([samplePlugin], dir).map((m) => m.status)).toEqual(['changed', 'up to date', 'up to date']);
   });
 });

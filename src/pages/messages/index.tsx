@@ -1,5 +1,6 @@
 // 消息中心: what the engine told me — a deadline coming, one passed, an overdue step to follow up,
-// a 催办 — newest first, unread first in the filter's default. Opening one marks it read and goes
+// a 催办, a step assigned, delegated or returned to me, a copy (抄送) — newest first, unread first
+// in the filter's default; 抄送我的 lists the copies, read and unread. Opening one marks it read and goes
 // to its instance; the bell in the header counts the unread (src/components/message-bell.tsx).
 import { List } from '@refinedev/antd';
 import { useGo, useTranslation } from '@refinedev/core';
@@ -15,7 +16,7 @@ import { pluginByName } from '@/workflow/plugins';
 
 interface MessageRow {
   id: number;
-  kind: 'deadline_soon' | 'overdue' | 'escalated' | 'urged';
+  kind: 'deadline_soon' | 'overdue' | 'escalated' | 'urged' | 'assigned' | 'delegated' | 'delegation_done' | 'cc' | 'returned';
   state: string;
   deadline_at: string | null;
   comment: string | null;
@@ -26,7 +27,11 @@ interface MessageRow {
 
 const SELECT = 'id, kind, state, deadline_at, comment, created_at, read_at, instance:workflow_instances(id, workflow, subject:units!subject_unit_id(name))';
 const PAGE_SIZE = 20;
-const KIND_COLOR: Record<MessageRow['kind'], string> = { deadline_soon: 'gold', overdue: 'red', escalated: 'volcano', urged: 'blue' };
+const KIND_COLOR: Record<MessageRow['kind'], string> = {
+  deadline_soon: 'gold', overdue: 'red', escalated: 'volcano', urged: 'blue',
+  assigned: 'geekblue', delegated: 'cyan', delegation_done: 'green', cc: 'purple', returned: 'orange',
+};
+const FILTERS = ['unread', 'cc', 'all'] as const;
 
 /** The message's sentence: the workflow, its subject and step, and the deadline. */
 function useMessageText() {
@@ -48,7 +53,7 @@ export default function MessagesPage() {
   const go = useGo();
   const text = useMessageText();
   const [params, setParams] = useSearchParams();
-  const filter = params.get('filter') === 'all' ? 'all' : 'unread';
+  const filter = FILTERS.find((f) => f === params.get('filter')) ?? 'unread';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [rows, setRows] = useState<MessageRow[]>([]);
   const [total, setTotal] = useState(0);
@@ -61,6 +66,7 @@ export default function MessagesPage() {
     setLoading(true);
     let query = supabaseClient.from('workflow_messages').select(SELECT, { count: 'exact' }).order('id', { ascending: false });
     if (filter === 'unread') query = query.is('read_at', null);
+    if (filter === 'cc') query = query.eq('kind', 'cc');
     const { data, count } = await query.range((page - 1) * PAGE_SIZE, page * PAGE_SIZE - 1);
     setRows((data ?? []) as MessageRow[]);
     setTotal(count ?? 0);
@@ -98,6 +104,7 @@ export default function MessagesPage() {
           onChange={(value) => setParams({ filter: String(value) })}
           options={[
             { value: 'unread', label: translate('messages.unread') },
+            { value: 'cc', label: translate('messages.cc') },
             { value: 'all', label: translate('messages.all') },
           ]}
           data-testid="messages-filter"

@@ -7,7 +7,7 @@ import { eventLabel, guardLabel } from '@/workflow/errors';
 import type { AvailableAction } from '@/workflow/machine';
 import type { WorkflowPlugin, WorkflowVersion } from '@/workflow/types';
 
-export function ActionButton({ plugin, version, action, facts, form, size, onClick }: {
+export function ActionButton({ plugin, version, action, facts, form, size, heldBy, onClick }: {
   plugin: WorkflowPlugin;
   version: WorkflowVersion;
   action: AvailableAction;
@@ -15,6 +15,8 @@ export function ActionButton({ plugin, version, action, facts, form, size, onCli
   /** The instance's form: a guard's reason may name what it lacks (GuardDef.explain). */
   form?: Record<string, unknown>;
   size?: 'small' | 'middle';
+  /** Held back by the engine rather than a guard (the step is someone else's): the reason. */
+  heldBy?: string | null;
   onClick?: (event: MouseEvent) => void;
 }) {
   const { translate } = useTranslation();
@@ -24,13 +26,14 @@ export function ActionButton({ plugin, version, action, facts, form, size, onCli
       size={size}
       type={tone === 'primary' ? 'primary' : 'default'}
       danger={tone === 'danger'}
-      disabled={action.blockedBy !== null}
+      disabled={action.blockedBy !== null || !!heldBy}
       onClick={onClick}
       data-testid={`action-${action.event}`}
     >
       {eventLabel(plugin, action.event)}
     </Button>
   );
+  if (heldBy) return <Tooltip title={translate('workflow.panel.blocked', { reason: heldBy })}>{button}</Tooltip>;
   return action.blockedBy ? (
     <Tooltip title={translate('workflow.panel.blocked', { reason: guardLabel(plugin, action.blockedBy, facts, form ?? null) })}>{button}</Tooltip>
   ) : button;

@@ -5,7 +5,7 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Show } from '@refinedev/antd';
 import { useTranslation } from '@refinedev/core';
-import { App, Alert, Button, Card, Col, Collapse, Descriptions, Empty, Form, Modal, Row, Space, Timeline, Typography, type FormInstance } from 'antd';
+import { App, Alert, Button, Card, Col, Collapse, Descriptions, Empty, Form, Modal, Row, Select, Space, Tag, Timeline, Typography, type FormInstance } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { myMemberships, rolesWhere, type MemberRole } from '@/access/memberships';
@@ -15,7 +15,7 @@ import { i18n } from '@/i18n';
 import { formatDateTime, formatDeadline } from '@/lib/dates';
 import { asJson, jsonObject, type JsonObject, type SelectRow } from '@/lib/rows';
 import { supabaseClient } from '@/providers/supabase-client';
-import { ENGINE_EVENTS, confirmText, eventLabel, eventNotes, fieldLabel, guardLabel, stateLabel, workflowError } from '@/workflow/errors';
+import { ENGINE_EVENTS, ENGINE_MOVES, confirmText, eventLabel, eventNotes, fieldLabel, guardLabel, stateLabel, workflowError } from '@/workflow/errors';
 import { availableActions, compiledOf, refusingGuard } from '@/workflow/machine';
 import { machineDiagram } from '@/workflow/mermaid';
 import { versionOf } from '@/workflow/plugins';
@@ -25,6 +25,9 @@ import { WorkflowSteps } from './steps';
 import { ActionButton } from './action-button';
 import { UrgeButton } from './urge';
 import { cleanValues, SchemaForm, showIssues } from './schema-form';
+import { HandoverDialog, memberOptions, nameOf, ResumeDialog, ReturnDialog, type Assignment, type Member } from './handlers';
+import type { CompiledVersion } from '@/workflow/compile';
+import { stateAncestors } from '@/workflow/machine';
 
 const Diagram = lazy(() => import('./diagram'));
 
@@ -41,23 +44,42 @@ function showRefusal(plugin: WorkflowPlugin, error: { code?: string; message?: s
   else setRefusal(text);
 }
 
-function ActionDialog({ plugin, version, instance, roles, facts, event, onClose, onDone }: {
+/** The step an event would enter from the state, for the sender's roles (the first candidate, as the database takes it). */
+function targetOf(compiled: CompiledVersion, state: string, event: string, roles: MemberRole[]): string | null {
+  const ancestors = stateAncestors(state);
+  const t = compiled.transitions
+    .filter((x) => x.event === event && ancestors.includes(x.from) && x.roles.some((r) => roles.includes(r)))
+    .sort((a, b) => b.depth - a.depth || a.priority - b.priority)[0];
+  return t?.to && t.to !== state ? t.to : null;
+}
+
+function ActionDialog({ plugin, version, compiled, instance, roles, facts, event, members, me, onClose, onDone }: {
   plugin: WorkflowPlugin;
   version: WorkflowVersion;
+  compiled: CompiledVersion;
   instance: Instance;
   roles: MemberRole[];
   facts: Record<string, unknown>;
   event: string;
+  members: Member[];
+  me: string | undefined;
   onClose: () => void;
   onDone: () => void;
 }) {
   const { translate } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  const [people] = Form.useForm<{ assignees?: string[] | string; cc?: string[] }>();
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const def = version.events[event]!;
   const hasFields = Object.keys(def.payload.shape).length > 0;
+  // Who handles the step it enters (when that step names handlers) and whom it copies.
+  const target = targetOf(compiled, instance.state, event, roles);
+  const assign = target ? compiled.stateOptions.find((o) => o.state === target && o.assignRoles) : undefined;
+  const cc = compiled.cc.find((c) => c.event === event);
+  const eligible = assign ? memberOptions(members, assign.assignRoles, translate) : [];
+  const roleNames = (list: string[]) => list.map((r) => translate(`memberships.roles.${r}`)).join('、');
 
   const submit = async () => {
     let values: Record<string, unknown> = {};
@@ -78,13 +100,25 @@ function ActionDialog({ plugin, version, instance, roles, facts, event, onClose,
       setRefusal(translate('workflow.errors.WF004', { guard: guardLabel(plugin, refused, facts) }));
       return;
     }
+    let picked: { assignees?: string[] | string; cc?: string[] };
+    try {
+      picked = assign || cc?.pick ? await people.validateFields() : {};
+    } catch {
+      return;
+    }
+    const assignees = picked.assignees === undefined ? [] : Array.isArray(picked.assignees) ? picked.assignees : [picked.assignees];
     setBusy(true);
     const { error } = await supabaseClient.rpc('fire_event', {
       p_instance_id: instance.id, p_event: event, p_expected_revision: instance.revision, p_payload: asJson(payload),
+      ...(assignees.length ? { p_assignees: assignees } : {}),
+      ...(picked.cc?.length ? { p_cc: picked.cc } : {}),
     });
     setBusy(false);
     if (error) {
-      showRefusal(plugin, error, hasFields ? form : null, setRefusal);
+      const refused = workflowError(plugin, error);
+      const field = refused.field === 'assignees' || refused.field === 'cc' ? refused.field : null;
+      if (field) people.setFields([{ name: field, errors: [refused.message] }]);
+      else showRefusal(plugin, error, hasFields ? form : null, setRefusal);
       if (error.code === 'WF005') onDone(); // show what the other person did
       return;
     }
@@ -107,6 +141,34 @@ function ActionDialog({ plugin, version, instance, roles, facts, event, onClose,
       {refusal && <Alert type="error" showIcon message={refusal} style={{ marginBottom: 12 }} />}
       <Typography.Paragraph data-testid="action-confirm">{confirmText(plugin, event, instance.subject?.name ?? '')}</Typography.Paragraph>
       {hasFields && <SchemaForm plugin={plugin} schema={def.payload} form={form} name={`event-${event}`} />}
+      {(assign || cc) && (
+        <Form
+          form={people}
+          layout="vertical"
+          name={`people-${event}`}
+          initialValues={{ assignees: assign?.assignRequired && me && eligible.some((o) => o.value === me) ? (assign.assignMultiple ? [me] : me) : undefined }}
+        >
+          {assign && (
+            <Form.Item
+              name="assignees"
+              label={translate('workflow.panel.nextHandlers')}
+              extra={assign.assignRequired ? undefined : translate('workflow.panel.nextHandlersHint', { roles: roleNames(assign.assignRoles!) })}
+              rules={assign.assignRequired ? [{ required: true, message: translate('workflow.panel.nextHandlersRequired') }] : []}
+            >
+              <Select allowClear showSearch optionFilterProp="label" mode={assign.assignMultiple ? 'multiple' : undefined} options={eligible} data-testid="next-handlers" />
+            </Form.Item>
+          )}
+          {cc && (
+            <Form.Item name="cc" label={translate('workflow.panel.cc')} extra={cc.roles.length ? translate('workflow.panel.ccAlways', { roles: roleNames(cc.roles) }) : undefined}>
+              {cc.pick ? (
+                <Select mode="multiple" allowClear showSearch optionFilterProp="label" placeholder={translate('workflow.panel.ccPlaceholder')} options={memberOptions(members, null, translate, me)} data-testid="cc-people" />
+              ) : (
+                <Typography.Text type="secondary">{roleNames(cc.roles)}</Typography.Text>
+              )}
+            </Form.Item>
+          )}
+        </Form>
+      )}
     </Modal>
   );
 }
@@ -171,13 +233,24 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
   const [deadline, setDeadline] = useState<string | null>(null);
   const [streetWide, setStreetWide] = useState(false);
   const { data: me } = useGetIdentity<{ id: string }>();
+  // Who handles the step now, the people where it lives (names for pickers and the log), and
+  // the steps it may be returned to.
+  const [assignments, setAssignments] = useState<Assignment[]>([]);
+  const [members, setMembers] = useState<Member[]>([]);
+  const [returnTargets, setReturnTargets] = useState<string[]>([]);
+  const [handover, setHandover] = useState<'transfer' | 'reassign' | 'delegate' | 'finish' | null>(null);
+  const [returning, setReturning] = useState(false);
+  const [resuming, setResuming] = useState(false);
 
   const load = useCallback(async () => {
-    const [one, events, world, timer] = await Promise.all([
+    const [one, events, world, timer, handling, people, targets] = await Promise.all([
       supabaseClient.from('workflow_instances').select(INSTANCE_SELECT).eq('id', Number(id)).eq('workflow', plugin.name).maybeSingle(),
       supabaseClient.from('workflow_events').select(LOG_SELECT).eq('instance_id', Number(id)).order('id'),
       supabaseClient.rpc('workflow_facts', { p_instance_id: Number(id) }),
       supabaseClient.from('workflow_timers').select('state, deadline_at').eq('instance_id', Number(id)).is('cancelled_at', null).order('id', { ascending: false }).limit(1).maybeSingle(),
+      supabaseClient.from('workflow_assignments').select('user_id, kind, delegated_by').eq('instance_id', Number(id)).is('ended_at', null).order('id'),
+      supabaseClient.rpc('workflow_members', { p_instance_id: Number(id) }),
+      supabaseClient.rpc('workflow_return_targets', { p_instance_id: Number(id) }),
     ]);
     if (one.error || !one.data) {
       setFailure(one.error ? workflowError(plugin, one.error).message : translate('workflow.errors.WF007'));
@@ -188,6 +261,9 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
     setLog((events.data ?? []).map((e) => ({ ...e, payload: jsonObject(e.payload) })));
     setFacts(jsonObject(world.data));
     setDeadline(timer.data && timer.data.state === row.state && !row.done ? timer.data.deadline_at : null);
+    setAssignments((handling.data ?? []) as Assignment[]);
+    setMembers(people.data ?? []);
+    setReturnTargets(targets.data ?? []);
     const memberships = await myMemberships();
     setRoles(rolesWhere(memberships, row.street_id, row.community_id));
     setStreetWide(memberships.some((m) => m.community_id === null && m.street_id === row.street_id));
@@ -206,6 +282,7 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
   );
   // A logged event whose transition has no target (a note, say) left the state as it was.
   const staysIn = (row: LogRow) =>
+    !(ENGINE_MOVES as readonly string[]).includes(row.event) &&
     (ENGINE_EVENTS as readonly string[]).includes(row.event) ||
     !!compiled?.transitions.some((t) => t.from === row.from_state && t.event === row.event && t.to === null) &&
     !compiled.transitions.some((t) => t.from === row.from_state && t.event === row.event && t.to === row.to_state);
@@ -220,6 +297,22 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
     compiled?.deadlines.find((d) => d.state === instance.state)?.remind ??
     compiled?.transitions.filter((t) => t.from === instance.state || instance.state.startsWith(`${t.from}.`)).flatMap((t) => t.roles) ??
     [];
+  // Named handlers: the step is theirs; a delegate only answers its owner.
+  const owners = assignments.filter((a) => a.kind === 'owner');
+  const mine = assignments.find((a) => a.user_id === me?.id);
+  const heldBy = !me || !assignments.length || mine?.kind === 'owner' || (!mine && !owners.length)
+    ? null
+    : mine?.kind === 'delegate'
+      ? translate('workflow.panel.delegatedToMe', { name: nameOf(members, mine.delegated_by) })
+      : translate('workflow.panel.assignedToOthers', { names: owners.map((o) => nameOf(members, o.user_id)).join('、') });
+  const option = compiled?.stateOptions.find((o) => o.state === instance.state);
+  const actsHere = !instance.done && !heldBy && roles.some((r) => compiled?.transitions.some((t) => stateAncestors(instance.state).includes(t.from) && t.roles.includes(r)));
+  const mayReturn = actsHere && !!option?.returnToAny && returnTargets.length > 0;
+  // Right after a return to this step: straight back to the step that returned it.
+  const lastMove = [...log].reverse().find((row) => row.from_state !== row.to_state && !(ENGINE_EVENTS as readonly string[]).includes(row.event));
+  const resumeTo = actsHere && lastMove?.event === 'return_to_step' && lastMove.to_state === instance.state ? lastMove.from_state : null;
+  const delegatedByMe = assignments.find((a) => a.kind === 'delegate' && a.delegated_by === me?.id);
+  const mayReassign = !instance.done && owners.length > 0 && mine?.kind !== 'owner' && roles.includes('street_office' as MemberRole);
   const mayUrge = !instance.done && !roles.some((r) => handlerRoles.includes(r)) && (streetWide || (!!me && log.some((row) => row.actor_id === me.id)));
   const overdue = !!deadline && new Date(deadline).getTime() < Date.now();
   const FormView = plugin.views?.form;
@@ -274,11 +367,45 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
                 )
               }
             >
+              {assignments.length > 0 && (
+                <div style={{ marginBottom: 8 }} data-testid="workflow-handlers">
+                  <Typography.Text type="secondary">{translate('workflow.panel.handlers')}：</Typography.Text>
+                  {owners.map((o) => {
+                    const lent = assignments.find((a) => a.kind === 'delegate' && a.delegated_by === o.user_id);
+                    return (
+                      <Tag key={o.user_id} color={o.user_id === me?.id ? 'blue' : undefined}>
+                        {nameOf(members, o.user_id)}
+                        {lent ? translate('workflow.panel.delegatedTo', { name: nameOf(members, lent.user_id) }) : ''}
+                      </Tag>
+                    );
+                  })}
+                </div>
+              )}
               <Space wrap>
-                {actions.length === 0 && !mayUrge && <Typography.Text type="secondary">{translate('workflow.panel.noActions')}</Typography.Text>}
+                {actions.length === 0 && !mayUrge && !mayReturn && !resumeTo && <Typography.Text type="secondary">{translate('workflow.panel.noActions')}</Typography.Text>}
+                {resumeTo && (
+                  <Button type="primary" onClick={() => setResuming(true)} data-testid="resume-at-step">
+                    {translate('workflow.panel.resume', { state: stateLabel(plugin, resumeTo) })}
+                  </Button>
+                )}
                 {actions.map((a) => (
-                  <ActionButton key={a.event} plugin={plugin} version={version} action={a} facts={facts} form={instance.form} onClick={() => setActing(a.event)} />
+                  <ActionButton key={a.event} plugin={plugin} version={version} action={a} facts={facts} form={instance.form} heldBy={heldBy} onClick={() => setActing(a.event)} />
                 ))}
+                {mayReturn && (
+                  <Button danger onClick={() => setReturning(true)} data-testid="return-to-step">
+                    {translate('workflow.panel.returnTo')}
+                  </Button>
+                )}
+                {mine?.kind === 'owner' && !instance.done && (
+                  <>
+                    <Button onClick={() => setHandover('transfer')} data-testid="transfer">{translate('workflow.panel.transfer')}</Button>
+                    {!delegatedByMe && <Button onClick={() => setHandover('delegate')} data-testid="delegate">{translate('workflow.panel.delegate')}</Button>}
+                  </>
+                )}
+                {mine?.kind === 'delegate' && !instance.done && (
+                  <Button type="primary" onClick={() => setHandover('finish')} data-testid="finish-delegation">{translate('workflow.panel.finishDelegation')}</Button>
+                )}
+                {mayReassign && <Button onClick={() => setHandover('reassign')} data-testid="reassign">{translate('workflow.panel.reassign')}</Button>}
                 {mayUrge && <UrgeButton plugin={plugin} instance={instance} onDone={() => void load()} />}
               </Space>
             </Card>
@@ -353,6 +480,11 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
                         {formatDateTime(row.created_at)} · {row.actor_id === null && row.actor_roles.includes('system') ? translate('workflow.panel.bySystem') : row.actor_roles.map((r) => translate(`memberships.roles.${r}`)).join('、')}
                       </Typography.Text>
                     </div>
+                    {typeof row.payload.to === 'string' && (ENGINE_EVENTS as readonly string[]).includes(row.event) && (
+                      <Typography.Paragraph style={{ margin: '4px 0 0' }} data-testid="log-note-to">
+                        {translate('workflow.panel.logTo', { name: nameOf(members, row.payload.to) })}
+                      </Typography.Paragraph>
+                    )}
                     {eventNotes(plugin, row).map((note) => (
                       <Typography.Paragraph key={note.field} style={{ margin: '4px 0 0' }} data-testid={`log-note-${note.field}`}>
                         {note.field === 'comment' ? note.text : `${fieldLabel(plugin, note.field)}：${note.text}`}
@@ -365,9 +497,36 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
           </Card>
         </Col>
       </Row>
-      {acting && (
-        <ActionDialog plugin={plugin} version={version} instance={instance} roles={roles} facts={facts} event={acting} onClose={() => setActing(null)} onDone={() => void load()} />
+      {acting && compiled && (
+        <ActionDialog
+          plugin={plugin}
+          version={version}
+          compiled={compiled}
+          instance={instance}
+          roles={roles}
+          facts={facts}
+          event={acting}
+          members={members}
+          me={me?.id}
+          onClose={() => setActing(null)}
+          onDone={() => void load()}
+        />
       )}
+      {handover && (
+        <HandoverDialog
+          plugin={plugin}
+          instance={instance}
+          mode={handover}
+          members={members}
+          roles={option?.assignRoles ?? null}
+          me={me?.id}
+          owner={mine?.delegated_by}
+          onClose={() => setHandover(null)}
+          onDone={() => void load()}
+        />
+      )}
+      {returning && <ReturnDialog plugin={plugin} instance={instance} targets={returnTargets} onClose={() => setReturning(false)} onDone={() => void load()} />}
+      {resuming && resumeTo && <ResumeDialog plugin={plugin} instance={instance} to={resumeTo} onClose={() => setResuming(false)} onDone={() => void load()} />}
       {editing && <FormDialog plugin={plugin} version={version} instance={instance} onClose={() => setEditing(false)} onDone={() => void load()} />}
     </Show>
   );

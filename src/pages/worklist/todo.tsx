@@ -5,10 +5,15 @@
 // instance's state for a role they hold where it lives (availableActions), whether or not a guard
 // holds it back today. A draft whose submit waits for a complete form is exactly the filer's work
 // still to do; the action is shown greyed, with the guard's reason on hover, as on the panel
-// (both draw it with ActionButton).
+// (both draw it with ActionButton). A step with named handlers waits for them only, and what is
+// assigned or delegated to me comes first.
+//
+// 批量办理: rows of one workflow, version and state can be selected together and one of their
+// common actions taken on all at once (fire_event_batch: each its own transition and log row);
+// the ones refused are listed by name with the reason, the others go on.
 import { List } from '@refinedev/antd';
 import { useGo, useTranslation } from '@refinedev/core';
-import { Alert, Space, Table, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Form, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { myMemberships, rolesWhere, scopeOf } from '@/access/memberships';
@@ -20,7 +25,9 @@ import { deadlineDay, formatDate, formatDateTime } from '@/lib/dates';
 import { supabaseClient } from '@/providers/supabase-client';
 import { ActionButton } from '@/pages/workflow/action-button';
 import { actionDeadline, availableActions, type AvailableAction } from '@/workflow/machine';
-import { ENGINE_EVENTS } from '@/workflow/errors';
+import { ENGINE_EVENTS, confirmText, eventLabel, workflowError } from '@/workflow/errors';
+import { cleanValues, SchemaForm, showIssues } from '@/pages/workflow/schema-form';
+import { asJson } from '@/lib/rows';
 import { PLUGINS, pluginByName, versionOf } from '@/workflow/plugins';
 import type { WorkflowPlugin, WorkflowVersion } from '@/workflow/types';
 import { fetchAll } from '@/lib/postgrest';
@@ -39,6 +46,9 @@ export interface TodoRow {
   waitedMs: number;
   deadline: string | null;
   today: string;
+  revision: number;
+  /** Assigned or delegated to me (named handlers), or null: my roles'. */
+  mine: 'owner' | 'delegate' | null;
 }
 
 /** "3 天", "5 小时", "12 分钟": how long something has waited, in its largest whole unit. */
@@ -53,13 +63,15 @@ export function formatWaited(ms: number): string {
 
 // Since when it has waited: the instance's last transition (its latest event), not updated_at,
 // which a saved draft moves too; updated_at only when the log is not readable.
-const SELECT = 'id, workflow, version, state, form, street_id, community_id, updated_at, subject:units!subject_unit_id(name), last:workflow_events(created_at)';
+// `handlers`: who handles the step now, when it names people.
+const SELECT = 'id, workflow, version, state, form, revision, street_id, community_id, updated_at, subject:units!subject_unit_id(name), last:workflow_events(created_at), handlers:workflow_assignments(user_id, kind)';
 
 /** What waits for the user, as the table lists it (the 工作台's 我的待办 card counts the same rows). */
 export async function loadTodo(): Promise<TodoRow[]> {
   const memberships = await myMemberships();
   const scope = scopeOr(scopeOf(memberships));
   if (!scope) return [];
+  const me = (await supabaseClient.auth.getSession()).data.session?.user.id;
   // `last`: the latest logged event, when the instance entered its current state.
   const instances = await fetchAll((from, to) =>
     supabaseClient
@@ -73,6 +85,8 @@ export async function loadTodo(): Promise<TodoRow[]> {
       .not('last.event', 'in', `(${ENGINE_EVENTS.join(',')})`)
       .order('id', { referencedTable: 'last', ascending: false })
       .limit(1, { referencedTable: 'last' })
+      // (who handles the step now)
+      .is('handlers.ended_at', null)
       .range(from, to),
   );
 
@@ -84,7 +98,10 @@ export async function loadTodo(): Promise<TodoRow[]> {
     if (!plugin || !version) return [];
     const roles = rolesWhere(memberships, row.street_id, row.community_id);
     if (!roles.length || !availableActions(plugin, version, row.state, jsonObject(row.form), roles).length) return [];
-    return [{ row, plugin, version, roles }];
+    // A step with named handlers waits for them, not for everyone holding the role.
+    const mine = row.handlers.find((h) => h.user_id === me)?.kind as TodoRow['mine'] | undefined;
+    if (row.handlers.length && !mine && row.handlers.some((h) => h.kind === 'owner')) return [];
+    return [{ row, plugin, version, roles, mine: mine ?? null }];
   });
   // The facts of those that have any, in one request. An instance whose facts cannot be read is
   // still listed, without them: its panel says why when opened.
@@ -109,7 +126,7 @@ export async function loadTodo(): Promise<TodoRow[]> {
   }
 
   const now = Date.now();
-  return candidates.map(({ row, plugin, version, roles }) => {
+  return candidates.map(({ row, plugin, version, roles, mine }) => {
     const world = factsById.get(row.id) ?? {};
     const actions = availableActions(plugin, version, row.state, jsonObject(row.form), roles, world);
     const since = row.last[0]?.created_at ?? row.updated_at;
@@ -126,8 +143,12 @@ export async function loadTodo(): Promise<TodoRow[]> {
       waitedMs: now - new Date(since).getTime(),
       deadline: timerDeadline.get(row.id) ?? actionDeadline(plugin, version, row.state, roles, actions, world),
       today: typeof world.today === 'string' ? world.today : dayjs().format('YYYY-MM-DD'),
+      revision: row.revision,
+      mine,
     };
-  });
+  })
+    // what is assigned to me first, then what has waited longest
+    .sort((a, b) => Number(!!b.mine) - Number(!!a.mine) || b.waitedMs - a.waitedMs);
 }
 
 function Deadline({ row }: { row: TodoRow }) {
@@ -144,6 +165,81 @@ function Deadline({ row }: { row: TodoRow }) {
     </Space>
   );
 }
+
+/** 批量办理: one event, one payload, on every selected row; what was refused, by name. */
+function BatchDialog({ rows, event, onClose, onDone }: { rows: TodoRow[]; event: string; onClose: () => void; onDone: () => void }) {
+  const { translate } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState<{ subject: string; reason: string }[] | null>(null);
+  const { plugin, version } = rows[0]!;
+  const def = version.events[event]!;
+  const hasFields = Object.keys(def.payload.shape).length > 0;
+  const action = eventLabel(plugin, event);
+
+  const submit = async () => {
+    let values: Record<string, unknown> = {};
+    try {
+      if (hasFields) values = cleanValues(await form.validateFields());
+    } catch {
+      return;
+    }
+    const parsed = def.payload.safeParse(values);
+    if (!parsed.success) return showIssues(plugin, form, parsed.error);
+    setBusy(true);
+    const { data, error } = await supabaseClient.rpc('fire_event_batch', {
+      p_event: event, p_items: rows.map((r) => ({ id: r.id, revision: r.revision })), p_payload: asJson(parsed.data),
+    });
+    setBusy(false);
+    if (error) return setFailed([{ subject: '', reason: workflowError(plugin, error).message }]);
+    const subjectOf = new Map(rows.map((r) => [r.id, r.subject]));
+    const refused = (data ?? []).filter((r) => !r.ok).map((r) => ({
+      subject: subjectOf.get(r.instance_id) ?? String(r.instance_id),
+      reason: workflowError(plugin, { code: r.code ?? undefined, message: r.message ?? undefined, details: r.details }).message,
+    }));
+    const ok = (data ?? []).length - refused.length;
+    if (ok) void message.success(translate('worklist.batch.done', { ok }));
+    onDone();
+    if (refused.length) setFailed(refused);
+    else onClose();
+  };
+
+  return (
+    <Modal
+      title={translate('worklist.batch.title', { action, count: rows.length })}
+      open
+      onCancel={onClose}
+      onOk={failed ? onClose : submit}
+      okText={failed ? translate('worklist.batch.close') : action}
+      okButtonProps={{ danger: !failed && def.tone === 'danger' }}
+      cancelButtonProps={{ style: failed ? { display: 'none' } : undefined }}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
+      {failed ? (
+        <div data-testid="batch-failed">
+          <Alert type="warning" showIcon message={translate('worklist.batch.failedTitle', { count: failed.length })} style={{ marginBottom: 12 }} />
+          {failed.map((f, i) => (
+            <Typography.Paragraph key={i} style={{ margin: '4px 0' }}>
+              {f.subject && <Typography.Text strong>{f.subject}：</Typography.Text>}
+              {f.reason}
+            </Typography.Paragraph>
+          ))}
+        </div>
+      ) : (
+        <>
+          <Typography.Paragraph>{translate('worklist.batch.confirm', { count: rows.length, action })}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }}>{rows.map((r) => r.subject).join('、')}</Typography.Paragraph>
+          {rows.length === 1 && <Typography.Paragraph>{confirmText(plugin, event, rows[0]!.subject)}</Typography.Paragraph>}
+          {hasFields && <SchemaForm plugin={plugin} schema={def.payload} form={form} name={`batch-${event}`} />}
+        </>
+      )}
+    </Modal>
+  );
+}
+
+const kindOf = (r: TodoRow) => `${r.plugin.name}@${r.version.version}:${r.state}`;
 
 export default function TodoPage() {
   const { translate } = useTranslation();
@@ -168,6 +264,15 @@ export default function TodoPage() {
   );
   const settings = useTableSettings('todo', toggleable);
   const shows = settings.visible;
+  const [selected, setSelected] = useState<number[]>([]);
+  // (the rows acted on, kept while the dialog reports on them and the list reloads)
+  const [batch, setBatch] = useState<{ event: string; rows: TodoRow[] } | null>(null);
+  const chosen = useMemo(() => (rows ?? []).filter((r) => selected.includes(r.id)), [rows, selected]);
+  // The actions every selected row may take now (none held back by a guard).
+  const common = useMemo(
+    () => (chosen.length ? chosen[0]!.actions.filter((a) => chosen.every((r) => r.actions.some((b) => b.event === a.event && b.blockedBy === null))).map((a) => a.event) : []),
+    [chosen],
+  );
 
   return (
     <List
@@ -176,6 +281,17 @@ export default function TodoPage() {
       headerButtons={<TableToolbar settings={settings} onRefresh={() => void load()} refreshing={rows === null} />}
     >
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} />}
+      {chosen.length > 0 && (
+        <Space wrap style={{ marginBottom: 12 }} data-testid="batch-bar">
+          <Typography.Text>{translate('worklist.batch.selected', { count: chosen.length })}</Typography.Text>
+          {common.map((event) => (
+            <Button key={event} size="small" danger={chosen[0]!.version.events[event]?.tone === 'danger'} onClick={() => setBatch({ event, rows: chosen })} data-testid={`batch-${event}`}>
+              {eventLabel(chosen[0]!.plugin, event)}
+            </Button>
+          ))}
+          <Button size="small" type="link" onClick={() => setSelected([])}>{translate('worklist.batch.clear')}</Button>
+        </Space>
+      )}
       <Table<TodoRow>
         rowKey="id"
         size={settings.size}
@@ -183,11 +299,36 @@ export default function TodoPage() {
         dataSource={rows ?? []}
         data-testid="todo-table"
         locale={{ emptyText: translate('worklist.todo.empty') }}
-        onRow={(record) => ({ onClick: () => go({ to: `/workflows/${record.plugin.name}/${record.id}` }), style: { cursor: 'pointer' } })}
+        onRow={(record) => ({
+          // (a click in the selection column selects; anywhere else opens the panel)
+          onClick: (e) => void ((e.target as HTMLElement).closest('.ant-table-selection-column') || go({ to: `/workflows/${record.plugin.name}/${record.id}` })),
+          style: { cursor: 'pointer' },
+        })}
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (keys) => setSelected(keys as number[]),
+          // one workflow, version and state at a time; a delegated row answers its owner, not the step
+          getCheckboxProps: (r) => ({
+            disabled: r.mine === 'delegate' || (chosen.length > 0 && kindOf(r) !== kindOf(chosen[0]!)),
+            title: chosen.length > 0 && kindOf(r) !== kindOf(chosen[0]!) ? translate('worklist.batch.sameKind') : undefined,
+          }),
+          columnTitle: <Tooltip title={translate('worklist.batch.hint')}><span /></Tooltip>,
+        }}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (total) => translate('common.total', { total }) }}
       >
         {shows('workflow') && <Table.Column<TodoRow> key="workflow" title={translate('worklist.fields.workflow')} width={140} render={(_, r) => translate(r.plugin.label)} />}
-        {shows('subject') && <Table.Column<TodoRow> dataIndex="subject" title={translate('worklist.fields.subject')} />}
+        {shows('subject') && (
+          <Table.Column<TodoRow>
+            dataIndex="subject"
+            title={translate('worklist.fields.subject')}
+            render={(_, r) => (
+              <Space size={6}>
+                <span>{r.subject}</span>
+                {r.mine && <Tag color="blue" data-testid="todo-mine">{translate(`worklist.mine.${r.mine}`)}</Tag>}
+              </Space>
+            )}
+          />
+        )}
         {shows('state') && (
           <Table.Column<TodoRow>
             key="state"
@@ -203,7 +344,16 @@ export default function TodoPage() {
             <Space size={[4, 4]} wrap>
               {/* As on the panel: the same buttons, greyed with the reason when held back; a click opens the panel. */}
               {r.actions.map((a) => (
-                <ActionButton key={a.event} plugin={r.plugin} version={r.version} action={a} facts={r.facts} form={r.form} size="small" />
+                <ActionButton
+                  key={a.event}
+                  plugin={r.plugin}
+                  version={r.version}
+                  action={a}
+                  facts={r.facts}
+                  form={r.form}
+                  size="small"
+                  heldBy={r.mine === 'delegate' ? translate('worklist.mine.delegate') : null}
+                />
               ))}
             </Space>
           )}
@@ -214,7 +364,6 @@ export default function TodoPage() {
             title={translate('worklist.fields.waited')}
             width={110}
             sorter={(a, b) => a.waitedMs - b.waitedMs}
-            defaultSortOrder="descend"
             sortDirections={['descend', 'ascend']}
             render={(_, r) => <Tooltip title={formatDateTime(r.since)}>{formatWaited(r.waitedMs)}</Tooltip>}
           />
@@ -229,6 +378,7 @@ export default function TodoPage() {
           />
         )}
       </Table>
+      {batch && <BatchDialog rows={batch.rows} event={batch.event} onClose={() => setBatch(null)} onDone={() => (setSelected([]), void load())} />}
     </List>
   );
 }
