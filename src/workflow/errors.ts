@@ -16,7 +16,7 @@ interface EngineError {
  */
 export const ENGINE_EVENTS = ['urge', 'deadline_soon', 'overdue', 'transfer', 'delegate', 'delegate_done'] as const;
 /** The engine's own events that move the instance: 退回到任意节点, and back to the step that returned it. */
-export const ENGINE_MOVES = ['return_to_step', 'resume_at_step'] as const;
+const ENGINE_MOVES = ['return_to_step', 'resume_at_step'] as const;
 const isEngineEvent = (event: string) => (ENGINE_EVENTS as readonly string[]).includes(event) || (ENGINE_MOVES as readonly string[]).includes(event);
 
 export const eventLabel = (plugin: WorkflowPlugin, event: string) =>

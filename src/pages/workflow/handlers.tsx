@@ -37,6 +37,33 @@ export function memberOptions(members: Member[], roles: string[] | null, transla
 
 export const nameOf = (members: Member[], id: string | null | undefined) => members.find((m) => m.user_id === id)?.full_name ?? '';
 
+/**
+ * A comment as the engine's own functions take it (urge_workflow, transfer_workflow, …): at most
+ * `max` characters and, when `required` says why, at least 2 that are not blank.
+ */
+export function CommentItem({ label, required, max = COMMENT_MAX, rows = 3, placeholder }: {
+  label: string;
+  /** The message for a missing comment; omitted: the comment is optional. */
+  required?: string;
+  max?: number;
+  rows?: number;
+  placeholder?: string;
+}) {
+  const { translate } = useTranslation();
+  return (
+    <Form.Item
+      name="comment"
+      label={label}
+      rules={[
+        ...(required ? [{ required: true, whitespace: true, message: required }, { min: 2, message: required }] : []),
+        { max, message: translate('workflow.fieldRule', { field: label, message: translate('workflow.rules.maxLength', { limit: max }) }) },
+      ]}
+    >
+      <Input.TextArea rows={rows} showCount maxLength={max} placeholder={placeholder} />
+    </Form.Item>
+  );
+}
+
 type Mode = 'transfer' | 'reassign' | 'delegate' | 'finish';
 
 /** 转交, 改派, 委派 (a person and a comment) or the delegate's answer (an opinion). */
@@ -100,17 +127,7 @@ export function HandoverDialog({ plugin, instance, mode, members, roles, me, own
             <Select showSearch optionFilterProp="label" options={memberOptions(members, roles, translate, me)} data-testid="handover-to" />
           </Form.Item>
         )}
-        <Form.Item
-          name="comment"
-          label={commentLabel}
-          rules={[
-            { required: true, whitespace: true, message: translate(mode === 'finish' ? 'workflow.panel.opinionRequired' : 'workflow.panel.commentRequired') },
-            { min: 2, message: translate(mode === 'finish' ? 'workflow.panel.opinionRequired' : 'workflow.panel.commentRequired') },
-            { max: COMMENT_MAX, message: translate('workflow.fieldRule', { field: commentLabel, message: translate('workflow.rules.maxLength', { limit: COMMENT_MAX }) }) },
-          ]}
-        >
-          <Input.TextArea rows={3} showCount maxLength={COMMENT_MAX} />
-        </Form.Item>
+        <CommentItem label={commentLabel} required={translate(mode === 'finish' ? 'workflow.panel.opinionRequired' : 'workflow.panel.commentRequired')} />
       </Form>
     </Modal>
   );
@@ -152,7 +169,6 @@ export function ReturnDialog({ plugin, instance, targets, onClose, onDone }: {
     onDone();
     onClose();
   };
-  const commentLabel = translate('workflow.panel.returnComment');
   return (
     <Modal
       title={translate('workflow.panel.returnTitle', { subject: instance.subject?.name ?? '' })}
@@ -170,17 +186,7 @@ export function ReturnDialog({ plugin, instance, targets, onClose, onDone }: {
         <Form.Item name="to_state" label={translate('workflow.panel.returnTarget')} rules={[{ required: true, message: translate('workflow.panel.returnTargetRequired') }]}>
           <Select options={targets.map((s) => ({ value: s, label: stateLabel(plugin, s) }))} data-testid="return-target" />
         </Form.Item>
-        <Form.Item
-          name="comment"
-          label={commentLabel}
-          rules={[
-            { required: true, whitespace: true, message: translate('workflow.panel.returnCommentRequired') },
-            { min: 2, message: translate('workflow.panel.returnCommentRequired') },
-            { max: COMMENT_MAX, message: translate('workflow.fieldRule', { field: commentLabel, message: translate('workflow.rules.maxLength', { limit: COMMENT_MAX }) }) },
-          ]}
-        >
-          <Input.TextArea rows={3} showCount maxLength={COMMENT_MAX} />
-        </Form.Item>
+        <CommentItem label={translate('workflow.panel.returnComment')} required={translate('workflow.panel.returnCommentRequired')} />
       </Form>
     </Modal>
   );
@@ -217,19 +223,12 @@ export function ResumeDialog({ plugin, instance, to, onClose, onDone }: {
     onDone();
     onClose();
   };
-  const commentLabel = translate('workflow.panel.comment');
   return (
     <Modal title={translate('workflow.panel.resumeTitle', { state })} open onCancel={onClose} onOk={submit} okText={translate('workflow.panel.resume', { state })} confirmLoading={busy} destroyOnHidden>
       {refusal && <Alert type="error" showIcon message={refusal} style={{ marginBottom: 12 }} />}
       <Typography.Paragraph type="secondary">{translate('workflow.panel.resumeHint', { state })}</Typography.Paragraph>
       <Form form={form} layout="vertical" name="resume-at-step">
-        <Form.Item
-          name="comment"
-          label={commentLabel}
-          rules={[{ max: COMMENT_MAX, message: translate('workflow.fieldRule', { field: commentLabel, message: translate('workflow.rules.maxLength', { limit: COMMENT_MAX }) }) }]}
-        >
-          <Input.TextArea rows={2} showCount maxLength={COMMENT_MAX} />
-        </Form.Item>
+        <CommentItem label={translate('workflow.panel.comment')} rows={2} />
       </Form>
     </Modal>
   );

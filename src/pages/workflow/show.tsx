@@ -15,7 +15,7 @@ import { i18n } from '@/i18n';
 import { formatDateTime, formatDeadline } from '@/lib/dates';
 import { asJson, jsonObject, type JsonObject, type SelectRow } from '@/lib/rows';
 import { supabaseClient } from '@/providers/supabase-client';
-import { ENGINE_EVENTS, ENGINE_MOVES, confirmText, eventLabel, eventNotes, fieldLabel, guardLabel, stateLabel, workflowError } from '@/workflow/errors';
+import { ENGINE_EVENTS, confirmText, eventLabel, eventNotes, fieldLabel, guardLabel, stateLabel, workflowError } from '@/workflow/errors';
 import { availableActions, compiledOf, refusingGuard } from '@/workflow/machine';
 import { machineDiagram } from '@/workflow/mermaid';
 import { versionOf } from '@/workflow/plugins';
@@ -243,14 +243,11 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
   const [resuming, setResuming] = useState(false);
 
   const load = useCallback(async () => {
-    const [one, events, world, timer, handling, people, targets] = await Promise.all([
+    const [one, events, world, timer] = await Promise.all([
       supabaseClient.from('workflow_instances').select(INSTANCE_SELECT).eq('id', Number(id)).eq('workflow', plugin.name).maybeSingle(),
       supabaseClient.from('workflow_events').select(LOG_SELECT).eq('instance_id', Number(id)).order('id'),
       supabaseClient.rpc('workflow_facts', { p_instance_id: Number(id) }),
       supabaseClient.from('workflow_timers').select('state, deadline_at').eq('instance_id', Number(id)).is('cancelled_at', null).order('id', { ascending: false }).limit(1).maybeSingle(),
-      supabaseClient.from('workflow_assignments').select('user_id, kind, delegated_by').eq('instance_id', Number(id)).is('ended_at', null).order('id'),
-      supabaseClient.rpc('workflow_members', { p_instance_id: Number(id) }),
-      supabaseClient.rpc('workflow_return_targets', { p_instance_id: Number(id) }),
     ]);
     if (one.error || !one.data) {
       setFailure(one.error ? workflowError(plugin, one.error).message : translate('workflow.errors.WF007'));
@@ -261,10 +258,20 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
     setLog((events.data ?? []).map((e) => ({ ...e, payload: jsonObject(e.payload) })));
     setFacts(jsonObject(world.data));
     setDeadline(timer.data && timer.data.state === row.state && !row.done ? timer.data.deadline_at : null);
-    setAssignments((handling.data ?? []) as Assignment[]);
-    setMembers(people.data ?? []);
-    setReturnTargets(targets.data ?? []);
-    const memberships = await myMemberships();
+    // Handlers, the people to pick and the steps to return to, only where the version declares them.
+    const declared = versionOf(plugin, row.version);
+    const options = declared ? compiledOf(plugin, declared) : undefined;
+    const names = !!options && (options.stateOptions.some((o) => o.assignRoles) || options.cc.length > 0);
+    const returns = !!options?.stateOptions.some((o) => o.state === row.state && o.returnToAny);
+    const [handling, people, targets, memberships] = await Promise.all([
+      names ? supabaseClient.from('workflow_assignments').select('user_id, kind, delegated_by').eq('instance_id', row.id).is('ended_at', null).order('id') : null,
+      names ? supabaseClient.rpc('workflow_members', { p_instance_id: row.id }) : null,
+      returns ? supabaseClient.rpc('workflow_return_targets', { p_instance_id: row.id }) : null,
+      myMemberships(),
+    ]);
+    setAssignments((handling?.data ?? []) as Assignment[]);
+    setMembers(people?.data ?? []);
+    setReturnTargets(targets?.data ?? []);
     setRoles(rolesWhere(memberships, row.street_id, row.community_id));
     setStreetWide(memberships.some((m) => m.community_id === null && m.street_id === row.street_id));
   }, [id, plugin, translate]);
@@ -280,12 +287,9 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
     () => (instance && compiled ? machineDiagram(compiled, { state: (s) => stateLabel(plugin, s), event: (e) => eventLabel(plugin, e) }, instance.state) : ''),
     [instance, compiled, plugin],
   );
-  // A logged event whose transition has no target (a note, say) left the state as it was.
-  const staysIn = (row: LogRow) =>
-    !(ENGINE_MOVES as readonly string[]).includes(row.event) &&
-    (ENGINE_EVENTS as readonly string[]).includes(row.event) ||
-    !!compiled?.transitions.some((t) => t.from === row.from_state && t.event === row.event && t.to === null) &&
-    !compiled.transitions.some((t) => t.from === row.from_state && t.event === row.event && t.to === row.to_state);
+  // A log row left the state as it was when the row before it left the same one (a note, a
+  // 催办, a 转交; the database's triggers read it so too: private.wf_state_before).
+  const staysIn = (index: number) => index > 0 && log[index - 1]!.to_state === log[index]!.to_state;
 
   if (failure) return <Alert type="error" showIcon message={failure} />;
   if (!instance || !version) return <Card loading />;
@@ -300,7 +304,7 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
   // Named handlers: the step is theirs; a delegate only answers its owner.
   const owners = assignments.filter((a) => a.kind === 'owner');
   const mine = assignments.find((a) => a.user_id === me?.id);
-  const heldBy = !me || !assignments.length || mine?.kind === 'owner' || (!mine && !owners.length)
+  const heldBy = !me || !owners.length || mine?.kind === 'owner'
     ? null
     : mine?.kind === 'delegate'
       ? translate('workflow.panel.delegatedToMe', { name: nameOf(members, mine.delegated_by) })
@@ -309,7 +313,7 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
   const actsHere = !instance.done && !heldBy && roles.some((r) => compiled?.transitions.some((t) => stateAncestors(instance.state).includes(t.from) && t.roles.includes(r)));
   const mayReturn = actsHere && !!option?.returnToAny && returnTargets.length > 0;
   // Right after a return to this step: straight back to the step that returned it.
-  const lastMove = [...log].reverse().find((row) => row.from_state !== row.to_state && !(ENGINE_EVENTS as readonly string[]).includes(row.event));
+  const lastMove = log.findLast((_, i) => !staysIn(i));
   const resumeTo = actsHere && lastMove?.event === 'return_to_step' && lastMove.to_state === instance.state ? lastMove.from_state : null;
   const delegatedByMe = assignments.find((a) => a.kind === 'delegate' && a.delegated_by === me?.id);
   const mayReassign = !instance.done && owners.length > 0 && mine?.kind !== 'owner' && roles.includes('street_office' as MemberRole);
@@ -462,7 +466,7 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
         <Col xs={24} lg={10}>
           <Card size="small" title={translate('workflow.panel.timeline')}>
             <Timeline
-              items={[...log].reverse().map((row) => ({
+              items={log.map((row, index) => ({ row, index })).reverse().map(({ row, index }) => ({
                 color: row.from_state === null ? 'gray' : 'blue',
                 children: (
                   <div data-testid="workflow-log-row">
@@ -471,7 +475,7 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
                       {'  '}
                       {row.from_state === null
                         ? stateLabel(plugin, row.to_state)
-                        : staysIn(row)
+                        : staysIn(index)
                           ? translate('workflow.panel.stay')
                           : `→ ${stateLabel(plugin, row.to_state)}`}
                     </Typography.Text>

@@ -4,11 +4,12 @@
 // it where it would be allowed.
 import { BellOutlined } from '@ant-design/icons';
 import { useTranslation } from '@refinedev/core';
-import { Alert, App, Button, Form, Input, Modal, Typography } from 'antd';
+import { Alert, App, Button, Form, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { supabaseClient } from '@/providers/supabase-client';
 import { stateLabel, workflowError } from '@/workflow/errors';
 import type { WorkflowPlugin } from '@/workflow/types';
+import { CommentItem } from './handlers';
 
 const COMMENT_MAX = 200;
 
@@ -57,13 +58,7 @@ export function UrgeButton({ plugin, instance, onDone }: {
         {refusal && <Alert type="error" showIcon message={refusal} style={{ marginBottom: 12 }} data-testid="urge-refusal" />}
         <Typography.Paragraph type="secondary">{translate('workflow.panel.urgeHint', { state: stateLabel(plugin, instance.state) })}</Typography.Paragraph>
         <Form form={form} layout="vertical" name="urge">
-          <Form.Item
-            name="comment"
-            label={translate('workflow.panel.urgeComment')}
-            rules={[{ max: COMMENT_MAX, message: translate('workflow.fieldRule', { field: translate('workflow.panel.urgeComment'), message: translate('workflow.rules.maxLength', { limit: COMMENT_MAX }) }) }]}
-          >
-            <Input.TextArea rows={3} showCount maxLength={COMMENT_MAX} placeholder={translate('workflow.panel.urgeCommentPlaceholder')} />
-          </Form.Item>
+          <CommentItem label={translate('workflow.panel.urgeComment')} max={COMMENT_MAX} placeholder={translate('workflow.panel.urgeCommentPlaceholder')} />
         </Form>
       </Modal>
     </>
