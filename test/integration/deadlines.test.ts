@@ -141,7 +141,11 @@ describe('every declared deadline, as the database keeps it', () => {
         // The facts' deadline is asked again before acting; it has not moved, so the run acts.
         expect((await timersOf(id)).every((t) => t.deadline_at.getTime() === expected)).toBe(true);
       }
-      expect(await runTimers()).toBeGreaterThanOrEqual(planned.length);
+      // (The stack's every-minute scheduler may be the run that acts: what this instance's timers
+      // became is the test, not how many this call counted.)
+      await runTimers();
+      const acted = await timersOf(id);
+      expect(planned.map((p) => acted.find((t) => t.id === p.id)).every((t) => t && (t.done || t.kind === 'repeat'))).toBe(true);
 
       const expectKinds = (role: MemberRole) => {
         const kinds: string[] = [];
