@@ -1347,6 +1347,50 @@ export type Database = {
           },
         ]
       }
+      workflow_countersign_rules: {
+        Row: {
+          add_signers: boolean
+          approve_events: string[]
+          reject_by: string
+          reject_events: string[]
+          rule: string
+          share: number | null
+          state: string
+          version: number
+          workflow: string
+        }
+        Insert: {
+          add_signers?: boolean
+          approve_events: string[]
+          reject_by?: string
+          reject_events?: string[]
+          rule: string
+          share?: number | null
+          state: string
+          version: number
+          workflow: string
+        }
+        Update: {
+          add_signers?: boolean
+          approve_events?: string[]
+          reject_by?: string
+          reject_events?: string[]
+          rule?: string
+          share?: number | null
+          state?: string
+          version?: number
+          workflow?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "workflow_countersign_rules_workflow_version_state_fkey"
+            columns: ["workflow", "version", "state"]
+            isOneToOne: true
+            referencedRelation: "workflow_state_options"
+            referencedColumns: ["workflow", "version", "state"]
+          },
+        ]
+      }
       workflow_deadlines: {
         Row: {
           due_after: string | null
@@ -1845,6 +1889,32 @@ export type Database = {
     }
     Functions: {
       accept_invitation: { Args: { p_invitation_id: number }; Returns: number }
+      add_signer: {
+        Args: { p_comment: string; p_instance_id: number; p_to: string }
+        Returns: {
+          community_id: number | null
+          created_at: string
+          created_by: string | null
+          done: boolean
+          form: Json
+          form_revision: number
+          form_saved_at: string | null
+          id: number
+          revision: number
+          state: string
+          street_id: number
+          subject_unit_id: number
+          updated_at: string
+          version: number
+          workflow: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "workflow_instances"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       apply_rectification_deadlines: {
         Args: { p_street_id: number }
         Returns: number
@@ -2220,6 +2290,7 @@ export type Database = {
         Args: { p_comment?: string; p_instance_id: number }
         Returns: number
       }
+      workflow_countersign: { Args: { p_instance_id: number }; Returns: Json }
       workflow_facts: { Args: { p_instance_id: number }; Returns: Json }
       workflow_facts_of: {
         Args: { p_instance_ids: number[] }

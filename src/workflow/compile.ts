@@ -46,6 +46,18 @@ export interface CompiledVersion {
   stateOptions: CompiledStateOptions[];
   /** Events that copy (public.workflow_cc_rules). */
   cc: { event: string; roles: MemberRole[]; pick: boolean }[];
+  /** States whose handlers decide together (public.workflow_countersign_rules). */
+  countersign: CompiledCountersign[];
+}
+
+export interface CompiledCountersign {
+  state: string;
+  rule: 'all' | 'any' | 'share';
+  share: number | null;
+  approve: string[];
+  reject: string[];
+  rejectBy: 'anyone' | 'rule';
+  addSigners: boolean;
 }
 
 export interface CompiledStateOptions {
@@ -58,7 +70,7 @@ export interface CompiledStateOptions {
 }
 
 /** The engine's own events in the log; no plugin event may take one of these names. */
-export const ENGINE_EVENT_NAMES = ['urge', 'deadline_soon', 'overdue', 'transfer', 'delegate', 'delegate_done', 'return_to_step', 'resume_at_step'] as const;
+export const ENGINE_EVENT_NAMES = ['urge', 'deadline_soon', 'overdue', 'transfer', 'delegate', 'delegate_done', 'return_to_step', 'resume_at_step', 'countersign', 'add_signer'] as const;
 
 export interface CompiledDeadline {
   state: string;
@@ -287,6 +299,29 @@ export function compileVersion(plugin: WorkflowPlugin, v: WorkflowVersion): Comp
     if (!def!.roles?.length && !def!.pick) fail('', `cc of "${event}" copies no one: give roles or pick`);
     return { event, roles: def!.roles ?? [], pick: !!def!.pick };
   });
+  const countersign = Object.entries(v.countersign ?? {}).map(([state, def]): CompiledCountersign => {
+    const d = def!;
+    const option = stateOptions.find((o) => o.state === state);
+    if (!option?.assignRoles || !option.assignMultiple) fail(state, 'countersigning needs named handlers, several of them: assign it with multiple: true');
+    const accepted = (event: string) => transitions.some((t) => t.event === event && t.to !== null && (t.from === state || state.startsWith(`${t.from}.`)));
+    const reject = d.reject ?? [];
+    if (!d.approve.length) fail(state, 'countersign: name the events that approve');
+    for (const event of [...d.approve, ...reject]) {
+      if (!accepted(event)) fail(state, `countersign names "${event}", which does not move the state on`);
+    }
+    if (d.approve.some((e) => reject.includes(e))) fail(state, 'countersign: an event either approves or rejects');
+    const share = typeof d.rule === 'object' ? d.rule.share : null;
+    if (share !== null && !(share > 0 && share <= 1)) fail(state, 'countersign share: more than 0, at most 1 (2 / 3)');
+    return {
+      state,
+      rule: share === null ? (d.rule as 'all' | 'any') : 'share',
+      share,
+      approve: d.approve,
+      reject,
+      rejectBy: d.rejectBy ?? 'anyone',
+      addSigners: d.addSigners ?? true,
+    };
+  });
 
   return {
     workflow: plugin.name,
@@ -305,6 +340,7 @@ export function compileVersion(plugin: WorkflowPlugin, v: WorkflowVersion): Comp
     deadlines,
     stateOptions,
     cc,
+    countersign,
   };
 }
 

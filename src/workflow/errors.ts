@@ -12,9 +12,9 @@ interface EngineError {
 
 /**
  * The engine's own events in the log that leave the state as it was: 催办, the deadlines'
- * reminders (done by the system), 转交, 委派 and its answer.
+ * reminders (done by the system), 转交, 委派 and its answer, a 会签 vote and 加签.
  */
-export const ENGINE_EVENTS = ['urge', 'deadline_soon', 'overdue', 'transfer', 'delegate', 'delegate_done'] as const;
+export const ENGINE_EVENTS = ['urge', 'deadline_soon', 'overdue', 'transfer', 'delegate', 'delegate_done', 'countersign', 'add_signer'] as const;
 /** The engine's own events that move the instance: 退回到任意节点, and back to the step that returned it. */
 const ENGINE_MOVES = ['return_to_step', 'resume_at_step'] as const;
 const isEngineEvent = (event: string) => (ENGINE_EVENTS as readonly string[]).includes(event) || (ENGINE_MOVES as readonly string[]).includes(event);
@@ -47,7 +47,9 @@ export function workflowError(plugin: WorkflowPlugin, error: EngineError): { mes
   }
   const field = typeof detail.path === 'string' ? detail.path.split(/[.[]/)[0] : undefined;
   const limit = Array.isArray(detail.limit) ? detail.limit.join('、') : detail.limit;
-  const message = i18n.t(`workflow.errors.${code}`, {
+  // A refusal with a reason of its own says it (WF014: you have signed already, say).
+  const reasonKey = typeof detail.reason === 'string' ? `workflow.errorReasons.${code}.${detail.reason}` : '';
+  const message = i18n.t(reasonKey && i18n.exists(reasonKey) ? reasonKey : `workflow.errors.${code}`, {
     event: typeof detail.event === 'string' ? eventLabel(plugin, detail.event) : '',
     state: typeof detail.state === 'string' ? stateLabel(plugin, detail.state) : '',
     guard: typeof detail.guard === 'string' ? guardLabel(plugin, detail.guard, (detail.facts ?? {}) as Record<string, unknown>) : '',
@@ -75,6 +77,10 @@ export function confirmText(plugin: WorkflowPlugin, event: string, subject: stri
  * street's opinion, say), each with the field it was entered in.
  */
 export function eventNotes(_plugin: WorkflowPlugin, row: { event?: string; comment: string | null; payload?: Record<string, unknown> | null }): { field: string; text: string }[] {
+  // A 会签 vote carries the words of the action voted for.
+  if (row.event === 'countersign' && row.payload && typeof row.payload.event === 'string') {
+    return eventNotes(_plugin, { event: row.payload.event, comment: row.comment, payload: row.payload.payload as Record<string, unknown> | null });
+  }
   const notes = row.comment ? [{ field: 'comment', text: row.comment }] : [];
   // The engine's own rows carry what it needs (a timer, a deadline, a person), not words a person wrote.
   if (row.event && isEngineEvent(row.event)) return notes;

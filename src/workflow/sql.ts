@@ -120,6 +120,19 @@ export function versionMigration(plugin: WorkflowPlugin, compiled: CompiledVersi
       '',
     );
   }
+  if (compiled.countersign.length) {
+    lines.push(
+      'insert into public.workflow_countersign_rules (workflow, version, state, rule, share, approve_events, reject_events, reject_by, add_signers) values',
+      compiled.countersign
+        .map(
+          (c) =>
+            `  (${literal(workflow)}, ${version}, ${literal(c.state)}, ${literal(c.rule)}, ${c.share === null ? 'null' : c.share}, ` +
+            `${textArray(c.approve)}, ${textArray(c.reject)}, ${literal(c.rejectBy)}, ${c.addSigners})`,
+        )
+        .join(',\n') + ';',
+      '',
+    );
+  }
   return lines.join('\n');
 }
 

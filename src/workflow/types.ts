@@ -122,6 +122,11 @@ export interface WorkflowVersion<M extends AnyStateMachine = AnyStateMachine> {
   returnToAny?: AtomicState<M>[];
   /** Events that copy people (抄送): roles always, and whom the sender names when `pick`. */
   cc?: Partial<Record<EventName<M>, CcDef>>;
+  /**
+   * States whose named handlers decide together (会签 / 或签 / 投票; workflows/README.md,
+   * "Countersigning"): each approving or returning event is a vote until the rule is met.
+   */
+  countersign?: Partial<Record<AtomicState<M>, CountersignDef<EventName<M>>>>;
 }
 
 /** Who may be picked to handle a state. */
@@ -132,6 +137,20 @@ export interface AssignDef {
   multiple?: boolean;
   /** The sender must pick; without a pick, the step's last handler has it again, else its roles. */
   required?: boolean;
+}
+
+/** How a state's named handlers decide together. */
+export interface CountersignDef<E extends string = string> {
+  /** all: every signer approves (会签); any: one does (或签); share: at least that part of them (投票, e.g. 2 / 3). */
+  rule: 'all' | 'any' | { share: number };
+  /** The events that approve (each signer's vote; the deciding one moves the instance). */
+  approve: E[];
+  /** The events that return or reject. */
+  reject?: E[];
+  /** anyone (default): one return returns it; rule: returns are counted, deciding once the rule can no longer be met. */
+  rejectBy?: 'anyone' | 'rule';
+  /** Signers may add one (加签); default true. */
+  addSigners?: boolean;
 }
 
 /** Whom an event copies. */

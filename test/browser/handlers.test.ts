@@ -1,7 +1,8 @@
 // Named handlers, 转交, 退回到任意节点, 抄送 and 批量办理 as the people use them, on the test-only
 // sample's v3 (an opened review names its reviewer, returns to any step it passed, and an
-// approval copies the office and whomever the reviewer names). A community, its filer and a
-// second reviewer of street 1 are this file's own, and so are the reviews waiting for them.
+// approval copies the office and whomever the reviewer names); 会签 and 加签 on the application's
+// v3 (the reviewer who opens it names the reviewers, who all approve). A community, its filer and
+// a second and third reviewer of street 1 are this file's own, and so is what waits for them.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,9 +16,12 @@ const ui = adminInBrowser();
 const run = Date.now().toString(36);
 const filerEmail = `filer.handlers.${run}@test.local`;
 const reviewer2Email = `reviewer2.handlers.${run}@test.local`;
+const reviewer3Email = `reviewer3.handlers.${run}@test.local`;
 const community = `揽月社区-${run}`;
-const VERSION = samplePlugin.versions.at(-1)!.version;
+// v3: one named reviewer (v4's reviewers vote)
+const VERSION = samplePlugin.versions.find((v) => v.version === 3)!.version;
 const instances: number[] = [];
+let application = 0;
 
 beforeAll(async () => {
   const db = await superuser();
@@ -26,6 +30,21 @@ beforeAll(async () => {
     const unit = rows[0]!.id;
     const filer = await createMember(db, filerEmail, DEMO_PASSWORD, [{ unit, role: 'community_filer' }], '揽月 填报员');
     await createMember(db, reviewer2Email, DEMO_PASSWORD, [{ unit: 1, role: 'reviewer' }], '第二 评审员');
+    await createMember(db, reviewer3Email, DEMO_PASSWORD, [{ unit: 1, role: 'reviewer' }], '第三 评审员');
+    // The community's 申报表, submitted, on the application's last version (会签 of its review).
+    const { rows: app } = await db.query<{ id: number }>(
+      `insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id, form, revision)
+       select 'application', $1, 'submitted', u.id, u.street_id, u.community_id, '{}', 1 from public.units u where u.id = $2 returning id::int`,
+      [3, unit],
+    );
+    application = app[0]!.id;
+    await db.query(
+      `insert into public.workflow_events (instance_id, workflow, version, event, from_state, to_state, actor_id, actor_roles, street_id, community_id)
+       select i.id, i.workflow, i.version, e.event, e.from_state, e.to_state, $2, '{community_filer}', i.street_id, i.community_id
+       from public.workflow_instances i, (values (1, 'start', null, 'draft'), (2, 'submit', 'draft', 'submitted')) e(n, event, from_state, to_state)
+       where i.id = $1 order by e.n`,
+      [application, filer],
+    );
     // Three reviews submitted by the filer, waiting to be opened.
     for (const title of ['屋顶防水', '楼道照明', '健身器材']) {
       const { rows: made } = await db.query<{ id: number }>(
@@ -50,7 +69,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const db = await superuser();
-  await db.query('delete from auth.users where email = any ($1)', [[filerEmail, reviewer2Email]]);
+  await db.query('delete from auth.users where email = any ($1)', [[filerEmail, reviewer2Email, reviewer3Email]]);
   await db.end();
 });
 
@@ -176,5 +195,64 @@ describe('named handlers, 转交, 退回到任意节点, 抄送 and 批量办理
     await db2.end();
     expect(rows.map((r) => r.state)).toEqual(['review.opened', 'review.waiting']);
     await reviewer.context().close();
+  });
+
+  it('会签: the reviewer who opens a 申报表 names two; 加签 a third; each approves with an opinion; approved when all have', async () => {
+    const reviewer = await ui.signIn('reviewer.s1@demo.local');
+    await reviewer.goto(`${ui.url}/workflows/application/${application}`);
+    await state(reviewer).waitFor();
+    await reviewer.getByTestId('action-open').click();
+    await pick(reviewer, 'next-handlers', '青禾街道评审');
+    // (the multiple select stays open for the next)
+    await reviewer.locator('.ant-select-item-option').filter({ hasText: '第二 评审员' }).first().click();
+    await dialog(reviewer).locator('.ant-modal-title').click(); // (the multiple select stays open)
+    await dialog(reviewer).getByRole('button', { name: '开始审核' }).click();
+    await expect.poll(() => state(reviewer).textContent()).toBe('审核中');
+    const summary = reviewer.getByTestId('countersign');
+    expect(await summary.textContent()).toContain('会签：全部同意方可通过');
+    expect(await reviewer.getByTestId('countersign-progress').textContent()).toBe('已同意 0 人 / 需 2 人（共 2 人会签）');
+
+    // 加签: a third reviewer signs too.
+    await reviewer.getByTestId('add-signer').click();
+    await pick(reviewer, 'handover-to', '第三 评审员');
+    await dialog(reviewer).getByLabel('说明').fill('涉及资金，请一并审核');
+    await dialog(reviewer).getByRole('button', { name: '加签' }).click();
+    await reviewer.getByText('已加签 第三 评审员').waitFor();
+    await expect.poll(() => reviewer.getByTestId('countersign-progress').textContent()).toBe('已同意 0 人 / 需 3 人（共 3 人会签）');
+
+    // The first vote: logged with its opinion; the step waits for the others.
+    await reviewer.getByTestId('action-approve').click();
+    expect(await dialog(reviewer).textContent()).toContain('此环节由多人会签');
+    await dialog(reviewer).getByLabel('街道意见').fill('材料齐全，同意');
+    await dialog(reviewer).getByRole('button', { name: '审核通过' }).click();
+    await reviewer.getByText('已提交会签意见，等待其他人会签').waitFor();
+    await expect.poll(() => reviewer.getByTestId('countersign-progress').textContent()).toBe('已同意 1 人 / 需 3 人（共 3 人会签）');
+    expect(await state(reviewer).textContent()).toBe('审核中');
+    const vote = reviewer.getByTestId('workflow-log-row').filter({ hasText: '会签 · 审核通过' });
+    expect(await vote.textContent()).toContain('材料齐全，同意');
+    const approve = reviewer.getByTestId('action-approve');
+    expect(await approve.isDisabled()).toBe(true);
+    await approve.hover({ force: true });
+    await reviewer.getByText(/您已会签，等待 .*第二 评审员/).waitFor();
+    await reviewer.screenshot({ path: path.join(screenshotDir, 'countersign-waiting.png'), fullPage: true });
+    await reviewer.context().close();
+
+    for (const [email, opinion] of [[reviewer2Email, '同意上报'], [reviewer3Email, '资金安排合理，同意']] as const) {
+      const page = await ui.signIn(email);
+      await page.goto(`${ui.url}/todo`);
+      await page.getByTestId('todo-table').locator(`tr[data-row-key="${application}"]`).getByText(community).click();
+      await state(page).waitFor();
+      await page.getByTestId('action-approve').click();
+      await dialog(page).getByLabel('街道意见').fill(opinion);
+      await dialog(page).getByRole('button', { name: '审核通过' }).click();
+      if (email === reviewer3Email) {
+        await expect.poll(() => state(page).textContent()).toBe('已通过');
+        expect(await page.getByTestId('workflow-log-row').filter({ hasText: '会签 · 审核通过' }).count()).toBe(3);
+        await page.screenshot({ path: path.join(screenshotDir, 'countersign-approved.png'), fullPage: true });
+      } else {
+        await expect.poll(() => page.getByTestId('countersign-progress').textContent()).toBe('已同意 2 人 / 需 3 人（共 3 人会签）');
+      }
+      await page.context().close();
+    }
   });
 });

@@ -8,7 +8,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MEMBER_ROLES, type MemberRole } from '../../src/access/roles.ts';
-import { compileVersion, type CompiledTransition, type CompiledVersion } from '../../src/workflow/compile.ts';
+import { compileVersion, type CompiledCountersign, type CompiledTransition, type CompiledVersion } from '../../src/workflow/compile.ts';
 import { failedGuard, stateAncestors } from '../../src/workflow/machine.ts';
 import { exampleForms, type WorkflowPlugin, type WorkflowVersion } from '../../src/workflow/types.ts';
 import { WORKFLOWS } from '../../workflows/registry.ts';
@@ -32,11 +32,16 @@ const as = {} as Record<MemberRole, SupabaseClient>;
 const userOf = {} as Record<MemberRole, string>;
 const otherAs = {} as Record<MemberRole, SupabaseClient>;
 const otherOf = {} as Record<MemberRole, string>;
+// a third per role, to sign (会签) beside the two
+const thirdAs = {} as Record<MemberRole, SupabaseClient>;
+const thirdOf = {} as Record<MemberRole, string>;
 for (const role of MEMBER_ROLES) {
   userOf[role] = await createUser(db, `${role}.${run}@handlers.local`, PASSWORD, `${role} 一`);
   as[role] = await signedIn(`${role}.${run}@handlers.local`, PASSWORD);
   otherOf[role] = await createUser(db, `${role}.other.${run}@handlers.local`, PASSWORD, `${role} 二`);
   otherAs[role] = await signedIn(`${role}.other.${run}@handlers.local`, PASSWORD);
+  thirdOf[role] = await createUser(db, `${role}.third.${run}@handlers.local`, PASSWORD, `${role} 三`);
+  thirdAs[role] = await signedIn(`${role}.third.${run}@handlers.local`, PASSWORD);
 }
 const outsiderId = await createUser(db, `outsider.${run}@handlers.local`, PASSWORD, '外社区填报员');
 const outsider = await signedIn(`outsider.${run}@handlers.local`, PASSWORD);
@@ -48,7 +53,7 @@ for (const plugin of PLUGINS) {
   const place = { street, c1: await add('community', `办理一社区-${plugin.name}`, street), c2: await add('community', `办理二社区-${plugin.name}`, street) };
   for (const role of MEMBER_ROLES) {
     const held = role === 'community_filer' ? place.c1 : role === 'district_office' ? district : street;
-    for (const user of [userOf[role], otherOf[role]]) {
+    for (const user of [userOf[role], otherOf[role], thirdOf[role]]) {
       await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3) on conflict do nothing', [user, held, role]);
     }
   }
@@ -97,12 +102,12 @@ const detail = (error: { details?: string } | null) => JSON.parse(error?.details
 const fire = (client: SupabaseClient, id: number, event: string, revision: number, payload: Record<string, unknown>, extra: { p_assignees?: string[]; p_cc?: string[] } = {}) =>
   client.rpc('fire_event', { p_instance_id: id, p_event: event, p_expected_revision: revision, p_payload: payload, ...extra });
 
-/** A transition the sender's role may take into (or with) what the test needs, with an atomic state to stand in, a payload and a form its guards pass. */
-function takeable(plugin: WorkflowPlugin, version: WorkflowVersion, compiled: CompiledVersion, match: (t: CompiledTransition) => boolean, world: Record<string, unknown>) {
+/** A transition the sender's role (one of `roles`, if given) may take into (or with) what the test needs, with an atomic state to stand in, a payload and a form its guards pass. */
+function takeable(plugin: WorkflowPlugin, version: WorkflowVersion, compiled: CompiledVersion, match: (t: CompiledTransition) => boolean, world: Record<string, unknown>, roles?: MemberRole[]) {
   for (const t of compiled.transitions.filter(match)) {
     const from = compiled.states.find((s) => !s.final && (s.path === t.from || s.path.startsWith(`${t.from}.`)))?.path;
     if (!from) continue;
-    for (const role of t.roles) {
+    for (const role of t.roles.filter((r) => !roles || roles.includes(r))) {
       for (const payload of (plugin.examples.payloads[t.event] ?? [{}]).filter((p) => version.events[t.event]!.payload.safeParse(p).success)) {
         for (const form of formsOf.get(plugin.name)!) {
           // the first candidate for this role must be this transition (XState's order)
@@ -124,12 +129,16 @@ const DECLARED = PLUGINS.flatMap((plugin) =>
 const ASSIGNED = DECLARED.flatMap((d) => d.compiled.stateOptions.filter((o) => o.assignRoles).map((option) => ({ ...d, option })));
 const RETURNS = DECLARED.flatMap((d) => d.compiled.stateOptions.filter((o) => o.returnToAny).map((option) => ({ ...d, option })));
 const COPIES = DECLARED.flatMap((d) => d.compiled.cc.map((rule) => ({ ...d, rule })));
+const COUNTERSIGNS = DECLARED.flatMap((d) => d.compiled.countersign.map((rule) => ({ ...d, rule, option: d.compiled.stateOptions.find((o) => o.state === rule.state)! })));
 
 describe('the declarations', () => {
   it('the sample declares each: named handlers, a return to any step, a copy with people named', () => {
     expect(ASSIGNED.some((a) => a.plugin === samplePlugin)).toBe(true);
     expect(RETURNS.some((a) => a.plugin === samplePlugin)).toBe(true);
     expect(COPIES.some((a) => a.plugin === samplePlugin && a.rule.pick)).toBe(true);
+  });
+  it('the application declares 会签 of its review', () => {
+    expect(COUNTERSIGNS.some((c) => c.plugin.name === 'application' && c.rule.state === 'in_review' && c.rule.rule === 'all')).toBe(true);
   });
 });
 
@@ -349,6 +358,122 @@ for (const { plugin, version, compiled, option } of RETURNS) {
         { event: 'return_to_step', from_state: option.state, to_state: compiled.initial, comment: '材料不全，退回重填' },
         ...(wayOn ? [{ event: 'resume_at_step', from_state: compiled.initial, to_state: option.state, comment: '已补齐' }] : []),
       ]);
+    });
+  });
+}
+
+/** The model of a countersign rule: whether the vote just cast decides, with the votes so far. */
+function decides(rule: CompiledCountersign, approvals: number, rejections: number, pending: number, vote: 'approve' | 'reject') {
+  const signers = approvals + rejections + pending;
+  const needed = Math.max(1, rule.rule === 'all' ? signers : rule.rule === 'any' ? 1 : Math.ceil(rule.share! * signers - 1e-9));
+  return vote === 'approve' ? approvals >= needed : rule.rejectBy === 'anyone' || approvals + pending < needed;
+}
+
+for (const { plugin, version, compiled, rule, option } of COUNTERSIGNS) {
+  describe(`${plugin.name} v${version.version} ${rule.state}: 会签 (${rule.rule}${rule.share ? ` ≥ ${Math.round(rule.share * 100)}%` : ''})`, () => {
+    const signerRoles = option.assignRoles!;
+    const way = async (events: string[]) => {
+      const probe = await standing(plugin, version.version, compiled.initial, {});
+      return takeable(plugin, version, compiled, (t) => events.includes(t.event) && t.to !== null && stateAncestors(rule.state).includes(t.from), await facts(probe), signerRoles);
+    };
+    /** An instance in the state, these signers named at its entry. */
+    const signedBy = async (form: Record<string, unknown>, users: string[]) => {
+      const id = await standing(plugin, version.version, rule.state, form, [compiled.initial]);
+      for (const user of users) {
+        await db.query(
+          `insert into public.workflow_assignments (instance_id, state, user_id, kind, event_id)
+           select $1, $2, $3, 'owner', max(id) from public.workflow_events where instance_id = $1`, [id, rule.state, user]);
+      }
+      return id;
+    };
+    const votes = async (id: number) =>
+      query<{ actor_id: string; decision: string; event: string; comment: string | null }>(
+        `select actor_id, payload->>'decision' as decision, payload->>'event' as event, comment from public.workflow_events
+         where instance_id = $1 and event = 'countersign' order by id`, [id]);
+    const status = async (client: SupabaseClient, id: number) => (await client.rpc('workflow_countersign', { p_instance_id: id })).data as
+      { approvals: number; rejections: number; pending: number; needed: number; signers: number; votes: { user_id: string; decision: string | null }[] } | null;
+
+    it('each signer\'s approval is a log row with its comment; it moves once the rule is met; 加签 by a signer; others refused', async () => {
+      const approve = await way(rule.approve);
+      expect(approve, 'an approving transition a signer can take').not.toBeNull();
+      const role = approve!.role;
+      const id = await signedBy(approve!.form, [userOf[role], otherOf[role]]);
+      const signers = [as[role], otherAs[role], thirdAs[role]];
+      const signerIds = [userOf[role], otherOf[role], thirdOf[role]];
+      // Not a signer (yet): refused before anything is logged.
+      const early = await fire(thirdAs[role], id, approve!.t.event, 0, approve!.payload);
+      expect(early.error?.code).toBe('WF014');
+      expect(await status(outsider, id)).toBeNull();
+
+      if (rule.addSigners) {
+        expect((await outsider.rpc('add_signer', { p_instance_id: id, p_to: thirdOf[role], p_comment: '请一并会签' })).error?.code).toBe('WF007');
+        expect((await as[role].rpc('add_signer', { p_instance_id: id, p_to: outsiderId, p_comment: '请一并会签' })).error?.code).toBe('WF006');
+        expect((await thirdAs[role].rpc('add_signer', { p_instance_id: id, p_to: thirdOf[role], p_comment: '我也来' })).error?.code).toBe('WF014');
+        const added = await as[role].rpc('add_signer', { p_instance_id: id, p_to: thirdOf[role], p_comment: '请一并会签' });
+        expect(added.error).toBeNull();
+        expect((await messagesOf(thirdAs[role], id)).map((m) => m.kind)).toEqual(['assigned']);
+        const [row] = await query<{ comment: string; to: string }>(`select comment, payload->>'to' as to from public.workflow_events where instance_id = $1 and event = 'add_signer'`, [id]);
+        expect(row).toEqual({ comment: '请一并会签', to: thirdOf[role] });
+      } else {
+        expect((await as[role].rpc('add_signer', { p_instance_id: id, p_to: thirdOf[role], p_comment: '请一并会签' })).error?.code).toBe('WF002');
+        await db.query(`insert into public.workflow_assignments (instance_id, state, user_id, kind, event_id)
+          select $1, $2, $3, 'owner', max(id) from public.workflow_events where instance_id = $1`, [id, rule.state, thirdOf[role]]);
+      }
+      expect((await handlers(id)).length).toBe(3);
+      expect(await status(as[role], id)).toMatchObject({ signers: 3, approvals: 0, pending: 3 });
+
+      for (let i = 0; i < 3; i++) {
+        const { revision } = await instance(id);
+        const { error } = await fire(signers[i]!, id, approve!.t.event, revision, approve!.payload);
+        expect(error, `signer ${i + 1}`).toBeNull();
+        const moved = decides(rule, i + 1, 0, 2 - i, 'approve');
+        const cast = await votes(id);
+        expect(cast.at(-1)).toEqual({ actor_id: signerIds[i], decision: 'approve', event: approve!.t.event, comment: (approve!.payload.comment as string | undefined) ?? null });
+        expect(cast.length).toBe(i + 1);
+        if (moved) {
+          expect((await instance(id)).state, `decided by signer ${i + 1}`).toBe(approve!.t.to);
+          const [last] = await query<{ event: string; actor_id: string }>('select event, actor_id from public.workflow_events where instance_id = $1 order by id desc limit 1', [id]);
+          expect(last).toEqual({ event: approve!.t.event, actor_id: signerIds[i] });
+          expect(await status(as[role], id)).toBeNull();
+          return;
+        }
+        expect((await instance(id)).state).toBe(rule.state);
+        expect(await status(as[role], id)).toMatchObject({ approvals: i + 1, pending: 2 - i });
+        expect((await handlers(id)).map((h) => h.user_id)).not.toContain(signerIds[i]);
+        const again = await fire(signers[i]!, id, approve!.t.event, (await instance(id)).revision, approve!.payload);
+        expect(again.error?.code).toBe('WF014');
+        expect(detail(again.error)).toMatchObject({ reason: 'signed' });
+      }
+      throw new Error('three approvals met no rule');
+    });
+
+    it('a return: decided at once by anyone, or counted, as the rule says', async () => {
+      if (!rule.reject.length) return;
+      const back = await way(rule.reject);
+      expect(back, 'a returning transition a signer can take').not.toBeNull();
+      const role = back!.role;
+      const id = await signedBy(back!.form, [userOf[role], otherOf[role], thirdOf[role]]);
+      const signers = [as[role], otherAs[role], thirdAs[role]];
+      for (let i = 0; i < 3; i++) {
+        const { error } = await fire(signers[i]!, id, back!.t.event, (await instance(id)).revision, back!.payload);
+        expect(error, `signer ${i + 1}`).toBeNull();
+        if (decides(rule, 0, i + 1, 2 - i, 'reject')) {
+          expect((await instance(id)).state).toBe(back!.t.to);
+          expect((await votes(id)).map((v) => v.decision)).toEqual(Array(i + 1).fill('reject'));
+          expect(await handlers(id)).toEqual([]);
+          return;
+        }
+        expect((await instance(id)).state).toBe(rule.state);
+      }
+      throw new Error('three returns met no rule');
+    });
+
+    it('one named handler decides alone, with no vote of its own', async () => {
+      const approve = (await way(rule.approve))!;
+      const id = await signedBy(approve.form, [userOf[approve.role]]);
+      expect((await fire(as[approve.role], id, approve.t.event, 0, approve.payload)).error).toBeNull();
+      expect((await instance(id)).state).toBe(approve.t.to);
+      expect(await votes(id)).toEqual([]);
     });
   });
 }

@@ -153,6 +153,7 @@ const VISIBLE = {
   // with its instance.
   workflow_state_options: () => true,
   workflow_cc_rules: () => true,
+  workflow_countersign_rules: () => true,
   workflow_assignments: (r: { instance_id: number }, s: ReturnType<typeof scope>, all: { workflow_instances: Scoped[] }) =>
     all.workflow_instances.some((i) => i.id === r.instance_id && VISIBLE.workflow_instances(i, s)),
   // Machine definitions are configuration every signed-in user reads.
@@ -191,6 +192,7 @@ const KEYS: Partial<Record<(typeof TABLES)[number], string[]>> = {
   workflow_deadlines: ['workflow', 'version', 'state'],
   workflow_state_options: ['workflow', 'version', 'state'],
   workflow_cc_rules: ['workflow', 'version', 'event'],
+  workflow_countersign_rules: ['workflow', 'version', 'state'],
   campaign_phases: ['campaign_id', 'phase'],
   veto_findings: ['round_id', 'unit_id', 'veto_id'],
   unit_grades: ['round_id', 'unit_id'],
@@ -214,7 +216,7 @@ const FUNCTIONS = [
   'publish_round', 'my_invitations', 'accept_invitation', 'decline_invitation', 'revoke_invitation',
   'reset_member_password', 'workflow_start_refusals', 'urge_workflow',
   'transfer_workflow', 'delegate_workflow', 'finish_delegation', 'workflow_return_targets', 'return_workflow', 'resume_workflow',
-  'fire_event_batch', 'workflow_members',
+  'fire_event_batch', 'workflow_members', 'add_signer', 'workflow_countersign',
 ];
 
 async function createUser(email: string, fullName: string): Promise<string> {
@@ -497,6 +499,7 @@ describe.each(WHO)('as %s', (who) => {
       workflow_messages: await rows<{ id: number; recipient_id: string; instance_id: number }>('select id::int, recipient_id, instance_id::int from public.workflow_messages'),
       workflow_state_options: await rows('select workflow, version, state from public.workflow_state_options'),
       workflow_cc_rules: await rows('select workflow, version, event from public.workflow_cc_rules'),
+      workflow_countersign_rules: await rows('select workflow, version, state from public.workflow_countersign_rules'),
       workflow_assignments: await rows<{ id: number; instance_id: number }>('select id::int, instance_id::int from public.workflow_assignments'),
       campaigns: await rows<Scoped>('select id::int, street_id::int from public.campaigns'),
       campaign_phases: await rows<Scoped>('select campaign_id::int, phase, street_id::int from public.campaign_phases'),
@@ -745,6 +748,7 @@ describe.each(WHO)('as %s', (who) => {
       workflow_timers: [{ instance_id: instance, state: 'draft', entered_event_id: 1, kind: 'due', deadline_at: '2026-01-01', due_at: '2026-01-01' }, { due_at: '2099-01-01' }],
       workflow_state_options: [{ workflow: 'sample', version: 2, state: 'passed', assign_roles: ['viewer'] }, { assign_roles: ['viewer'] }],
       workflow_cc_rules: [{ workflow: 'sample', version: 2, event: 'submit', roles: ['viewer'] }, { roles: ['viewer'] }],
+      workflow_countersign_rules: [{ workflow: 'sample', version: 3, state: 'review.opened', rule: 'any', approve_events: ['approve'] }, { rule: 'any' }],
       workflow_assignments: [{ instance_id: instance, state: 'draft', user_id: '00000000-0000-0000-0000-000000000000', kind: 'owner', event_id: 1 }, { ended_at: '2026-01-01' }],
       application_rounds: [{ instance_id: instance, round_id: rounds.A, event_id: 1 }, { reviewer_total: 100 }],
       member_invitations: [{ email: `forged.${run}@matrix.local`, full_name: '伪造', unit_id: f.A1, role: 'community_filer', ...scopeCols }, { status: 'accepted' }],
@@ -1003,6 +1007,8 @@ describe.each(WHO)('as %s', (who) => {
         ['resume_workflow', { p_instance_id: 1, p_expected_revision: 0 }],
         ['fire_event_batch', { p_event: 'cancel', p_items: [{ id: 1, revision: 0 }] }],
         ['workflow_members', { p_instance_id: 1 }],
+        ['add_signer', { p_instance_id: 1, p_to: '00000000-0000-0000-0000-000000000000', p_comment: '加签' }],
+        ['workflow_countersign', { p_instance_id: 1 }],
       ] as const) {
         expect((await client(who).rpc(fn, args)).error?.code, fn).toBe('42501');
       }
@@ -1057,11 +1063,15 @@ describe.each(WHO)('as %s', (who) => {
       ['finish_delegation', { p_instance_id: forHandlers, p_comment: '办毕' }],
       ['return_workflow', { p_instance_id: forHandlers, p_to_state: 'draft', p_expected_revision: 0, p_comment: '退回' }],
       ['resume_workflow', { p_instance_id: forHandlers, p_expected_revision: 0 }],
+      ['add_signer', { p_instance_id: forHandlers, p_to: me, p_comment: '加签我' }],
     ] as const) {
       const { error } = await client(who).rpc(fn, args);
       // (a draft with no named handler, nothing delegated, no return offered: WF002 for whoever sees it)
       expect(error?.code, fn).toBe(sees ? 'WF002' : 'WF007');
     }
+    // (a draft signs nothing: no count for anyone, and nothing said of an instance out of scope)
+    const signing = await client(who).rpc('workflow_countersign', { p_instance_id: forHandlers });
+    expect([signing.error, signing.data], 'workflow_countersign').toEqual([null, null]);
     const batch = await client(who).rpc('fire_event_batch', { p_event: 'cancel', p_items: [{ id: forHandlers, revision: 0 }], p_payload: {} });
     expect((batch.data as { code: string | null }[]).map((r) => r.code), 'fire_event_batch').toEqual([expectCode(['community_filer', 'street_office'])]);
   });

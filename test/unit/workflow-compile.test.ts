@@ -116,15 +116,12 @@ describe('workflow migrations (npm run workflows:compile)', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'qt-migrations-'));
     writeFileSync(path.join(dir, '20991231000000_later.sql'), '');
     const planned = planMigrations([samplePlugin], dir, new Date('2026-11-21T00:00:00Z'));
-    expect(planned.map((m) => [m.file, m.status])).toEqual([
-      ['20991231000001_workflow_sample_v1.sql', 'missing'],
-      ['20991231000002_workflow_sample_v2.sql', 'missing'],
-      ['20991231000003_workflow_sample_v3.sql', 'missing'],
-    ]);
+    const versions = samplePlugin.versions.map((v) => v.version);
+    expect(planned.map((m) => [m.file, m.status])).toEqual(versions.map((v, i) => [`2099123100000${i + 1}_workflow_sample_v${v}.sql`, 'missing']));
     for (const m of planned) writeFileSync(path.join(dir, m.file), m.sql);
-    expect(planMigrations([samplePlugin], dir).map((m) => m.status)).toEqual(['up to date', 'up to date', 'up to date']);
+    expect(planMigrations([samplePlugin], dir).map((m) => m.status)).toEqual(versions.map(() => 'up to date'));
     const v1 = path.join(dir, planned[0]!.file);
     writeFileSync(v1, readFileSync(v1, 'utf8').replace("'reviewer'", "'viewer'"));
-    expect(planMigrations([samplePlugin], dir).map((m) => m.status)).toEqual(['changed', 'up to date', 'up to date']);
+    expect(planMigrations([samplePlugin], dir).map((m) => m.status)).toEqual(versions.map((_, i) => (i === 0 ? 'changed' : 'up to date')));
   });
 });

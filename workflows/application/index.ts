@@ -63,6 +63,16 @@ const v2 = defineVersion({
   },
 });
 
+// Version 3: the reviewer who opens an application may name the reviewers of the review; two or
+// more 会签 it: each approves or returns with their opinion, it is approved when all of them
+// have approved, and one return returns it. One named (or none) reviews as before.
+const v3 = defineVersion({
+  ...v2,
+  version: 3,
+  assign: { in_review: { roles: ['reviewer'], multiple: true } },
+  countersign: { in_review: { rule: 'all', approve: ['approve'], reject: ['return'] } },
+});
+
 // The facts: the street's latest campaign (its phase, the workflow's state, and filing window);
 // today in China, so the browser judges the window by the server's day, not its own clock; and
 // per round kind, the campaign's open round with how far this unit is scored in it. Read from
@@ -78,7 +88,7 @@ export const applicationPlugin = definePlugin({
   label: 'workflows.application.name',
   subjectKinds: ['community'],
   startRoles: ['community_filer', 'street_office'],
-  versions: [v1, v2],
+  versions: [v1, v2, v3],
   guards,
   actions,
   facts,

@@ -64,10 +64,10 @@ export function CommentItem({ label, required, max = COMMENT_MAX, rows = 3, plac
   );
 }
 
-type Mode = 'transfer' | 'reassign' | 'delegate' | 'finish';
+type Mode = 'transfer' | 'reassign' | 'delegate' | 'finish' | 'addSigner';
 
-/** 转交, 改派, 委派 (a person and a comment) or the delegate's answer (an opinion). */
-export function HandoverDialog({ plugin, instance, mode, members, roles, me, owner, onClose, onDone }: {
+/** 转交, 改派, 委派, 加签 (a person and a comment) or the delegate's answer (an opinion). */
+export function HandoverDialog({ plugin, instance, mode, members, roles, me, owner, exclude = [], onClose, onDone }: {
   plugin: WorkflowPlugin;
   instance: { id: number; subject: { name: string } | null };
   mode: Mode;
@@ -77,6 +77,8 @@ export function HandoverDialog({ plugin, instance, mode, members, roles, me, own
   me: string | undefined;
   /** For the answer: who delegated it. */
   owner?: string | null;
+  /** People not offered (for 加签: who signs already). */
+  exclude?: string[];
   onClose: () => void;
   onDone: () => void;
 }) {
@@ -86,8 +88,9 @@ export function HandoverDialog({ plugin, instance, mode, members, roles, me, own
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const subject = instance.subject?.name ?? '';
-  const title = mode === 'finish' ? 'finishTitle' : mode === 'delegate' ? 'delegateTitle' : 'transferTitle';
-  const hint = mode === 'finish' ? 'finishHint' : mode === 'delegate' ? 'delegateHint' : mode === 'reassign' ? 'reassignHint' : 'transferHint';
+  const title = mode === 'finish' ? 'finishTitle' : mode === 'delegate' ? 'delegateTitle' : mode === 'addSigner' ? 'addSignerTitle' : 'transferTitle';
+  const hint = mode === 'finish' ? 'finishHint' : mode === 'delegate' ? 'delegateHint' : mode === 'reassign' ? 'reassignHint' : mode === 'addSigner' ? 'addSignerHint' : 'transferHint';
+  const rpc = mode === 'delegate' ? 'delegate_workflow' : mode === 'addSigner' ? 'add_signer' : 'transfer_workflow';
   const commentLabel = translate(mode === 'finish' ? 'workflow.panel.opinion' : 'workflow.panel.comment');
 
   const submit = async () => {
@@ -102,7 +105,7 @@ export function HandoverDialog({ plugin, instance, mode, members, roles, me, own
     const { error } =
       mode === 'finish'
         ? await supabaseClient.rpc('finish_delegation', { p_instance_id: instance.id, p_comment: comment })
-        : await supabaseClient.rpc(mode === 'delegate' ? 'delegate_workflow' : 'transfer_workflow', { p_instance_id: instance.id, p_to: values.to!, p_comment: comment });
+        : await supabaseClient.rpc(rpc, { p_instance_id: instance.id, p_to: values.to!, p_comment: comment });
     setBusy(false);
     if (error) {
       const refused = workflowError(plugin, error);
@@ -111,7 +114,8 @@ export function HandoverDialog({ plugin, instance, mode, members, roles, me, own
       return;
     }
     const name = mode === 'finish' ? nameOf(members, owner) : nameOf(members, values.to);
-    void message.success(translate(`workflow.panel.${mode === 'finish' ? 'finished' : mode === 'delegate' ? 'delegated' : 'transferred'}`, { name }));
+    const done = { finish: 'finished', delegate: 'delegated', addSigner: 'signerAdded', transfer: 'transferred', reassign: 'transferred' }[mode];
+    void message.success(translate(`workflow.panel.${done}`, { name }));
     onDone();
     onClose();
   };
@@ -124,7 +128,7 @@ export function HandoverDialog({ plugin, instance, mode, members, roles, me, own
       <Form form={form} layout="vertical" name={`handover-${mode}`}>
         {mode !== 'finish' && (
           <Form.Item name="to" label={translate('workflow.panel.to')} rules={[{ required: true, message: translate('workflow.panel.toRequired') }]}>
-            <Select showSearch optionFilterProp="label" options={memberOptions(members, roles, translate, me)} data-testid="handover-to" />
+            <Select showSearch optionFilterProp="label" options={memberOptions(members, roles, translate, me).filter((o) => !exclude.includes(o.value))} data-testid="handover-to" />
           </Form.Item>
         )}
         <CommentItem label={commentLabel} required={translate(mode === 'finish' ? 'workflow.panel.opinionRequired' : 'workflow.panel.commentRequired')} />

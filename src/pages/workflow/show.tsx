@@ -26,6 +26,7 @@ import { ActionButton } from './action-button';
 import { UrgeButton } from './urge';
 import { cleanValues, SchemaForm, showIssues } from './schema-form';
 import { HandoverDialog, memberOptions, nameOf, ResumeDialog, ReturnDialog, type Assignment, type Member } from './handlers';
+import { CountersignSummary, voteLabel, type Countersign } from './countersign';
 import type { CompiledVersion } from '@/workflow/compile';
 import { stateAncestors } from '@/workflow/machine';
 
@@ -53,7 +54,7 @@ function targetOf(compiled: CompiledVersion, state: string, event: string, roles
   return t?.to && t.to !== state ? t.to : null;
 }
 
-function ActionDialog({ plugin, version, compiled, instance, roles, facts, event, members, me, onClose, onDone }: {
+function ActionDialog({ plugin, version, compiled, instance, roles, facts, event, members, me, countersigning, onClose, onDone }: {
   plugin: WorkflowPlugin;
   version: WorkflowVersion;
   compiled: CompiledVersion;
@@ -63,6 +64,8 @@ function ActionDialog({ plugin, version, compiled, instance, roles, facts, event
   event: string;
   members: Member[];
   me: string | undefined;
+  /** The step's signers decide together: this action is a vote. */
+  countersigning: boolean;
   onClose: () => void;
   onDone: () => void;
 }) {
@@ -108,7 +111,7 @@ function ActionDialog({ plugin, version, compiled, instance, roles, facts, event
     }
     const assignees = picked.assignees === undefined ? [] : Array.isArray(picked.assignees) ? picked.assignees : [picked.assignees];
     setBusy(true);
-    const { error } = await supabaseClient.rpc('fire_event', {
+    const { data, error } = await supabaseClient.rpc('fire_event', {
       p_instance_id: instance.id, p_event: event, p_expected_revision: instance.revision, p_payload: asJson(payload),
       ...(assignees.length ? { p_assignees: assignees } : {}),
       ...(picked.cc?.length ? { p_cc: picked.cc } : {}),
@@ -122,7 +125,9 @@ function ActionDialog({ plugin, version, compiled, instance, roles, facts, event
       if (error.code === 'WF005') onDone(); // show what the other person did
       return;
     }
-    void message.success(translate('workflow.fired', { action: eventLabel(plugin, event) }));
+    // A vote that did not decide leaves the step where it was, waiting for the other signers.
+    const waiting = countersigning && data?.state === instance.state;
+    void message.success(translate(waiting ? 'workflow.countersign.voted' : 'workflow.fired', { action: eventLabel(plugin, event) }));
     onDone();
     onClose();
   };
@@ -140,6 +145,7 @@ function ActionDialog({ plugin, version, compiled, instance, roles, facts, event
     >
       {refusal && <Alert type="error" showIcon message={refusal} style={{ marginBottom: 12 }} />}
       <Typography.Paragraph data-testid="action-confirm">{confirmText(plugin, event, instance.subject?.name ?? '')}</Typography.Paragraph>
+      {countersigning && <Alert type="info" showIcon message={translate('workflow.countersign.voteHint')} style={{ marginBottom: 12 }} />}
       {hasFields && <SchemaForm plugin={plugin} schema={def.payload} form={form} name={`event-${event}`} />}
       {(assign || cc) && (
         <Form
@@ -238,7 +244,8 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
   const [assignments, setAssignments] = useState<Assignment[]>([]);
   const [members, setMembers] = useState<Member[]>([]);
   const [returnTargets, setReturnTargets] = useState<string[]>([]);
-  const [handover, setHandover] = useState<'transfer' | 'reassign' | 'delegate' | 'finish' | null>(null);
+  const [handover, setHandover] = useState<'transfer' | 'reassign' | 'delegate' | 'finish' | 'addSigner' | null>(null);
+  const [countersign, setCountersign] = useState<Countersign | null>(null);
   const [returning, setReturning] = useState(false);
   const [resuming, setResuming] = useState(false);
 
@@ -263,12 +270,15 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
     const options = declared ? compiledOf(plugin, declared) : undefined;
     const names = !!options && (options.stateOptions.some((o) => o.assignRoles) || options.cc.length > 0);
     const returns = !!options?.stateOptions.some((o) => o.state === row.state && o.returnToAny);
-    const [handling, people, targets, memberships] = await Promise.all([
+    const signs = !!options?.countersign.some((c) => c.state === row.state);
+    const [handling, people, targets, votes, memberships] = await Promise.all([
       names ? supabaseClient.from('workflow_assignments').select('user_id, kind, delegated_by').eq('instance_id', row.id).is('ended_at', null).order('id') : null,
       names ? supabaseClient.rpc('workflow_members', { p_instance_id: row.id }) : null,
       returns ? supabaseClient.rpc('workflow_return_targets', { p_instance_id: row.id }) : null,
+      signs ? supabaseClient.rpc('workflow_countersign', { p_instance_id: row.id }) : null,
       myMemberships(),
     ]);
+    setCountersign((votes?.data ?? null) as Countersign | null);
     setAssignments((handling?.data ?? []) as Assignment[]);
     setMembers(people?.data ?? []);
     setReturnTargets(targets?.data ?? []);
@@ -290,6 +300,11 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
   // A log row left the state as it was when the row before it left the same one (a note, a
   // 催办, a 转交; the database's triggers read it so too: private.wf_state_before).
   const staysIn = (index: number) => index > 0 && log[index - 1]!.to_state === log[index]!.to_state;
+  // The move a deciding 会签 vote made: its words are the vote's, just above.
+  const decidedByVote = (index: number) => {
+    const before = log[index - 1];
+    return !!before && before.event === 'countersign' && before.actor_id === log[index]!.actor_id && before.payload.event === log[index]!.event;
+  };
 
   if (failure) return <Alert type="error" showIcon message={failure} />;
   if (!instance || !version) return <Card loading />;
@@ -304,8 +319,14 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
   // Named handlers: the step is theirs; a delegate only answers its owner.
   const owners = assignments.filter((a) => a.kind === 'owner');
   const mine = assignments.find((a) => a.user_id === me?.id);
+  // 会签 with two signers or more: each approval or return is a vote; a signer who voted waits.
+  const countersigning = !!countersign && countersign.signers > 1;
+  const signed = countersigning && countersign.votes.some((v) => v.user_id === me?.id && v.decision);
+  const signRule = compiled?.countersign.find((c) => c.state === instance.state);
   const heldBy = !me || !owners.length || mine?.kind === 'owner'
     ? null
+    : signed
+      ? translate('workflow.countersign.signedWaiting', { names: owners.map((o) => nameOf(members, o.user_id)).join('、') })
     : mine?.kind === 'delegate'
       ? translate('workflow.panel.delegatedToMe', { name: nameOf(members, mine.delegated_by) })
       : translate('workflow.panel.assignedToOthers', { names: owners.map((o) => nameOf(members, o.user_id)).join('、') });
@@ -371,7 +392,8 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
                 )
               }
             >
-              {assignments.length > 0 && (
+              {countersigning && <CountersignSummary plugin={plugin} countersign={countersign} me={me?.id} />}
+              {assignments.length > 0 && !countersigning && (
                 <div style={{ marginBottom: 8 }} data-testid="workflow-handlers">
                   <Typography.Text type="secondary">{translate('workflow.panel.handlers')}：</Typography.Text>
                   {owners.map((o) => {
@@ -404,6 +426,7 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
                   <>
                     <Button onClick={() => setHandover('transfer')} data-testid="transfer">{translate('workflow.panel.transfer')}</Button>
                     {!delegatedByMe && <Button onClick={() => setHandover('delegate')} data-testid="delegate">{translate('workflow.panel.delegate')}</Button>}
+                    {signRule?.addSigners && <Button onClick={() => setHandover('addSigner')} data-testid="add-signer">{translate('workflow.panel.addSigner')}</Button>}
                   </>
                 )}
                 {mine?.kind === 'delegate' && !instance.done && (
@@ -470,7 +493,15 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
                 color: row.from_state === null ? 'gray' : 'blue',
                 children: (
                   <div data-testid="workflow-log-row">
-                    <Typography.Text strong>{row.from_state === null ? startLabel(plugin, 'log') : eventLabel(plugin, row.event)}</Typography.Text>
+                    <Typography.Text strong>
+                      {row.from_state === null
+                        ? startLabel(plugin, 'log')
+                        : row.event === 'countersign'
+                          ? voteLabel(plugin, row.payload, translate)
+                          : decidedByVote(index)
+                            ? translate('workflow.countersign.decided', { action: eventLabel(plugin, row.event) })
+                            : eventLabel(plugin, row.event)}
+                    </Typography.Text>
                     <Typography.Text type="secondary">
                       {'  '}
                       {row.from_state === null
@@ -486,10 +517,10 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
                     </div>
                     {typeof row.payload.to === 'string' && (ENGINE_EVENTS as readonly string[]).includes(row.event) && (
                       <Typography.Paragraph style={{ margin: '4px 0 0' }} data-testid="log-note-to">
-                        {translate('workflow.panel.logTo', { name: nameOf(members, row.payload.to) })}
+                        {translate(row.event === 'add_signer' ? 'workflow.panel.logSigner' : 'workflow.panel.logTo', { name: nameOf(members, row.payload.to) })}
                       </Typography.Paragraph>
                     )}
-                    {eventNotes(plugin, row).map((note) => (
+                    {!decidedByVote(index) && eventNotes(plugin, row).map((note) => (
                       <Typography.Paragraph key={note.field} style={{ margin: '4px 0 0' }} data-testid={`log-note-${note.field}`}>
                         {note.field === 'comment' ? note.text : `${fieldLabel(plugin, note.field)}：${note.text}`}
                       </Typography.Paragraph>
@@ -512,6 +543,7 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
           event={acting}
           members={members}
           me={me?.id}
+          countersigning={countersigning && (!!signRule && [...signRule.approve, ...signRule.reject].includes(acting))}
           onClose={() => setActing(null)}
           onDone={() => void load()}
         />
@@ -525,6 +557,7 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
           roles={option?.assignRoles ?? null}
           me={me?.id}
           owner={mine?.delegated_by}
+          exclude={countersign?.votes.map((v) => v.user_id)}
           onClose={() => setHandover(null)}
           onDone={() => void load()}
         />

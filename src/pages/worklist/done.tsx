@@ -8,6 +8,7 @@ import { StatusTag } from '@/components/status-tag';
 import { TableToolbar, useTableSettings } from '@/components/table-toolbar';
 import { formatDateTime } from '@/lib/dates';
 import { jsonObject, type SelectRow } from '@/lib/rows';
+import { voteLabel } from '@/pages/workflow/countersign';
 import { startLabel } from '@/pages/workflow/list';
 import type { Identity } from '@/providers/auth-provider';
 import { eventLabel, eventNotes, fieldLabel, stateLabel } from '@/workflow/errors';
@@ -63,7 +64,7 @@ function DoneTable({ userId }: { userId: string }) {
             title={translate('worklist.fields.event')}
             render={(_, r) => (
               <span>
-                {r.from_state === null ? startLabel(plugin(r), 'log') : eventLabel(plugin(r), r.event)}
+                {r.from_state === null ? startLabel(plugin(r), 'log') : r.event === 'countersign' ? voteLabel(plugin(r), jsonObject(r.payload), translate) : eventLabel(plugin(r), r.event)}
                 {r.from_state !== r.to_state && (
                   <Typography.Text type="secondary">{`  → ${stateLabel(plugin(r), r.to_state)}`}</Typography.Text>
                 )}
@@ -78,7 +79,8 @@ function DoneTable({ userId }: { userId: string }) {
             ellipsis
             render={(_, r) => {
               // The comment, and the other words the event carried (the street's opinion on approval).
-              const notes = eventNotes(plugin(r), { comment: r.comment, payload: jsonObject(r.payload) });
+              // (an engine row's payload is not words: a person, a timer; a vote's are the action's)
+              const notes = eventNotes(plugin(r), { event: r.event, comment: r.comment, payload: jsonObject(r.payload) });
               if (!notes.length) return <Typography.Text type="secondary">{translate('common.none')}</Typography.Text>;
               return notes.map((n) => (n.field === 'comment' ? n.text : `${fieldLabel(plugin(r), n.field)}：${n.text}`)).join('；');
             }}
