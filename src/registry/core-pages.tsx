@@ -2,7 +2,7 @@
 // workflows/<name>/pages.tsx); ./pages.ts puts both together for the resources, the routes, the
 // menu (./menu.tsx) and access control. The generic resources (units, members: ./resources.tsx)
 // say their place in the menu with `menu`.
-import { ApartmentOutlined, BellOutlined, CheckSquareOutlined, DashboardOutlined, HistoryOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BellOutlined, CheckSquareOutlined, DashboardOutlined, HistoryOutlined, SwapOutlined } from '@ant-design/icons';
 import type { PageDef } from '@/workflow/types';
 
 export const CORE_PAGES: PageDef[] = [
@@ -16,5 +16,10 @@ export const CORE_PAGES: PageDef[] = [
   {
     name: 'units/tree', route: '/units/tree', label: 'units.tree', icon: <ApartmentOutlined />, group: 'system', order: 20,
     roles: ['street_office', 'reviewer', 'viewer', 'district_office'], component: () => import('@/pages/units/tree'),
+  },
+  // 流程版本迁移: the street office moves its running instances to a later version.
+  {
+    name: 'workflow-migrations', route: '/workflow-migrations', label: 'migration.title', icon: <SwapOutlined />, group: 'system', order: 40,
+    roles: ['street_office'], component: () => import('@/pages/workflow/migrate'),
   },
 ];

@@ -2046,6 +2046,24 @@ export type Database = {
         }
         Returns: number
       }
+      migrate_workflow_instances: {
+        Args: {
+          p_dry_run?: boolean
+          p_from_version: number
+          p_instance_ids?: number[]
+          p_states?: Json
+          p_to_version: number
+          p_workflow: string
+        }
+        Returns: {
+          from_state: string
+          instance_id: number
+          migrated: boolean
+          problems: Json
+          subject: string
+          to_state: string
+        }[]
+      }
       my_invitations: {
         Args: never
         Returns: {

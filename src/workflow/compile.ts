@@ -70,7 +70,7 @@ export interface CompiledStateOptions {
 }
 
 /** The engine's own events in the log; no plugin event may take one of these names. */
-export const ENGINE_EVENT_NAMES = ['urge', 'deadline_soon', 'overdue', 'transfer', 'delegate', 'delegate_done', 'return_to_step', 'resume_at_step', 'countersign', 'add_signer'] as const;
+export const ENGINE_EVENT_NAMES = ['urge', 'deadline_soon', 'overdue', 'transfer', 'delegate', 'delegate_done', 'return_to_step', 'resume_at_step', 'countersign', 'add_signer', 'migrate'] as const;
 
 export interface CompiledDeadline {
   state: string;

@@ -15,8 +15,8 @@ interface EngineError {
  * reminders (done by the system), 转交, 委派 and its answer, a 会签 vote and 加签.
  */
 export const ENGINE_EVENTS = ['urge', 'deadline_soon', 'overdue', 'transfer', 'delegate', 'delegate_done', 'countersign', 'add_signer'] as const;
-/** The engine's own events that move the instance: 退回到任意节点, and back to the step that returned it. */
-const ENGINE_MOVES = ['return_to_step', 'resume_at_step'] as const;
+/** The engine's own events that move the instance: 退回到任意节点, back to the step that returned it, and a migration to a later version. */
+const ENGINE_MOVES = ['return_to_step', 'resume_at_step', 'migrate'] as const;
 const isEngineEvent = (event: string) => (ENGINE_EVENTS as readonly string[]).includes(event) || (ENGINE_MOVES as readonly string[]).includes(event);
 
 export const eventLabel = (plugin: WorkflowPlugin, event: string) =>

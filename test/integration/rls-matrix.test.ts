@@ -216,7 +216,7 @@ const FUNCTIONS = [
   'publish_round', 'my_invitations', 'accept_invitation', 'decline_invitation', 'revoke_invitation',
   'reset_member_password', 'workflow_start_refusals', 'urge_workflow',
   'transfer_workflow', 'delegate_workflow', 'finish_delegation', 'workflow_return_targets', 'return_workflow', 'resume_workflow',
-  'fire_event_batch', 'workflow_members', 'add_signer', 'workflow_countersign',
+  'fire_event_batch', 'workflow_members', 'add_signer', 'workflow_countersign', 'migrate_workflow_instances',
 ];
 
 async function createUser(email: string, fullName: string): Promise<string> {
@@ -1009,6 +1009,7 @@ describe.each(WHO)('as %s', (who) => {
         ['workflow_members', { p_instance_id: 1 }],
         ['add_signer', { p_instance_id: 1, p_to: '00000000-0000-0000-0000-000000000000', p_comment: '加签' }],
         ['workflow_countersign', { p_instance_id: 1 }],
+        ['migrate_workflow_instances', { p_workflow: 'sample', p_from_version: 1, p_to_version: 2 }],
       ] as const) {
         expect((await client(who).rpc(fn, args)).error?.code, fn).toBe('42501');
       }

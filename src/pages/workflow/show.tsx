@@ -520,6 +520,11 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
                         {translate(row.event === 'add_signer' ? 'workflow.panel.logSigner' : 'workflow.panel.logTo', { name: nameOf(members, row.payload.to) })}
                       </Typography.Paragraph>
                     )}
+                    {row.event === 'migrate' && (
+                      <Typography.Paragraph style={{ margin: '4px 0 0' }} data-testid="log-note-migrate">
+                        {translate('workflow.panel.logMigrated', { from: row.payload.from_version, to: row.payload.to_version })}
+                      </Typography.Paragraph>
+                    )}
                     {!decidedByVote(index) && eventNotes(plugin, row).map((note) => (
                       <Typography.Paragraph key={note.field} style={{ margin: '4px 0 0' }} data-testid={`log-note-${note.field}`}>
                         {note.field === 'comment' ? note.text : `${fieldLabel(plugin, note.field)}：${note.text}`}
