@@ -170,30 +170,30 @@ begin
       v_form := v_form - 'measures' - 'brand_name' - 'brand_goal' - 'milestones';
     end if;
     insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id, form, form_saved_at, created_by, revision, created_at)
-    values ('application', 2, v_app.state, v_app.community, 1, v_app.community, v_form, now() - interval '2 days', v_app.filer,
+    values ('application', 3, v_app.state, v_app.community, 1, v_app.community, v_form, now() - interval '2 days', v_app.filer,
             case v_app.state when 'draft' then 0 when 'submitted' then 1 when 'in_review' then 2 when 'returned' then 3 else 3 end,
             now() - interval '10 days')
     returning id into v_instance;
     insert into public.workflow_events (instance_id, workflow, version, event, from_state, to_state, actor_id, actor_roles, street_id, community_id, created_at)
-    values (v_instance, 'application', 2, 'start', null, 'draft', v_app.filer, '{community_filer}', 1, v_app.community, now() - interval '10 days');
+    values (v_instance, 'application', 3, 'start', null, 'draft', v_app.filer, '{community_filer}', 1, v_app.community, now() - interval '10 days');
     if v_app.state <> 'draft' then
       insert into public.workflow_events (instance_id, workflow, version, event, from_state, to_state, actor_id, actor_roles, street_id, community_id, created_at)
-      values (v_instance, 'application', 2, 'submit', 'draft', 'submitted', v_app.filer, '{community_filer}', 1, v_app.community, now() - interval '6 days')
+      values (v_instance, 'application', 3, 'submit', 'draft', 'submitted', v_app.filer, '{community_filer}', 1, v_app.community, now() - interval '6 days')
       returning id into v_event;
       insert into public.workflow_snapshots (instance_id, event_id, form, street_id, community_id, created_at)
       values (v_instance, v_event, v_form, 1, v_app.community, now() - interval '6 days');
     end if;
     if v_app.state in ('in_review', 'returned', 'approved') then
       insert into public.workflow_events (instance_id, workflow, version, event, from_state, to_state, actor_id, actor_roles, street_id, community_id, created_at)
-      values (v_instance, 'application', 2, 'open', 'submitted', 'in_review', v_reviewer1, '{reviewer}', 1, v_app.community, now() - interval '5 days');
+      values (v_instance, 'application', 3, 'open', 'submitted', 'in_review', v_reviewer1, '{reviewer}', 1, v_app.community, now() - interval '5 days');
     end if;
     if v_app.state = 'returned' then
       insert into public.workflow_events (instance_id, workflow, version, event, from_state, to_state, payload, comment, actor_id, actor_roles, street_id, community_id, created_at)
-      values (v_instance, 'application', 2, 'return', 'in_review', 'returned', '{"comment":"特色品牌项目的任务节点过于笼统，请按月细化"}',
+      values (v_instance, 'application', 3, 'return', 'in_review', 'returned', '{"comment":"特色品牌项目的任务节点过于笼统，请按月细化"}',
               '特色品牌项目的任务节点过于笼统，请按月细化', v_reviewer1, '{reviewer}', 1, v_app.community, now() - interval '4 days');
     elsif v_app.state = 'approved' then
       insert into public.workflow_events (instance_id, workflow, version, event, from_state, to_state, payload, actor_id, actor_roles, street_id, community_id, created_at)
-      values (v_instance, 'application', 2, 'approve', 'in_review', 'approved', '{"opinion":"同意该社区申报示范型社区，请按计划推进。"}',
+      values (v_instance, 'application', 3, 'approve', 'in_review', 'approved', '{"opinion":"同意该社区申报示范型社区，请按计划推进。"}',
               v_reviewer1, '{reviewer}', 1, v_app.community, now() - interval '3 days');
     end if;
   end loop;

@@ -1,8 +1,10 @@
 // Named handlers, 转交, 退回到任意节点, 抄送 and 批量办理 as the people use them, on the test-only
 // sample's v3 (an opened review names its reviewer, returns to any step it passed, and an
 // approval copies the office and whomever the reviewer names); 会签 and 加签 on the application's
-// v3 (the reviewer who opens it names the reviewers, who all approve). A community, its filer and
-// a second and third reviewer of street 1 are this file's own, and so is what waits for them.
+// v3 (the reviewer who opens it names the reviewers, who all approve). A community of street 1,
+// its filer and a second reviewer are this file's own, and so are the reviews waiting for them;
+// so are the street of the 会签 (its own, that no demo list counts its 申报表), its reviewers and
+// its community's 申报表.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +18,9 @@ const ui = adminInBrowser();
 const run = Date.now().toString(36);
 const filerEmail = `filer.handlers.${run}@test.local`;
 const reviewer2Email = `reviewer2.handlers.${run}@test.local`;
-const reviewer3Email = `reviewer3.handlers.${run}@test.local`;
+// the 会签's street
+const signerEmails = [1, 2, 3].map((n) => `signer${n}.handlers.${run}@test.local`);
+const signCommunity = `会签社区-${run}`;
 const community = `揽月社区-${run}`;
 // v3: one named reviewer (v4's reviewers vote)
 const VERSION = samplePlugin.versions.find((v) => v.version === 3)!.version;
@@ -30,12 +34,18 @@ beforeAll(async () => {
     const unit = rows[0]!.id;
     const filer = await createMember(db, filerEmail, DEMO_PASSWORD, [{ unit, role: 'community_filer' }], '揽月 填报员');
     await createMember(db, reviewer2Email, DEMO_PASSWORD, [{ unit: 1, role: 'reviewer' }], '第二 评审员');
-    await createMember(db, reviewer3Email, DEMO_PASSWORD, [{ unit: 1, role: 'reviewer' }], '第三 评审员');
-    // The community's 申报表, submitted, on the application's last version (会签 of its review).
+    // The 会签's street, under the demo district: a community's 申报表, submitted, on the
+    // application's last version, and three reviewers.
+    const signStreet = (await db.query<{ id: number }>("insert into public.units (kind, name, parent_id) values ('street', $1, 9) returning id::int", [`会签街道-${run}`])).rows[0]!.id;
+    const signUnit = (await db.query<{ id: number }>("insert into public.units (kind, name, parent_id) values ('community', $1, $2) returning id::int", [signCommunity, signStreet])).rows[0]!.id;
+    const signFiler = await createMember(db, `signfiler.handlers.${run}@test.local`, DEMO_PASSWORD, [{ unit: signUnit, role: 'community_filer' }], '会签 填报员');
+    for (const [i, email] of signerEmails.entries()) {
+      await createMember(db, email, DEMO_PASSWORD, [{ unit: signStreet, role: 'reviewer' }], `会签 评审${'一二三'[i]}`);
+    }
     const { rows: app } = await db.query<{ id: number }>(
       `insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id, form, revision)
        select 'application', $1, 'submitted', u.id, u.street_id, u.community_id, '{}', 1 from public.units u where u.id = $2 returning id::int`,
-      [3, unit],
+      [3, signUnit],
     );
     application = app[0]!.id;
     await db.query(
@@ -43,7 +53,7 @@ beforeAll(async () => {
        select i.id, i.workflow, i.version, e.event, e.from_state, e.to_state, $2, '{community_filer}', i.street_id, i.community_id
        from public.workflow_instances i, (values (1, 'start', null, 'draft'), (2, 'submit', 'draft', 'submitted')) e(n, event, from_state, to_state)
        where i.id = $1 order by e.n`,
-      [application, filer],
+      [application, signFiler],
     );
     // Three reviews submitted by the filer, waiting to be opened.
     for (const title of ['屋顶防水', '楼道照明', '健身器材']) {
@@ -69,7 +79,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const db = await superuser();
-  await db.query('delete from auth.users where email = any ($1)', [[filerEmail, reviewer2Email, reviewer3Email]]);
+  await db.query('delete from auth.users where email = any ($1)', [[filerEmail, reviewer2Email, `signfiler.handlers.${run}@test.local`, ...signerEmails]]);
   await db.end();
 });
 
@@ -198,13 +208,13 @@ describe('named handlers, 转交, 退回到任意节点, 抄送 and 批量办理
   });
 
   it('会签: the reviewer who opens a 申报表 names two; 加签 a third; each approves with an opinion; approved when all have', async () => {
-    const reviewer = await ui.signIn('reviewer.s1@demo.local');
+    const reviewer = await ui.signIn(signerEmails[0]!);
     await reviewer.goto(`${ui.url}/workflows/application/${application}`);
     await state(reviewer).waitFor();
     await reviewer.getByTestId('action-open').click();
-    await pick(reviewer, 'next-handlers', '青禾街道评审');
+    await pick(reviewer, 'next-handlers', '会签 评审一');
     // (the multiple select stays open for the next)
-    await reviewer.locator('.ant-select-item-option').filter({ hasText: '第二 评审员' }).first().click();
+    await reviewer.locator('.ant-select-item-option').filter({ hasText: '会签 评审二' }).first().click();
     await dialog(reviewer).locator('.ant-modal-title').click(); // (the multiple select stays open)
     await dialog(reviewer).getByRole('button', { name: '开始审核' }).click();
     await expect.poll(() => state(reviewer).textContent()).toBe('审核中');
@@ -214,10 +224,10 @@ describe('named handlers, 转交, 退回到任意节点, 抄送 and 批量办理
 
     // 加签: a third reviewer signs too.
     await reviewer.getByTestId('add-signer').click();
-    await pick(reviewer, 'handover-to', '第三 评审员');
+    await pick(reviewer, 'handover-to', '会签 评审三');
     await dialog(reviewer).getByLabel('说明').fill('涉及资金，请一并审核');
     await dialog(reviewer).getByRole('button', { name: '加签' }).click();
-    await reviewer.getByText('已加签 第三 评审员').waitFor();
+    await reviewer.getByText('已加签 会签 评审三').waitFor();
     await expect.poll(() => reviewer.getByTestId('countersign-progress').textContent()).toBe('已同意 0 人 / 需 3 人（共 3 人会签）');
 
     // The first vote: logged with its opinion; the step waits for the others.
@@ -233,19 +243,19 @@ describe('named handlers, 转交, 退回到任意节点, 抄送 and 批量办理
     const approve = reviewer.getByTestId('action-approve');
     expect(await approve.isDisabled()).toBe(true);
     await approve.hover({ force: true });
-    await reviewer.getByText(/您已会签，等待 .*第二 评审员/).waitFor();
+    await reviewer.getByText(/您已会签，等待 .*会签 评审二/).waitFor();
     await reviewer.screenshot({ path: path.join(screenshotDir, 'countersign-waiting.png'), fullPage: true });
     await reviewer.context().close();
 
-    for (const [email, opinion] of [[reviewer2Email, '同意上报'], [reviewer3Email, '资金安排合理，同意']] as const) {
+    for (const [email, opinion] of [[signerEmails[1]!, '同意上报'], [signerEmails[2]!, '资金安排合理，同意']] as const) {
       const page = await ui.signIn(email);
       await page.goto(`${ui.url}/todo`);
-      await page.getByTestId('todo-table').locator(`tr[data-row-key="${application}"]`).getByText(community).click();
+      await page.getByTestId('todo-table').locator(`tr[data-row-key="${application}"]`).getByText(signCommunity).click();
       await state(page).waitFor();
       await page.getByTestId('action-approve').click();
       await dialog(page).getByLabel('街道意见').fill(opinion);
       await dialog(page).getByRole('button', { name: '审核通过' }).click();
-      if (email === reviewer3Email) {
+      if (email === signerEmails[2]) {
         await expect.poll(() => state(page).textContent()).toBe('已通过');
         expect(await page.getByTestId('workflow-log-row').filter({ hasText: '会签 · 审核通过' }).count()).toBe(3);
         await page.screenshot({ path: path.join(screenshotDir, 'countersign-approved.png'), fullPage: true });

@@ -100,7 +100,8 @@ describe('how the screens look', () => {
     const panel = reviewer.getByTestId('workflow-diagram-panel');
     expect(await panel.locator('.ant-collapse-item-active').count()).toBe(0);
     expect(await reviewer.getByTestId('workflow-diagram').count()).toBe(0);
-    expect(await reviewer.getByTestId('workflow-version').textContent()).toBe('流程版本 v2');
+    // (the demo's 申报表 are on the application's v3: supabase/seed.sql)
+    expect(await reviewer.getByTestId('workflow-version').textContent()).toBe('流程版本 v3');
     await reviewer.screenshot({ path: path.join(screenshotDir, 'look-panel-returned.png'), fullPage: true });
     await panel.getByText('流程图', { exact: true }).click();
     await reviewer.getByTestId('workflow-diagram').locator('svg').waitFor();

@@ -334,7 +334,7 @@ export default function ScoringPage() {
                   render: (_, r) => (
                     <Space direction="vertical" size={2}>
                       {(evidence[r.key] ?? []).map((f) => (
-                        <Typography.Link key={f.path} onClick={() => void openFile(f)} ellipsis style={{ maxWidth: 160 }}>
+                        <Typography.Link key={f.path} onClick={() => void openFile(f)} ellipsis style={{ maxWidth: 160 }} data-testid="evidence-file">
                           <PaperClipOutlined /> {f.name}
                         </Typography.Link>
                       ))}
