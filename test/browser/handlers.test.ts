@@ -34,9 +34,10 @@ beforeAll(async () => {
     const unit = rows[0]!.id;
     const filer = await createMember(db, filerEmail, DEMO_PASSWORD, [{ unit, role: 'community_filer' }], '揽月 填报员');
     await createMember(db, reviewer2Email, DEMO_PASSWORD, [{ unit: 1, role: 'reviewer' }], '第二 评审员');
-    // The 会签's street, under the demo district: a community's 申报表, submitted, on the
-    // application's last version, and three reviewers.
-    const signStreet = (await db.query<{ id: number }>("insert into public.units (kind, name, parent_id) values ('street', $1, 9) returning id::int", [`会签街道-${run}`])).rows[0]!.id;
+    // The 会签's street, in a district of its own (the demo district's office counts its streets):
+    // a community's 申报表, submitted, on the application's last version, and three reviewers.
+    const signDistrict = (await db.query<{ id: number }>("insert into public.units (kind, name) values ('district', $1) returning id::int", [`会签区-${run}`])).rows[0]!.id;
+    const signStreet = (await db.query<{ id: number }>("insert into public.units (kind, name, parent_id) values ('street', $1, $2) returning id::int", [`会签街道-${run}`, signDistrict])).rows[0]!.id;
     const signUnit = (await db.query<{ id: number }>("insert into public.units (kind, name, parent_id) values ('community', $1, $2) returning id::int", [signCommunity, signStreet])).rows[0]!.id;
     const signFiler = await createMember(db, `signfiler.handlers.${run}@test.local`, DEMO_PASSWORD, [{ unit: signUnit, role: 'community_filer' }], '会签 填报员');
     for (const [i, email] of signerEmails.entries()) {

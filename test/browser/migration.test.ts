@@ -1,6 +1,6 @@
 // 流程版本迁移 as a street office uses it: the dry run lists its street's running instances with
 // what would stop each, it migrates those that can go, and a migrated one says so in its log.
-// The street, its office, its community and the sample's instances (v3 → v4) are this file's own.
+// The district, street, office, community and the sample's instances (v3 → v4) are this file's own.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../stack/config.ts';
@@ -16,7 +16,9 @@ const ids: number[] = [];
 beforeAll(async () => {
   const db = await superuser();
   try {
-    const street = (await db.query<{ id: number }>("insert into public.units (kind, name, parent_id) values ('street', $1, 9) returning id::int", [`迁移街道-${run}`])).rows[0]!.id;
+    // (a district of its own: the demo district's office counts its streets)
+    const district = (await db.query<{ id: number }>("insert into public.units (kind, name) values ('district', $1) returning id::int", [`迁移区-${run}`])).rows[0]!.id;
+    const street = (await db.query<{ id: number }>("insert into public.units (kind, name, parent_id) values ('street', $1, $2) returning id::int", [`迁移街道-${run}`, district])).rows[0]!.id;
     const community = (await db.query<{ id: number }>("insert into public.units (kind, name, parent_id) values ('community', $1, $2) returning id::int", [`迁移社区-${run}`, street])).rows[0]!.id;
     await createMember(db, officeEmail, DEMO_PASSWORD, [{ unit: street, role: 'street_office' }], '迁移 党建办');
     for (const [state, form] of [['review.waiting', { title: '屋顶防水', items: ['防水'] }], ['review.waiting', { title: '楼道照明', items: ['照明'] }], ['draft', { title: '旧表', not_a_field: 1 }]] as const) {

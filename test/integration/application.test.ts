@@ -16,13 +16,13 @@ const row = async () =>
   (await db.query<{ state: string; revision: number; form_revision: number; form: Record<string, unknown> }>(
     'select state, revision, form_revision, form from public.workflow_instances where id = $1', [instance],
   )).rows[0]!;
-/** A draft of 枫林社区's (102) application, by its filer, as start_workflow writes one. */
+/** A draft of 枫林社区's (102) application, by its filer, as start_workflow writes one (on the last version, as the demo's are). */
 async function draftOf102(): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     `with filer as (select id from auth.users where email = 'filer.c2@demo.local'),
      started as (
        insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id, form, form_saved_at, done, created_by)
-       select 'application', 2, 'draft', 102, 1, 102, '{}', now(), false, filer.id from filer returning *)
+       select 'application', 3, 'draft', 102, 1, 102, '{}', now(), false, filer.id from filer returning *)
      insert into public.workflow_events (instance_id, workflow, version, event, from_state, to_state, actor_id, actor_roles, street_id, community_id)
      select s.id, s.workflow, s.version, 'start', null, s.state, s.created_by, '{community_filer}', s.street_id, s.community_id from started s
      returning instance_id::int as id`,
