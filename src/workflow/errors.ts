@@ -72,6 +72,12 @@ export function confirmText(plugin: WorkflowPlugin, event: string, subject: stri
   return i18n.exists(key) ? i18n.t(key, { subject, action }) : i18n.t('workflow.confirmAction', { subject, action });
 }
 
+/** What a logged event is called: its action's, and for a 会签 vote, 会签 · the action voted for. */
+export function loggedLabel(plugin: WorkflowPlugin, row: { event: string; payload?: Record<string, unknown> | null }): string {
+  const voted = row.event === 'countersign' ? row.payload?.event : undefined;
+  return typeof voted === 'string' ? `${i18n.t('workflow.engineEvents.countersign')} · ${eventLabel(plugin, voted)}` : eventLabel(plugin, row.event);
+}
+
 /**
  * The words a logged event carries: its comment, and any other text the payload holds (a
  * street's opinion, say), each with the field it was entered in.

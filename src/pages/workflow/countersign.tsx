@@ -4,7 +4,7 @@
 import { useTranslation } from '@refinedev/core';
 import { Progress, Space, Tag, Typography } from 'antd';
 import { formatDateTime } from '@/lib/dates';
-import { eventLabel, eventNotes, fieldLabel } from '@/workflow/errors';
+import { eventNotes, fieldLabel } from '@/workflow/errors';
 import type { WorkflowPlugin } from '@/workflow/types';
 
 /** What public.workflow_countersign returns. */
@@ -73,7 +73,3 @@ export function CountersignSummary({ plugin, countersign, me }: { plugin: Workfl
     </div>
   );
 }
-
-/** A log row of a vote: 会签 · the action voted for. */
-export const voteLabel = (plugin: WorkflowPlugin, payload: Record<string, unknown>, translate: (key: string) => string) =>
-  `${translate('workflow.engineEvents.countersign')} · ${typeof payload.event === 'string' ? eventLabel(plugin, payload.event) : ''}`;

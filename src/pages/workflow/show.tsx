@@ -15,7 +15,7 @@ import { i18n } from '@/i18n';
 import { formatDateTime, formatDeadline } from '@/lib/dates';
 import { asJson, jsonObject, type JsonObject, type SelectRow } from '@/lib/rows';
 import { supabaseClient } from '@/providers/supabase-client';
-import { ENGINE_EVENTS, confirmText, eventLabel, eventNotes, fieldLabel, guardLabel, stateLabel, workflowError } from '@/workflow/errors';
+import { ENGINE_EVENTS, confirmText, eventLabel, eventNotes, fieldLabel, guardLabel, loggedLabel, stateLabel, workflowError } from '@/workflow/errors';
 import { availableActions, compiledOf, refusingGuard } from '@/workflow/machine';
 import { machineDiagram } from '@/workflow/mermaid';
 import { versionOf } from '@/workflow/plugins';
@@ -26,7 +26,7 @@ import { ActionButton } from './action-button';
 import { UrgeButton } from './urge';
 import { cleanValues, SchemaForm, showIssues } from './schema-form';
 import { HandoverDialog, memberOptions, nameOf, ResumeDialog, ReturnDialog, type Assignment, type Member } from './handlers';
-import { CountersignSummary, voteLabel, type Countersign } from './countersign';
+import { CountersignSummary, type Countersign } from './countersign';
 import type { CompiledVersion } from '@/workflow/compile';
 import { stateAncestors } from '@/workflow/machine';
 
@@ -496,11 +496,9 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
                     <Typography.Text strong>
                       {row.from_state === null
                         ? startLabel(plugin, 'log')
-                        : row.event === 'countersign'
-                          ? voteLabel(plugin, row.payload, translate)
-                          : decidedByVote(index)
-                            ? translate('workflow.countersign.decided', { action: eventLabel(plugin, row.event) })
-                            : eventLabel(plugin, row.event)}
+                        : decidedByVote(index)
+                          ? translate('workflow.countersign.decided', { action: eventLabel(plugin, row.event) })
+                          : loggedLabel(plugin, row)}
                     </Typography.Text>
                     <Typography.Text type="secondary">
                       {'  '}

@@ -8,10 +8,9 @@ import { StatusTag } from '@/components/status-tag';
 import { TableToolbar, useTableSettings } from '@/components/table-toolbar';
 import { formatDateTime } from '@/lib/dates';
 import { jsonObject, type SelectRow } from '@/lib/rows';
-import { voteLabel } from '@/pages/workflow/countersign';
 import { startLabel } from '@/pages/workflow/list';
 import type { Identity } from '@/providers/auth-provider';
-import { eventLabel, eventNotes, fieldLabel, stateLabel } from '@/workflow/errors';
+import { eventNotes, fieldLabel, loggedLabel, stateLabel } from '@/workflow/errors';
 import { PLUGINS, pluginByName } from '@/workflow/plugins';
 
 const SELECT = 'id, instance_id, workflow, event, from_state, to_state, comment, payload, created_at, instance:workflow_instances!instance_id(state, done, version, subject:units!subject_unit_id(name))';
@@ -64,7 +63,7 @@ function DoneTable({ userId }: { userId: string }) {
             title={translate('worklist.fields.event')}
             render={(_, r) => (
               <span>
-                {r.from_state === null ? startLabel(plugin(r), 'log') : r.event === 'countersign' ? voteLabel(plugin(r), jsonObject(r.payload), translate) : eventLabel(plugin(r), r.event)}
+                {r.from_state === null ? startLabel(plugin(r), 'log') : loggedLabel(plugin(r), { event: r.event, payload: jsonObject(r.payload) })}
                 {r.from_state !== r.to_state && (
                   <Typography.Text type="secondary">{`  → ${stateLabel(plugin(r), r.to_state)}`}</Typography.Text>
                 )}
