@@ -1580,6 +1580,7 @@ export type Database = {
           created_at: string
           created_by: string | null
           done: boolean
+          entered_at: string
           form: Json
           form_revision: number
           form_saved_at: string | null
@@ -1597,6 +1598,7 @@ export type Database = {
           created_at?: string
           created_by?: string | null
           done?: boolean
+          entered_at?: string
           form?: Json
           form_revision?: number
           form_saved_at?: string | null
@@ -1614,6 +1616,7 @@ export type Database = {
           created_at?: string
           created_by?: string | null
           done?: boolean
+          entered_at?: string
           form?: Json
           form_revision?: number
           form_saved_at?: string | null
@@ -1896,6 +1899,7 @@ export type Database = {
           created_at: string
           created_by: string | null
           done: boolean
+          entered_at: string
           form: Json
           form_revision: number
           form_saved_at: string | null
@@ -1948,6 +1952,7 @@ export type Database = {
           created_at: string
           created_by: string | null
           done: boolean
+          entered_at: string
           form: Json
           form_revision: number
           form_saved_at: string | null
@@ -1974,6 +1979,7 @@ export type Database = {
           created_at: string
           created_by: string | null
           done: boolean
+          entered_at: string
           form: Json
           form_revision: number
           form_saved_at: string | null
@@ -2007,6 +2013,7 @@ export type Database = {
           created_at: string
           created_by: string | null
           done: boolean
+          entered_at: string
           form: Json
           form_revision: number
           form_saved_at: string | null
@@ -2129,6 +2136,7 @@ export type Database = {
           created_at: string
           created_by: string | null
           done: boolean
+          entered_at: string
           form: Json
           form_revision: number
           form_saved_at: string | null
@@ -2160,6 +2168,7 @@ export type Database = {
           created_at: string
           created_by: string | null
           done: boolean
+          entered_at: string
           form: Json
           form_revision: number
           form_saved_at: string | null
@@ -2194,6 +2203,7 @@ export type Database = {
           created_at: string
           created_by: string | null
           done: boolean
+          entered_at: string
           form: Json
           form_revision: number
           form_saved_at: string | null
@@ -2224,6 +2234,7 @@ export type Database = {
           created_at: string
           created_by: string | null
           done: boolean
+          entered_at: string
           form: Json
           form_revision: number
           form_saved_at: string | null
@@ -2285,6 +2296,7 @@ export type Database = {
           created_at: string
           created_by: string | null
           done: boolean
+          entered_at: string
           form: Json
           form_revision: number
           form_saved_at: string | null
@@ -2334,6 +2346,29 @@ export type Database = {
         Returns: {
           refusal: string
           subject_unit_id: number
+        }[]
+      }
+      workflow_todo: {
+        Args: {
+          p_limit?: number
+          p_offset?: number
+          p_order?: string
+          p_workflows: string[]
+        }
+        Returns: {
+          community_id: number
+          deadline_at: string
+          entered_at: string
+          form: Json
+          id: number
+          mine: string
+          revision: number
+          state: string
+          street_id: number
+          subject: string
+          total: number
+          version: number
+          workflow: string
         }[]
       }
     }

@@ -224,8 +224,7 @@ const MEMBERSHIPS_SELECT = 'id, role, unit_id, user_id, street_id, community_id,
 const INVITATIONS_SELECT = 'id, email, full_name, unit_id, role, street_id, community_id, created_at, status, unit:units!unit_id(name), inviter:profiles!invited_by(full_name)';
 // src/pages/workflow/list.tsx
 const INSTANCE_SELECT = 'id, workflow, version, state, done, revision, form, form_saved_at, street_id, community_id, subject_unit_id, created_at, updated_at, subject:units!subject_unit_id(name, kind)';
-// src/pages/worklist/todo.tsx, done.tsx
-const TODO_SELECT = 'id, workflow, version, state, form, street_id, community_id, updated_at, subject:units!subject_unit_id(name), last:workflow_events(created_at)';
+// src/pages/worklist/done.tsx
 const DONE_SELECT = 'id, instance_id, workflow, event, from_state, to_state, comment, created_at, instance:workflow_instances!instance_id(state, done, subject:units!subject_unit_id(name))';
 
 interface Screen {
@@ -332,29 +331,15 @@ const SCREENS: Screen[] = [
     route: '/todo',
     access: EVERYONE,
     async requests(who) {
-      const scope = scopeOr({ ...who.scope });
-      if (!scope) return [];
-      const { reqs, rows } = await allPages<{ id: number; workflow: string; version: number; state: string; street_id: number; community_id: number | null }>(
-        who, 'workflow_instances not done', 'workflow_instances', (from, to) => (c) =>
-          c.from('workflow_instances').select(TODO_SELECT).in('workflow', WORKFLOWS).eq('done', false).or(scope)
-            .order('id').order('id', { referencedTable: 'last', ascending: false }).limit(1, { referencedTable: 'last' }).range(from, to),
-      );
-      // The instances that offer the user an action (roles alone decide: src/workflow/machine.ts
-      // availableActions), and the facts of those whose workflow has any, in one request.
-      const { rows: transitions } = await db.query<{ workflow: string; version: number; from_state: string; roles: string[] }>(
-        'select workflow, version, from_state, roles from public.workflow_transitions',
-      );
+      // The page of what waits, picked and ordered by the database (src/pages/worklist/todo.tsx
+      // loadTodo), then the facts of its rows whose workflow has any, in one request.
+      const todo = await rest('rpc workflow_todo', 'rpc', (c) => c.rpc('workflow_todo', { p_workflows: WORKFLOWS, p_order: 'waited', p_offset: 0, p_limit: 50 }), {
+        noBaseline: 'SECURITY DEFINER, lists the caller\'s own work',
+      });
+      const reqs = [todo];
+      const page = await asUser<{ id: number; workflow: string; version: number }[]>(who, todo);
       const { rows: defs } = await db.query<{ workflow: string; version: number; has_facts: boolean }>('select workflow, version, has_facts from public.workflow_definitions');
-      const ancestors = (state: string) => state.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'));
-      const withFacts = rows
-        .filter((row) => {
-          const roles = who.memberships
-            .filter((m) => (m.community_id === null && m.street_id === row.street_id) || (m.community_id !== null && m.community_id === row.community_id))
-            .map((m) => m.role as string);
-          return transitions.some((t) => t.workflow === row.workflow && t.version === row.version && ancestors(row.state).includes(t.from_state) && t.roles.some((r) => roles.includes(r)));
-        })
-        .filter((row) => defs.find((d) => d.workflow === row.workflow && d.version === row.version)?.has_facts)
-        .map((row) => row.id);
+      const withFacts = page.filter((row) => defs.find((d) => d.workflow === row.workflow && d.version === row.version)?.has_facts).map((row) => row.id);
       if (withFacts.length) {
         reqs.push(await rest(`rpc workflow_facts_of (${withFacts.length})`, 'rpc', (c) => c.rpc('workflow_facts_of', { p_instance_ids: withFacts }), {
           noBaseline: 'SECURITY DEFINER, checks the caller\'s scope itself',

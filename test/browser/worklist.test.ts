@@ -13,22 +13,52 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminInBrowser, screenshotDir } from '../support/browser.ts';
+import { DEMO_PASSWORD } from '../../stack/config.ts';
 import { ownDraft, superuser } from '../support/clients.ts';
+import { createMember } from '../support/users.ts';
 
 const ui = adminInBrowser();
 
 const run = Date.now().toString(36);
 const filerEmail = `filer.worklist.${run}@test.local`;
 const community = `柳溪社区-${run}`;
+// A reviewer of a street of this file's own (in a district of its own), with 120 reviews waiting.
+const pagerEmail = `reviewer.pages.${run}@test.local`;
+const WAITING = 120;
+const pagedIds: number[] = [];
 
 beforeAll(async () => {
   await ownDraft(community, { email: filerEmail, fullName: '柳溪 填报员' }, { registered_households: 600, registered_people: 1800 });
+  const db = await superuser();
+  try {
+    const district = (await db.query<{ id: number }>("insert into public.units (kind, name) values ('district', $1) returning id::int", [`分页区-${run}`])).rows[0]!.id;
+    const street = (await db.query<{ id: number }>("insert into public.units (kind, name, parent_id) values ('street', $1, $2) returning id::int", [`分页街道-${run}`, district])).rows[0]!.id;
+    const unit = (await db.query<{ id: number }>("insert into public.units (kind, name, parent_id) values ('community', $1, $2) returning id::int", [`分页社区-${run}`, street])).rows[0]!.id;
+    await createMember(db, pagerEmail, DEMO_PASSWORD, [{ unit: street, role: 'reviewer' }], '分页 评审员');
+    // The sample's reviews, each waiting to be opened, the n-th made submitted n hours ago.
+    const { rows } = await db.query<{ id: number }>(
+      `insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id, form, revision)
+       select 'sample', 3, 'review.waiting', u.id, u.street_id, u.community_id, '{}', 1
+       from public.units u, generate_series(1, $2) g where u.id = $1 returning id::int`,
+      [unit, WAITING],
+    );
+    pagedIds.push(...rows.map((r) => r.id).sort((a, b) => a - b));
+    await db.query(
+      `insert into public.workflow_events (instance_id, workflow, version, event, from_state, to_state, actor_roles, street_id, community_id, created_at)
+       select i.id, i.workflow, i.version, 'submit', 'draft', i.state, '{community_filer}', i.street_id, i.community_id,
+              now() - make_interval(hours => (row_number() over (order by i.id))::int)
+       from public.workflow_instances i where i.community_id = $1`,
+      [unit],
+    );
+  } finally {
+    await db.end();
+  }
 });
 
 afterAll(async () => {
-  // The draft stays (the log is append-only, and it holds the unit); the account goes.
+  // The drafts and reviews stay (the log is append-only, and it holds the units); the accounts go.
   const db = await superuser();
-  await db.query('delete from auth.users where email = $1', [filerEmail]);
+  await db.query('delete from auth.users where email = any ($1)', [[filerEmail, pagerEmail]]);
   await db.end();
 });
 
@@ -123,6 +153,25 @@ describe('the work lists', () => {
     // The overview is not theirs: not in the menu, and refused when typed in.
     await page.goto(`${ui.url}/applications-overview`);
     await page.getByText('您没有权限访问').waitFor();
+    await page.context().close();
+  });
+
+  it('a reviewer with 120 waiting: 50 a page, the longest wait first, the total, the pages and the deadline order from the database', async () => {
+    const page = await ui.signIn(pagerEmail);
+    await page.goto(`${ui.url}/todo`);
+    const keys = () => rows(page, 'todo-table').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-row-key'))));
+    await expect.poll(keys).toHaveLength(50);
+    // the n-th was submitted n hours ago: the last made has waited longest
+    const longest = [...pagedIds].reverse();
+    expect(await keys()).toEqual(longest.slice(0, 50));
+    await page.getByText(`共 ${WAITING} 条`).waitFor();
+    await page.locator('.ant-pagination-item-3').click();
+    await expect.poll(keys).toEqual(longest.slice(100));
+    await page.screenshot({ path: path.join(screenshotDir, 'worklist-todo-pages.png'), fullPage: true });
+    // 截止 sorts by the states' deadlines (two days after each submit): the same order, from page 1.
+    await page.getByTestId('todo-table').locator('th').filter({ hasText: '截止' }).click();
+    await expect.poll(keys).toEqual(longest.slice(0, 50));
+    expect(await page.locator('.ant-pagination-item-active').textContent()).toBe('1');
     await page.context().close();
   });
 

@@ -216,7 +216,7 @@ const FUNCTIONS = [
   'publish_round', 'my_invitations', 'accept_invitation', 'decline_invitation', 'revoke_invitation',
   'reset_member_password', 'workflow_start_refusals', 'urge_workflow',
   'transfer_workflow', 'delegate_workflow', 'finish_delegation', 'workflow_return_targets', 'return_workflow', 'resume_workflow',
-  'fire_event_batch', 'workflow_members', 'add_signer', 'workflow_countersign', 'migrate_workflow_instances',
+  'fire_event_batch', 'workflow_members', 'add_signer', 'workflow_countersign', 'migrate_workflow_instances', 'workflow_todo',
 ];
 
 async function createUser(email: string, fullName: string): Promise<string> {
@@ -1010,6 +1010,7 @@ describe.each(WHO)('as %s', (who) => {
         ['add_signer', { p_instance_id: 1, p_to: '00000000-0000-0000-0000-000000000000', p_comment: '加签' }],
         ['workflow_countersign', { p_instance_id: 1 }],
         ['migrate_workflow_instances', { p_workflow: 'sample', p_from_version: 1, p_to_version: 2 }],
+        ['workflow_todo', { p_workflows: ['sample'] }],
       ] as const) {
         expect((await client(who).rpc(fn, args)).error?.code, fn).toBe('42501');
       }
@@ -1073,6 +1074,15 @@ describe.each(WHO)('as %s', (who) => {
     // (a draft signs nothing: no count for anyone, and nothing said of an instance out of scope)
     const signing = await client(who).rpc('workflow_countersign', { p_instance_id: forHandlers });
     expect([signing.error, signing.data], 'workflow_countersign').toEqual([null, null]);
+    // 我的待办 (a definer function): only instances the caller may read, the draft among them
+    // exactly when a role of theirs acts on a draft there.
+    const instances = await rows<Scoped>('select id::int, street_id::int, community_id::int from public.workflow_instances');
+    const readable = new Set(instances.filter((r) => VISIBLE.workflow_instances(r, s)).map((r) => r.id));
+    const todo = await client(who).rpc('workflow_todo', { p_workflows: ['sample', 'campaign', 'application'], p_limit: 1000 });
+    expect(todo.error).toBeNull();
+    const listed = (todo.data as { id: number }[]).map((r) => r.id);
+    expect(listed.filter((id) => !readable.has(id)), 'workflow_todo').toEqual([]);
+    expect(listed.includes(forHandlers), 'workflow_todo').toBe(expectCode(['community_filer', 'street_office']) === null);
     const batch = await client(who).rpc('fire_event_batch', { p_event: 'cancel', p_items: [{ id: forHandlers, revision: 0 }], p_payload: {} });
     expect((batch.data as { code: string | null }[]).map((r) => r.code), 'fire_event_batch').toEqual([expectCode(['community_filer', 'street_office'])]);
   });

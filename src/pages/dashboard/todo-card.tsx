@@ -1,6 +1,8 @@
 // 我的待办 on the 工作台 (the core's work card, src/registry/pages.ts): how many instances wait for
 // the user, read exactly as 我的待办 reads them (loadTodo), and the first few, the most pressing
-// deadline first, each opening its panel. Nothing waiting: no card.
+// deadline first, each opening its panel. Nothing waiting: no card. The database orders by the
+// states' deadlines (timers); a guard's last day (the filing window) is known here, so the first
+// page by deadline is ordered again with both.
 import { useGetIdentity, useTranslation } from '@refinedev/core';
 import { List, Space, Typography } from 'antd';
 import { Link } from 'react-router';
@@ -13,18 +15,18 @@ import { loadTodo } from '@/pages/worklist/todo';
 const SHOWN = 3;
 
 async function load() {
-  const [rows, memberships] = await Promise.all([loadTodo(), myMemberships()]);
-  return { rows, reviewer: memberships.some((m) => m.role === 'reviewer') };
+  const [{ rows, total }, memberships] = await Promise.all([loadTodo({ order: 'deadline' }), myMemberships()]);
+  return { rows, total, reviewer: memberships.some((m) => m.role === 'reviewer') };
 }
 
 export default function TodoCard({ onReady }: WorkCardProps) {
   const { translate } = useTranslation();
   const { data: identity } = useGetIdentity<{ id: string }>();
-  const { data, failure } = useWorkCardData(load, (d) => d.rows.length > 0, onReady, identity?.id);
+  const { data, failure } = useWorkCardData(load, (d) => d.total > 0, onReady, identity?.id);
 
   if (failure) return failure;
-  if (!data || data.rows.length === 0) return null;
-  const { rows, reviewer } = data;
+  if (!data || data.total === 0) return null;
+  const { rows, total, reviewer } = data;
   // The nearest deadline first, then the longest waiting.
   const first = [...rows]
     .sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || b.waitedMs - a.waitedMs)
@@ -36,7 +38,7 @@ export default function TodoCard({ onReady }: WorkCardProps) {
       all={{ to: '/todo', label: translate('dashboard.todo.all') }}
       count={{
         title: translate(reviewer ? 'dashboard.todo.review' : 'dashboard.todo.waiting'),
-        value: rows.length,
+        value: total,
         suffix: translate('dashboard.unit'),
         testId: 'work-todo-count',
         urgent: true,
@@ -57,9 +59,9 @@ export default function TodoCard({ onReady }: WorkCardProps) {
           </List.Item>
         )}
       />
-      {rows.length > SHOWN && (
+      {total > SHOWN && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {translate('dashboard.todo.more', { count: rows.length - SHOWN })}
+          {translate('dashboard.todo.more', { count: total - SHOWN })}
         </Typography.Text>
       )}
     </WorkCard>

@@ -2,11 +2,12 @@
 // long it has waited and by when it must be done; a row opens the instance's panel.
 //
 // "Waiting for the user" means: the machine offers the user at least one action in the
-// instance's state for a role they hold where it lives (availableActions), whether or not a guard
-// holds it back today. A draft whose submit waits for a complete form is exactly the filer's work
-// still to do; the action is shown greyed, with the guard's reason on hover, as on the panel
-// (both draw it with ActionButton). A step with named handlers waits for them only, and what is
-// assigned or delegated to me comes first.
+// instance's state for a role they hold where it lives, whether or not a guard holds it back
+// today. A draft whose submit waits for a complete form is exactly the filer's work still to do;
+// the action is shown greyed, with the guard's reason on hover, as on the panel (both draw it
+// with ActionButton). A step with named handlers waits for them only, and what is assigned or
+// delegated to me comes first. The database picks and orders them, a page at a time
+// (workflow_todo), so a reviewer with ten thousand waits no longer than one with ten.
 //
 // 批量办理: rows of one workflow, version and state can be selected together and one of their
 // common actions taken on all at once (fire_event_batch: each its own transition and log row);
@@ -16,8 +17,7 @@ import { useGo, useTranslation } from '@refinedev/core';
 import { Alert, App, Button, Form, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { myMemberships, rolesWhere, scopeOf } from '@/access/memberships';
-import { scopeOr } from '@/access/scope-filter';
+import { myMemberships, rolesWhere } from '@/access/memberships';
 import { StatusTag } from '@/components/status-tag';
 import { TableToolbar, useTableSettings } from '@/components/table-toolbar';
 import { i18n } from '@/i18n';
@@ -25,12 +25,11 @@ import { deadlineDay, formatDate, formatDateTime } from '@/lib/dates';
 import { supabaseClient } from '@/providers/supabase-client';
 import { ActionButton } from '@/pages/workflow/action-button';
 import { actionDeadline, availableActions, type AvailableAction } from '@/workflow/machine';
-import { ENGINE_EVENTS, confirmText, eventLabel, workflowError } from '@/workflow/errors';
+import { confirmText, eventLabel, workflowError } from '@/workflow/errors';
 import { cleanValues, SchemaForm, showIssues } from '@/pages/workflow/schema-form';
 import { asJson } from '@/lib/rows';
 import { PLUGINS, pluginByName, versionOf } from '@/workflow/plugins';
 import type { WorkflowPlugin, WorkflowVersion } from '@/workflow/types';
-import { fetchAll } from '@/lib/postgrest';
 import { jsonObject } from '@/lib/rows';
 
 export interface TodoRow {
@@ -61,94 +60,62 @@ export function formatWaited(ms: number): string {
   return i18n.t('worklist.waited.days', { count: Math.floor(hours / 24) });
 }
 
-// Since when it has waited: the instance's last transition (its latest event), not updated_at,
-// which a saved draft moves too; updated_at only when the log is not readable.
-// `handlers`: who handles the step now, when it names people.
-const SELECT = 'id, workflow, version, state, form, revision, street_id, community_id, updated_at, subject:units!subject_unit_id(name), last:workflow_events(created_at), handlers:workflow_assignments(user_id, kind)';
+/** How 我的待办 orders: what is assigned to me first, then the longest wait; or the nearest deadline first. */
+export type TodoOrder = 'waited' | 'deadline';
 
-/** What waits for the user, as the table lists it (the 工作台's 我的待办 card counts the same rows). */
-export async function loadTodo(): Promise<TodoRow[]> {
-  const memberships = await myMemberships();
-  const scope = scopeOr(scopeOf(memberships));
-  if (!scope) return [];
-  const me = (await supabaseClient.auth.getSession()).data.session?.user.id;
-  // `last`: the latest logged event, when the instance entered its current state.
-  const instances = await fetchAll((from, to) =>
-    supabaseClient
-      .from('workflow_instances')
-      .select(SELECT)
-      .in('workflow', PLUGINS.map((p) => p.name))
-      .eq('done', false)
-      .or(scope)
-      .order('id')
-      // (the engine's own rows, a 催办 or a reminder, do not move it into its state)
-      .not('last.event', 'in', `(${ENGINE_EVENTS.join(',')})`)
-      .order('id', { referencedTable: 'last', ascending: false })
-      .limit(1, { referencedTable: 'last' })
-      // (who handles the step now)
-      .is('handlers.ended_at', null)
-      .range(from, to),
-  );
+export const TODO_PAGE_SIZE = 50;
 
-  // Which instances offer the user an action: roles alone decide that (facts only decide
-  // whether a guard holds the action back), so facts are fetched for these only.
-  const candidates = instances.flatMap((row) => {
+/**
+ * A page of what waits for the user, as the database lists it (workflow_todo: the instances where
+ * a role the user holds can act, the named handlers' only when the step names them, in the order
+ * asked, with how many there are in all), each with its actions for the user's roles, and the
+ * facts of those whose workflow has any, in one request. An instance whose facts cannot be read
+ * is still listed, without them: its panel says why when opened.
+ */
+export async function loadTodo({ order = 'waited', page = 1, pageSize = TODO_PAGE_SIZE }: { order?: TodoOrder; page?: number; pageSize?: number } = {}): Promise<{ rows: TodoRow[]; total: number }> {
+  const [memberships, { data, error }] = await Promise.all([
+    myMemberships(),
+    supabaseClient.rpc('workflow_todo', {
+      p_workflows: PLUGINS.map((p) => p.name), p_order: order, p_offset: (page - 1) * pageSize, p_limit: pageSize,
+    }),
+  ]);
+  if (error) throw error;
+  const listed = (data ?? []).flatMap((row) => {
     const plugin = pluginByName.get(row.workflow);
     const version = plugin && versionOf(plugin, row.version);
-    if (!plugin || !version) return [];
-    const roles = rolesWhere(memberships, row.street_id, row.community_id);
-    if (!roles.length || !availableActions(plugin, version, row.state, jsonObject(row.form), roles).length) return [];
-    // A step with named handlers waits for them, not for everyone holding the role.
-    const mine = row.handlers.find((h) => h.user_id === me)?.kind as TodoRow['mine'] | undefined;
-    if (row.handlers.length && !mine && row.handlers.some((h) => h.kind === 'owner')) return [];
-    return [{ row, plugin, version, roles, mine: mine ?? null }];
+    return plugin && version ? [{ row, plugin, version, roles: rolesWhere(memberships, row.street_id, row.community_id) }] : [];
   });
-  // The facts of those that have any, in one request. An instance whose facts cannot be read is
-  // still listed, without them: its panel says why when opened.
-  const withFacts = candidates.filter(({ plugin }) => plugin.facts).map(({ row }) => row.id);
+  const withFacts = listed.filter(({ plugin }) => plugin.facts).map(({ row }) => row.id);
   const factsById = new Map<number, Record<string, unknown>>();
   if (withFacts.length) {
-    const { data } = await supabaseClient.rpc('workflow_facts_of', { p_instance_ids: withFacts });
-    for (const r of data ?? []) factsById.set(r.instance_id, jsonObject(r.facts));
-  }
-
-  // The deadlines the states declare (their timers), ahead of a guard's last day.
-  const timerDeadline = new Map<number, string>();
-  if (candidates.length) {
-    const { data } = await supabaseClient
-      .from('workflow_timers')
-      .select('instance_id, state, deadline_at')
-      .in('instance_id', candidates.map(({ row }) => row.id))
-      .is('cancelled_at', null)
-      .order('id');
-    const stateOf = new Map(candidates.map(({ row }) => [row.id, row.state]));
-    for (const t of data ?? []) if (stateOf.get(t.instance_id) === t.state) timerDeadline.set(t.instance_id, deadlineDay(t.deadline_at));
+    const { data: facts } = await supabaseClient.rpc('workflow_facts_of', { p_instance_ids: withFacts });
+    for (const r of facts ?? []) factsById.set(r.instance_id, jsonObject(r.facts));
   }
 
   const now = Date.now();
-  return candidates.map(({ row, plugin, version, roles, mine }) => {
+  const rows = listed.map(({ row, plugin, version, roles }): TodoRow => {
     const world = factsById.get(row.id) ?? {};
-    const actions = availableActions(plugin, version, row.state, jsonObject(row.form), roles, world);
-    const since = row.last[0]?.created_at ?? row.updated_at;
+    const form = jsonObject(row.form);
+    const actions = availableActions(plugin, version, row.state, form, roles, world);
     return {
       id: row.id,
       plugin,
       version,
-      subject: row.subject?.name ?? '',
+      subject: row.subject ?? '',
       state: row.state,
       actions,
       facts: world,
-      form: jsonObject(row.form),
-      since,
-      waitedMs: now - new Date(since).getTime(),
-      deadline: timerDeadline.get(row.id) ?? actionDeadline(plugin, version, row.state, roles, actions, world),
+      form,
+      since: row.entered_at,
+      waitedMs: now - new Date(row.entered_at).getTime(),
+      // The deadline the state declares (its timers), ahead of a guard's last day.
+      deadline: row.deadline_at ? deadlineDay(row.deadline_at) : actionDeadline(plugin, version, row.state, roles, actions, world),
       today: typeof world.today === 'string' ? world.today : dayjs().format('YYYY-MM-DD'),
       revision: row.revision,
-      mine,
+      mine: (row.mine as TodoRow['mine']) ?? null,
     };
-  })
-    // what is assigned to me first, then what has waited longest
-    .sort((a, b) => Number(!!b.mine) - Number(!!a.mine) || b.waitedMs - a.waitedMs);
+  });
+  return { rows, total: data?.[0]?.total ?? 0 };
 }
 
 function Deadline({ row }: { row: TodoRow }) {
@@ -245,18 +212,23 @@ export default function TodoPage() {
   const { translate } = useTranslation();
   const go = useGo();
   const [rows, setRows] = useState<TodoRow[] | null>(null);
+  const [total, setTotal] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
+  const [order, setOrder] = useState<TodoOrder>('waited');
 
   const load = useCallback(async () => {
     setRows(null);
     setFailure(null);
     try {
-      setRows(await loadTodo());
+      const loaded = await loadTodo({ order, page });
+      setRows(loaded.rows);
+      setTotal(loaded.total);
     } catch (error) {
       setFailure(translate('errors.unknown', { message: (error as { message?: string }).message ?? '' }));
       setRows([]);
     }
-  }, [translate]);
+  }, [translate, order, page]);
   useEffect(() => void load(), [load]);
   const toggleable = useMemo(
     () => (['workflow', 'subject', 'state', 'waited', 'deadline'] as const).map((key) => ({ key, title: translate(`worklist.fields.${key}`) })),
@@ -314,7 +286,14 @@ export default function TodoPage() {
           }),
           columnTitle: <Tooltip title={translate('worklist.batch.hint')}><span /></Tooltip>,
         }}
-        pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (total) => translate('common.total', { total }) }}
+        // (pages and order come from the database: a page at a time, however much waits)
+        pagination={{ current: page, pageSize: TODO_PAGE_SIZE, total, showSizeChanger: false, hideOnSinglePage: true, showTotal: (n) => translate('common.total', { total: n }) }}
+        onChange={(pagination, _filters, sorter) => {
+          const next: TodoOrder = !Array.isArray(sorter) && sorter.columnKey === 'deadline' && sorter.order ? 'deadline' : 'waited';
+          setSelected([]);
+          setPage(next === order ? pagination.current ?? 1 : 1);
+          setOrder(next);
+        }}
       >
         {shows('workflow') && <Table.Column<TodoRow> key="workflow" title={translate('worklist.fields.workflow')} width={140} render={(_, r) => translate(r.plugin.label)} />}
         {shows('subject') && (
@@ -363,8 +342,6 @@ export default function TodoPage() {
             key="waited"
             title={translate('worklist.fields.waited')}
             width={110}
-            sorter={(a, b) => a.waitedMs - b.waitedMs}
-            sortDirections={['descend', 'ascend']}
             render={(_, r) => <Tooltip title={formatDateTime(r.since)}>{formatWaited(r.waitedMs)}</Tooltip>}
           />
         )}
@@ -373,7 +350,9 @@ export default function TodoPage() {
             key="deadline"
             title={translate('worklist.fields.deadline')}
             width={210}
-            sorter={(a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999')}
+            sorter
+            sortOrder={order === 'deadline' ? 'ascend' : null}
+            sortDirections={['ascend']}
             render={(_, r) => <Deadline row={r} />}
           />
         )}
