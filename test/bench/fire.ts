@@ -5,7 +5,7 @@
 //   - events: POST /rest/v1/rpc/fire_event, `note` on an instance in review.waiting (a targetless
 //     transition that only logs, so one instance takes it again and again), and
 //   - plain updates: PATCH /rest/v1/bench_plain?id=eq.X setting one text column.
-// Bar: the fire path costs at most 2× the plain update (update rate / fire rate ≤ 2).
+// Bar: the fire path costs at most 1.2× the plain update (update rate / fire rate ≤ 1.2, issue 14's).
 //
 // Why the baseline is fair: the same street office user and token, the same gateway and
 // PostgREST, RLS on with the scope policy written like workflow_instances' (same helpers), one
@@ -22,7 +22,7 @@ const ROWS = CLIENTS * PER_CLIENT;
 const WARMUP_PER_CLIENT = 25;
 // Rounds alternate fire and plain, so drift (checkpoints, autovacuum) hits both alike.
 const ROUNDS = 5;
-const BAR = 2;
+const BAR = 1.2;
 
 const { stack, db, close } = await benchStack('fire');
 
@@ -48,6 +48,14 @@ try {
     [community, street],
   );
   const instanceIds = instanceRows.map((r) => r.id).sort((a, b) => Number(a) - Number(b));
+  // Each with the log row that took it there, as every instance has (a move's bookkeeping —
+  // timers planned, handlers ended — is then the submit's, not the first note's).
+  await db.query(
+    `insert into public.workflow_events (instance_id, workflow, version, event, from_state, to_state, actor_roles, street_id, community_id)
+     select id, workflow, version, 'submit', 'draft', state, '{community_filer}', street_id, community_id
+     from public.workflow_instances where id = any ($1::bigint[]) order by id`,
+    [instanceIds],
+  );
   await db.query(`
     create table public.bench_plain (
       id bigint generated always as identity primary key,
