@@ -237,6 +237,7 @@ const en: Messages = {
       stay: 'State unchanged',
       print: 'Print',
       diagramFailed: 'The diagram cannot be shown',
+      diagramMarks: { deadline: 'within {{span}}', deadlineByFact: 'by its set date', assigned: 'named handlers', returnToAny: 'returns to any step', countersign: { all: 'all sign', any: 'any signs', share: 'vote {{share}}' } },
       steps: 'Progress',
       version: 'Workflow version {{version}}',
       deadline: 'Deadline',

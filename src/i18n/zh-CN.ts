@@ -237,6 +237,7 @@ const zhCN = {
       stay: '状态不变',
       print: '打印',
       diagramFailed: '流程图无法显示',
+      diagramMarks: { deadline: '限时 {{span}}', deadlineByFact: '按规定期限', assigned: '指定办理人', returnToAny: '可退回任一步', countersign: { all: '会签', any: '或签', share: '投票 {{share}}' } },
       steps: '办理进度',
       version: '流程版本 v{{version}}',
       deadline: '办理期限',

@@ -2,6 +2,7 @@
 // the plugin's own names for events, states, guards and fields.
 import { formatDateTime } from '@/lib/dates';
 import { i18n } from '@/i18n';
+import type { CompiledVersion } from './compile';
 import type { WorkflowPlugin } from './types';
 
 interface EngineError {
@@ -23,6 +24,39 @@ export const eventLabel = (plugin: WorkflowPlugin, event: string) =>
   i18n.t(`workflows.${plugin.name}.events.${event}`, {
     defaultValue: isEngineEvent(event) ? i18n.t(`workflow.engineEvents.${event}`) : event,
   });
+/** A share as people say it: 2/3, 1/2, else a percentage. */
+export function shareText(share: number) {
+  for (let d = 2; d <= 10; d++) {
+    const n = Math.round(share * d);
+    if (Math.abs(n / d - share) < 1e-9) return `${n}/${d}`;
+  }
+  return `${Math.round(share * 100)}%`;
+}
+
+/** '3 days' → 3 天, as the work lists say a wait. */
+const spanText = (span: string) => {
+  const [count, unit] = span.split(' ');
+  return i18n.t(`worklist.waited.${unit}`, { count: Number(count) });
+};
+
+/** What the version declares of a state, in short words for the diagram: its deadline, named handlers, 会签 rule, 退回到任意节点. */
+export function stateMarks(compiled: CompiledVersion, state: string): string[] {
+  const marks: string[] = [];
+  const deadline = compiled.deadlines.find((d) => d.state === state);
+  if (deadline) {
+    marks.push(deadline.dueAfter ? i18n.t('workflow.panel.diagramMarks.deadline', { span: spanText(deadline.dueAfter) }) : i18n.t('workflow.panel.diagramMarks.deadlineByFact'));
+  }
+  const options = compiled.stateOptions.find((o) => o.state === state);
+  const countersign = compiled.countersign.find((c) => c.state === state);
+  if (countersign) {
+    marks.push(i18n.t(`workflow.panel.diagramMarks.countersign.${countersign.rule}`, { share: countersign.share ? shareText(countersign.share) : '' }));
+  } else if (options?.assignRoles) {
+    marks.push(i18n.t('workflow.panel.diagramMarks.assigned'));
+  }
+  if (options?.returnToAny) marks.push(i18n.t('workflow.panel.diagramMarks.returnToAny'));
+  return marks;
+}
+
 export const stateLabel = (plugin: WorkflowPlugin, state: string) => i18n.t(plugin.stateLabels[state] ?? `workflows.${plugin.name}.states.${state}`, { defaultValue: state });
 // (the engine's own fields — handlers, copies, a return's step — when the plugin has no such field)
 export const fieldLabel = (plugin: WorkflowPlugin, field: string) =>

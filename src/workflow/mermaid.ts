@@ -1,6 +1,7 @@
 // The machine as Mermaid stateDiagram-v2 text, drawn from the compiled transitions (what the
-// database enforces), with the current state marked. Mermaid cannot style a state inside a
-// composite one, so a nested current state marks its top-level ancestor.
+// database enforces), with the current state marked and, under a state's name, what the version
+// declares of it (label.marks: its deadline, named handlers, 会签 rule). Mermaid cannot style a
+// state inside a composite one, so a nested current state marks its top-level ancestor.
 import type { CompiledVersion } from './compile';
 
 const id = (path: string) => path.replaceAll('.', '__');
@@ -8,7 +9,7 @@ const quote = (text: string) => text.replaceAll('"', "'").replaceAll(':', '：')
 
 export function machineDiagram(
   compiled: CompiledVersion,
-  label: { state: (path: string) => string; event: (event: string) => string },
+  label: { state: (path: string) => string; event: (event: string) => string; marks?: (path: string) => string[] },
   current?: string,
 ): string {
   const lines = ['stateDiagram-v2', '  classDef current fill:#1677ff,color:#fff,stroke:#0958d9,font-weight:bold'];
@@ -27,7 +28,10 @@ export function machineDiagram(
     const initial = initialOf(parent);
     if (initial) lines.push(`${indent}[*] --> ${id(initial)}`);
     for (const node of childrenOf(parent)) {
-      lines.push(`${indent}state "${quote(label.state(node))}" as ${id(node)}`);
+      const marks = label.marks?.(node) ?? [];
+      // (a second line, smaller: Mermaid keeps <br/> and <small> in a label, even when strict)
+      const text = quote(label.state(node)) + (marks.length ? `<br/><small>${quote(marks.join(' · '))}</small>` : '');
+      lines.push(`${indent}state "${text}" as ${id(node)}`);
       if (childrenOf(node).length) {
         lines.push(`${indent}state ${id(node)} {`);
         declare(node, `${indent}  `);

@@ -105,6 +105,10 @@ describe('how the screens look', () => {
     await reviewer.screenshot({ path: path.join(screenshotDir, 'look-panel-returned.png'), fullPage: true });
     await panel.getByText('流程图', { exact: true }).click();
     await reviewer.getByTestId('workflow-diagram').locator('svg').waitFor();
+    // Under each state's name, what v3 declares of it: the deadlines, the review's 会签.
+    const drawn = (await reviewer.getByTestId('workflow-diagram').textContent()) ?? '';
+    for (const mark of ['按规定期限', '限时 3 天', '限时 10 天 · 会签']) expect(drawn).toContain(mark);
+    await reviewer.getByTestId('workflow-diagram').screenshot({ path: path.join(screenshotDir, 'look-diagram-marks.png') });
 
     // In review: the third step is the current one, in progress.
     await reviewer.goBack();

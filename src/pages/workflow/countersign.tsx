@@ -4,7 +4,7 @@
 import { useTranslation } from '@refinedev/core';
 import { Progress, Space, Tag, Typography } from 'antd';
 import { formatDateTime } from '@/lib/dates';
-import { eventNotes, fieldLabel } from '@/workflow/errors';
+import { eventNotes, fieldLabel, shareText } from '@/workflow/errors';
 import type { WorkflowPlugin } from '@/workflow/types';
 
 /** What public.workflow_countersign returns. */
@@ -28,15 +28,6 @@ export interface Countersign {
     payload: Record<string, unknown> | null;
     at: string | null;
   }[];
-}
-
-/** The share as a fraction a person reads (2/3), else as a percentage. */
-function shareText(share: number) {
-  for (let d = 2; d <= 10; d++) {
-    const n = Math.round(share * d);
-    if (Math.abs(n / d - share) < 1e-9) return `${n}/${d}`;
-  }
-  return `${Math.round(share * 100)}%`;
 }
 
 export function CountersignSummary({ plugin, countersign, me }: { plugin: WorkflowPlugin; countersign: Countersign; me: string | undefined }) {

@@ -15,7 +15,7 @@ import { i18n } from '@/i18n';
 import { formatDateTime, formatDeadline } from '@/lib/dates';
 import { asJson, jsonObject, type JsonObject, type SelectRow } from '@/lib/rows';
 import { supabaseClient } from '@/providers/supabase-client';
-import { ENGINE_EVENTS, confirmText, eventLabel, eventNotes, fieldLabel, guardLabel, loggedLabel, stateLabel, workflowError } from '@/workflow/errors';
+import { ENGINE_EVENTS, confirmText, eventLabel, eventNotes, fieldLabel, guardLabel, loggedLabel, stateLabel, stateMarks, workflowError } from '@/workflow/errors';
 import { availableActions, compiledOf, refusingGuard } from '@/workflow/machine';
 import { machineDiagram } from '@/workflow/mermaid';
 import { versionOf } from '@/workflow/plugins';
@@ -294,7 +294,7 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
   );
   const compiled = useMemo(() => (version ? compiledOf(plugin, version) : undefined), [plugin, version]);
   const diagram = useMemo(
-    () => (instance && compiled ? machineDiagram(compiled, { state: (s) => stateLabel(plugin, s), event: (e) => eventLabel(plugin, e) }, instance.state) : ''),
+    () => (instance && compiled ? machineDiagram(compiled, { state: (s) => stateLabel(plugin, s), event: (e) => eventLabel(plugin, e), marks: (s) => stateMarks(compiled, s) }, instance.state) : ''),
     [instance, compiled, plugin],
   );
   // A log row left the state as it was when the row before it left the same one (a note, a
