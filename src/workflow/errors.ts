@@ -2,7 +2,7 @@
 // the plugin's own names for events, states, guards and fields.
 import { formatDateTime } from '@/lib/dates';
 import { i18n } from '@/i18n';
-import type { CompiledVersion } from './compile';
+import { ENGINE_EVENT_NAMES, type CompiledVersion } from './compile';
 import type { WorkflowPlugin } from './types';
 
 interface EngineError {
@@ -11,14 +11,14 @@ interface EngineError {
   details?: string | null;
 }
 
+/** The engine's own events that move the instance: 退回到任意节点, back to the step that returned it, and a migration to a later version. */
+const ENGINE_MOVES = ['return_to_step', 'resume_at_step', 'migrate'] as const;
 /**
  * The engine's own events in the log that leave the state as it was: 催办, the deadlines'
  * reminders (done by the system), 转交, 委派 and its answer, a 会签 vote and 加签.
  */
-export const ENGINE_EVENTS = ['urge', 'deadline_soon', 'overdue', 'transfer', 'delegate', 'delegate_done', 'countersign', 'add_signer'] as const;
-/** The engine's own events that move the instance: 退回到任意节点, back to the step that returned it, and a migration to a later version. */
-const ENGINE_MOVES = ['return_to_step', 'resume_at_step', 'migrate'] as const;
-const isEngineEvent = (event: string) => (ENGINE_EVENTS as readonly string[]).includes(event) || (ENGINE_MOVES as readonly string[]).includes(event);
+export const ENGINE_EVENTS: readonly string[] = ENGINE_EVENT_NAMES.filter((e) => !(ENGINE_MOVES as readonly string[]).includes(e));
+const isEngineEvent = (event: string) => (ENGINE_EVENT_NAMES as readonly string[]).includes(event);
 
 export const eventLabel = (plugin: WorkflowPlugin, event: string) =>
   i18n.t(`workflows.${plugin.name}.events.${event}`, {

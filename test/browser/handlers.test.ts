@@ -260,6 +260,11 @@ describe('named handlers, 转交, 退回到任意节点, 抄送 and 批量办理
         await expect.poll(() => state(page).textContent()).toBe('已通过');
         expect(await page.getByTestId('workflow-log-row').filter({ hasText: '会签 · 审核通过' }).count()).toBe(3);
         await page.screenshot({ path: path.join(screenshotDir, 'countersign-approved.png'), fullPage: true });
+        // The printed sheet's 街道意见: each signer's, in the order they signed.
+        await page.goto(`${ui.url}/print/application/${application}`);
+        const opinion = page.getByTestId('sheet-opinion');
+        await opinion.getByText('材料齐全，同意').waitFor();
+        expect(await opinion.locator('div:not(.sign):not(.sign div)').allTextContents()).toEqual(['材料齐全，同意', '同意上报', '资金安排合理，同意']);
       } else {
         await expect.poll(() => page.getByTestId('countersign-progress').textContent()).toBe('已同意 2 人 / 需 3 人（共 3 人会签）');
       }

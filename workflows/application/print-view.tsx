@@ -1,5 +1,6 @@
 // The printed 申报表: one A4 page laid out as attachment 4, with the street's opinion, its date
-// and the seal once approved. Printing from the browser gives this page, exactly one sheet; a PDF
+// and the seal once approved. Where several reviewers 会签 the approval, the opinion is each of
+// theirs (their votes, just before the approval), each once. Printing from the browser gives this page, exactly one sheet; a PDF
 // is the print dialog's 另存为 PDF (real text in the browser's fonts, tens of kilobytes, where a
 // picture of the page was megabytes of pixels with nothing to select or search).
 import { useTranslation } from '@refinedev/core';
@@ -16,7 +17,7 @@ interface Sheet {
   street: string;
   year: number;
   compounds: Map<number, string>;
-  opinion: { text: string; at: string } | null;
+  opinion: { texts: string[]; at: string } | null;
   seal: string | null;
 }
 
@@ -33,19 +34,30 @@ async function loadSheet(instanceId: number): Promise<Sheet | null> {
   const ids = [...new Set([...(form.compound_ids ?? []), ...(form.demo_compound_ids ?? [])])];
   const [units, approval, seal, campaign, street] = await Promise.all([
     ids.length ? supabaseClient.from('units').select('id, name').in('id', ids) : Promise.resolve({ data: [] as Pick<Tables<'units'>, 'id' | 'name'>[] }),
-    supabaseClient.from('workflow_events').select('payload, created_at').eq('instance_id', instanceId).eq('event', 'approve').order('id', { ascending: false }).limit(1),
+    // (the log, newest first: the approval, and the 会签 votes right before it)
+    supabaseClient.from('workflow_events').select('event, payload, created_at').eq('instance_id', instanceId).order('id', { ascending: false }).limit(100),
     supabaseClient.from('street_seals').select('image').eq('street_id', instance.street_id).maybeSingle(),
     supabaseClient.from('campaigns').select('start_year').eq('street_id', instance.street_id).order('start_year', { ascending: false }).limit(1),
     supabaseClient.from('units').select('name').eq('id', instance.street_id).maybeSingle(),
   ]);
-  const approved = approval.data?.[0];
+  const log = approval.data ?? [];
+  const last = log.findIndex((e) => e.event === 'approve');
+  const approved = last >= 0 ? log[last] : undefined;
+  // The votes that led to it: the countersign rows right before it, the approving ones.
+  const votes: string[] = [];
+  for (const e of log.slice(last + 1)) {
+    if (e.event !== 'countersign') break;
+    const vote = jsonObject(e.payload);
+    if (vote.event === 'approve') votes.unshift(String(jsonObject(vote.payload).opinion ?? ''));
+  }
+  const texts = [...new Set((votes.length ? votes : [String(jsonObject(approved?.payload ?? {}).opinion ?? '')]).filter(Boolean))];
   return {
     form,
     community: instance.subject?.name ?? '',
     street: street.data?.name ?? '',
     year: campaign.data?.[0]?.start_year ?? dayjs(instance.created_at).year(),
     compounds: new Map((units.data ?? []).map((u) => [u.id, u.name])),
-    opinion: approved ? { text: String(jsonObject(approved.payload).opinion ?? ''), at: approved.created_at } : null,
+    opinion: approved ? { texts, at: approved.created_at } : null,
     seal: approved ? (seal.data?.image ?? null) : null,
   };
 }
@@ -162,7 +174,7 @@ export default function ApplicationPrintView({ instanceId }: { instanceId: numbe
             <tr>
               <th colSpan={2}>{t('print.opinion')}</th>
               <td colSpan={3} className="opinion" data-testid="sheet-opinion">
-                {sheet.opinion?.text}
+                {sheet.opinion?.texts.map((text, i) => <div key={i}>{text}</div>)}
                 {sheet.seal && <img className="seal" src={sheet.seal} alt={t('print.seal')} data-testid="sheet-seal" />}
                 <div className="sign">
                   <div>{date ? t('print.date', { y: date.year(), m: date.month() + 1, d: date.date() }) : t('print.date', { y: '　　', m: '　', d: '　' })}</div>

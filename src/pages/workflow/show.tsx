@@ -513,7 +513,7 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
                         {formatDateTime(row.created_at)} · {row.actor_id === null && row.actor_roles.includes('system') ? translate('workflow.panel.bySystem') : row.actor_roles.map((r) => translate(`memberships.roles.${r}`)).join('、')}
                       </Typography.Text>
                     </div>
-                    {typeof row.payload.to === 'string' && (ENGINE_EVENTS as readonly string[]).includes(row.event) && (
+                    {typeof row.payload.to === 'string' && ENGINE_EVENTS.includes(row.event) && (
                       <Typography.Paragraph style={{ margin: '4px 0 0' }} data-testid="log-note-to">
                         {translate(row.event === 'add_signer' ? 'workflow.panel.logSigner' : 'workflow.panel.logTo', { name: nameOf(members, row.payload.to) })}
                       </Typography.Paragraph>
