@@ -73,7 +73,8 @@ describe('admin habits in the browser', () => {
       const rows = page.getByTestId(`${key}-table`).locator('tbody tr.ant-table-row');
       await rows.first().waitFor();
       const toolbar = page.getByTestId(`${key}-toolbar`);
-      const reread = page.waitForRequest((r) => r.method() === 'GET' && /\/rest\/v1\/workflow_(instances|events)\?/.test(r.url()));
+      // (我的待办 asks the database for its page, 我的已办 reads the log)
+      const reread = page.waitForRequest((r) => /\/rest\/v1\/(rpc\/workflow_todo$|workflow_events\?)/.test(r.url()));
       await toolbar.getByRole('button', { name: '刷新' }).click();
       await reread;
       await toolbar.getByRole('button', { name: '列设置' }).click();
