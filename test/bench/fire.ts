@@ -14,7 +14,7 @@
 import { performance } from 'node:perf_hooks';
 import { pluginMigrations } from '../../workflows/compile.ts';
 import { samplePlugin } from '../fixtures/sample-workflow/index.ts';
-import { benchStack, machine, member, waitForTable } from './support.ts';
+import { benchPlace, benchStack, machine, member, waitForTable } from './support.ts';
 
 const CLIENTS = 8;
 const PER_CLIENT = 250;
@@ -29,11 +29,7 @@ const { stack, db, close } = await benchStack('fire');
 try {
   // Setup, not measured: the sample workflow, one street with one community, and the office.
   for (const sql of pluginMigrations(samplePlugin)) await db.query(sql);
-  const { rows: units } = await db.query<{ street: string; community: string }>(`
-    with st as (insert into public.units (kind, name) values ('street', '压测街道') returning id)
-    insert into public.units (kind, name, parent_id) select 'community', '压测社区', id from st
-    returning street_id as street, id as community`);
-  const { street, community } = units[0]!;
+  const { street, community } = await benchPlace(db);
 
   const { token } = await member(stack, db, 'office@bench.local', [{ unit: street, role: 'street_office' }]);
 

@@ -38,6 +38,15 @@ export async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> 
   return result;
 }
 
+/** The bench's own street (压测街道) with one community (压测社区). */
+export async function benchPlace(db: pg.Client): Promise<{ street: string; community: string }> {
+  const { rows } = await db.query<{ street: string; community: string }>(`
+    with st as (insert into public.units (kind, name) values ('street', '压测街道') returning id)
+    insert into public.units (kind, name, parent_id) select 'community', '压测社区', id from st
+    returning street_id as street, id as community`);
+  return rows[0]!;
+}
+
 const PASSWORD = 'bench-password-1';
 
 /** A user with these memberships, signed in through the auth server; its client and token. */

@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { pluginMigrations } from '../../workflows/compile.ts';
 import { samplePlugin } from '../fixtures/sample-workflow/index.ts';
-import { benchStack, machine, member, timed } from './support.ts';
+import { benchPlace, benchStack, machine, member, timed } from './support.ts';
 
 const DUE = 100_000;
 const NOT_DUE = 100_000;
@@ -20,11 +20,7 @@ await stack.scheduler.stop();
 let failed = false;
 try {
   for (const sql of pluginMigrations(samplePlugin)) await db.query(sql);
-  const { rows: units } = await db.query<{ street: string; community: string }>(`
-    with st as (insert into public.units (kind, name) values ('street', '压测街道') returning id)
-    insert into public.units (kind, name, parent_id) select 'community', '压测社区', id from st
-    returning street_id as street, id as community`);
-  const { street, community } = units[0]!;
+  const { street, community } = await benchPlace(db);
   // Who is told: two reviewers and the office of the street, and a filer of the community.
   await member(stack, db, 'reviewer1@bench.local', [{ unit: street, role: 'reviewer' }]);
   await member(stack, db, 'reviewer2@bench.local', [{ unit: street, role: 'reviewer' }]);

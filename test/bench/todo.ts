@@ -11,7 +11,7 @@
 import { performance } from 'node:perf_hooks';
 import { pluginMigrations } from '../../workflows/compile.ts';
 import { samplePlugin } from '../fixtures/sample-workflow/index.ts';
-import { benchStack, machine, member, timed } from './support.ts';
+import { benchPlace, benchStack, machine, member, timed } from './support.ts';
 
 const MINE = 10_000;
 const BAR_MS = 50;
@@ -24,11 +24,7 @@ await stack.scheduler.stop();
 let failed = false;
 try {
   for (const sql of pluginMigrations(samplePlugin)) await db.query(sql);
-  const { rows: units } = await db.query<{ street: string; community: string }>(`
-    with st as (insert into public.units (kind, name) values ('street', '压测街道') returning id)
-    insert into public.units (kind, name, parent_id) select 'community', '压测社区', id from st
-    returning street_id as street, id as community`);
-  const { street, community } = units[0]!;
+  const { street, community } = await benchPlace(db);
   const me = await member(stack, db, 'reviewer1@bench.local', [{ unit: street, role: 'reviewer' }]);
   await member(stack, db, 'reviewer2@bench.local', [{ unit: street, role: 'reviewer' }]);
   await member(stack, db, 'filer@bench.local', [{ unit: community, role: 'community_filer' }]);
@@ -94,16 +90,6 @@ try {
   await post('workflow_todo', { p_workflows: WORKFLOWS, p_order: 'deadline', p_offset: 0, p_limit: 3 });
   const deadlineMs = performance.now() - byDeadline;
 
-  if (process.env.BENCH_EXPLAIN === '1') {
-    // The function's plan as the reviewer runs it.
-    await db.query('begin');
-    await db.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify({ sub: userId('reviewer1@bench.local'), role: 'authenticated' })]);
-    const { rows: src } = await db.query<{ prosrc: string }>("select prosrc from pg_proc where proname = 'workflow_todo'");
-    const body = src[0]!.prosrc.replace(/;\s*$/, '').replaceAll('p_workflows', '$1').replaceAll('p_order', "'waited'").replaceAll('p_offset', '0').replaceAll('p_limit', '50');
-    const { rows } = await db.query(`explain (analyze, buffers) ${body}`, [WORKFLOWS]);
-    console.log(rows.map((r) => r['QUERY PLAN']).join('\n'));
-    await db.query('rollback');
-  }
   console.log(machine());
   console.log(`我的待办 of a reviewer with ${MINE} assigned (of ${4 * MINE} instances in the street): ${total} listed, the first page the reviewer's own: ${right ? 'yes' : 'NO'}`);
   console.log(`first load (page of 50 + its facts), median of ${RUNS}: ${median.toFixed(1)} ms (min ${times[0]!.toFixed(1)}, max ${times[RUNS - 1]!.toFixed(1)}); the 工作台 card's nearest deadlines: ${deadlineMs.toFixed(1)} ms`);

@@ -1,8 +1,8 @@
 // 我的待办 on the 工作台 (the core's work card, src/registry/pages.ts): how many instances wait for
 // the user, read exactly as 我的待办 reads them (loadTodo), and the first few, the most pressing
 // deadline first, each opening its panel. Nothing waiting: no card. The database orders by the
-// states' deadlines (timers); a guard's last day (the filing window) is known here, so the first
-// page by deadline is ordered again with both.
+// states' deadlines (timers) and sends those few and the count; a guard's last day (the filing
+// window) is known here, so the few are ordered again with both.
 import { useGetIdentity, useTranslation } from '@refinedev/core';
 import { List, Space, Typography } from 'antd';
 import { Link } from 'react-router';
@@ -15,7 +15,7 @@ import { loadTodo } from '@/pages/worklist/todo';
 const SHOWN = 3;
 
 async function load() {
-  const [{ rows, total }, memberships] = await Promise.all([loadTodo({ order: 'deadline' }), myMemberships()]);
+  const [{ rows, total }, memberships] = await Promise.all([loadTodo({ order: 'deadline', pageSize: SHOWN }), myMemberships()]);
   return { rows, total, reviewer: memberships.some((m) => m.role === 'reviewer') };
 }
 
@@ -28,9 +28,7 @@ export default function TodoCard({ onReady }: WorkCardProps) {
   if (!data || data.total === 0) return null;
   const { rows, total, reviewer } = data;
   // The nearest deadline first, then the longest waiting.
-  const first = [...rows]
-    .sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || b.waitedMs - a.waitedMs)
-    .slice(0, SHOWN);
+  const first = [...rows].sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || b.waitedMs - a.waitedMs);
   return (
     <WorkCard
       testId="work-card-todo"

@@ -222,6 +222,8 @@ export default function TodoPage() {
     setFailure(null);
     try {
       const loaded = await loadTodo({ order, page });
+      // (a page emptied by what was just done, its last rows: back to the first)
+      if (!loaded.rows.length && page > 1) return setPage(1);
       setRows(loaded.rows);
       setTotal(loaded.total);
     } catch (error) {
