@@ -4,7 +4,7 @@
 import { ColumnHeightOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
 import { useGetIdentity, useTranslation } from '@refinedev/core';
 import { Button, Checkbox, Divider, Dropdown, Popover, Space, Tooltip } from 'antd';
-import { useCallback, useEffect, useMemo, useState, type Key, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type Key, type ReactNode } from 'react';
 
 export type TableDensity = 'large' | 'middle' | 'small';
 /** For a table that offers density and 刷新 only: a stable empty list of toggleable columns. */
@@ -34,6 +34,15 @@ function read(key: string | undefined): Stored {
   }
 }
 
+function write(key: string, next: Stored) {
+  try {
+    if (!next.size && !next.hidden?.length) localStorage.removeItem(key);
+    else localStorage.setItem(key, JSON.stringify(next));
+  } catch {
+    // storage full or refused: the setting holds for this visit only
+  }
+}
+
 export interface TableSettings {
   tableKey: string;
   columns: ToggleableColumn[];
@@ -54,19 +63,22 @@ export function useTableSettings(tableKey: string, columns: ToggleableColumn[], 
   const { data: me } = useGetIdentity<{ id: string }>();
   const storageKey = me?.id ? tableSettingsKey(me.id, tableKey) : undefined;
   const [stored, setStored] = useState<Stored>(() => read(storageKey));
-  // The identity arrives after the first render: read the user's settings then.
-  useEffect(() => setStored(read(storageKey)), [storageKey]);
+  // A pick made before the identity is known, kept until it can be saved under the user's key.
+  const unsaved = useRef<Stored | null>(null);
+  // The identity arrives after the first render: then the user's settings are read — or, when
+  // they already picked something, what they picked is saved (it is newer than what was stored).
+  useEffect(() => {
+    if (storageKey && unsaved.current) {
+      write(storageKey, unsaved.current);
+      unsaved.current = null;
+    } else setStored(read(storageKey));
+  }, [storageKey]);
 
   const save = useCallback(
     (next: Stored) => {
       setStored(next);
-      if (!storageKey) return;
-      try {
-        if (!next.size && !next.hidden?.length) localStorage.removeItem(storageKey);
-        else localStorage.setItem(storageKey, JSON.stringify(next));
-      } catch {
-        // storage full or refused: the setting holds for this visit only
-      }
+      if (storageKey) write(storageKey, next);
+      else unsaved.current = next;
     },
     [storageKey],
   );
