@@ -192,7 +192,10 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
     ],
     { ...postgresIds(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
   );
-  child.stdout!.pipe(log, { end: false });
+  // After a SIGKILL of the postmaster its backends still hold stdout and stderr and may write
+  // once the log is closed: what they say then is dropped, not an unhandled write-after-end.
+  const toLog = (text: string | Buffer) => { if (!log.writableEnded) log.write(text); };
+  child.stdout!.on('data', toLog);
 
   let exited = false;
   const exit = new Promise<void>((resolve) => child.once('exit', () => { exited = true; resolve(); }));
@@ -201,7 +204,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
     let tail = '';
     const onData = (chunk: Buffer) => {
       const text = chunk.toString('utf8');
-      log.write(text);
+      toLog(text);
       tail = (tail + text).slice(-4000);
       if (text.includes('database system is ready to accept connections')) resolve();
     };

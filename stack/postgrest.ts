@@ -52,8 +52,10 @@ export async function startPostgrest(options: {
       PGRST_SERVER_TIMING_ENABLED: process.env.PGRST_SERVER_TIMING_ENABLED ?? 'false',
     },
   });
-  child.stdout!.pipe(log, { end: false });
-  child.stderr!.pipe(log, { end: false });
+  // What it prints after the log is closed (its pipes drain after 'exit') is dropped.
+  const toLog = (chunk: Buffer) => { if (!log.writableEnded) log.write(chunk); };
+  child.stdout!.on('data', toLog);
+  child.stderr!.on('data', toLog);
   let exited = false;
   const exit = new Promise<void>((resolve) => child.once('exit', () => { exited = true; resolve(); }));
 
