@@ -67,8 +67,10 @@ export function useTableSettings(tableKey: string, columns: ToggleableColumn[], 
   const unsaved = useRef<Stored | null>(null);
   // The identity arrives after the first render: then the user's settings are read — or, when
   // they already picked something, what they picked is saved (it is newer than what was stored).
+  // (an identity gone for a moment, while it is fetched again, keeps what is shown)
   useEffect(() => {
-    if (storageKey && unsaved.current) {
+    if (!storageKey) return;
+    if (unsaved.current) {
       write(storageKey, unsaved.current);
       unsaved.current = null;
     } else setStored(read(storageKey));

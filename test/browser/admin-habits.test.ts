@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { adminInBrowser, screenshotDir } from '../support/browser.ts';
+import { adminInBrowser, screenshotDir, settled } from '../support/browser.ts';
 
 const ui = adminInBrowser();
 const run = Date.now().toString(36);
@@ -28,15 +28,19 @@ describe('admin habits in the browser', () => {
     await table(page).getByRole('cell', { name: '禾丰社区', exact: true }).first().waitFor();
     const toolbar = page.getByTestId('generic.units-toolbar');
 
-    // 刷新 reads the list again.
-    const reread = page.waitForRequest((r) => r.method() === 'GET' && /\/rest\/v1\/units\?/.test(r.url()));
+    // 刷新 reads the list again; its icon spins until the answer is in.
+    const reread = page.waitForResponse((r) => r.request().method() === 'GET' && /\/rest\/v1\/units\?/.test(r.url()));
     await toolbar.getByRole('button', { name: '刷新' }).click();
     await reread;
+    await expect.poll(() => toolbar.locator('.anticon-spin').count()).toBe(0);
 
     // 密度: 紧凑 (small) by default, 宽松 picked.
     expect(await density(page)).toBe('small');
     await toolbar.getByRole('button', { name: '密度' }).click();
-    await page.getByRole('menuitem', { name: '宽松' }).click();
+    const loose = page.getByRole('menuitem', { name: '宽松' });
+    await loose.waitFor();
+    await settled(page, '.ant-dropdown');
+    await loose.click();
     await expect.poll(() => density(page)).toBe('large');
 
     // 列设置: hide 地址.

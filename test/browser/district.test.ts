@@ -9,7 +9,7 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminInBrowser, screenshotDir } from '../support/browser.ts';
+import { adminInBrowser, screenshotDir, settled } from '../support/browser.ts';
 import { superuser } from '../support/clients.ts';
 
 const ui = adminInBrowser();
@@ -82,10 +82,6 @@ const resultRow = (page: Page, unit: string) =>
   page.getByTestId('results-table').locator('tbody tr.ant-table-row').filter({ has: page.locator('td:nth-child(1)', { hasText: new RegExp(`^${unit}$`) }) });
 const listRows = (page: Page) => page.getByTestId('recommendations-table').locator('tbody tr.ant-table-row');
 const listNames = async (page: Page) => (await listRows(page).locator('td:nth-child(1)').allTextContents()).sort();
-
-/** Waits for every animation under the element (a modal's or popover's opening) to end. */
-const settled = (page: Page, selector: string) =>
-  page.locator(selector).last().evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
 
 /** Buttons that would write, by their words: none may show to the district office. */
 const WRITE_WORDS = /^(新建|创建|新增|添加|编辑|删除|保存|提交|发布通报|推选|撤回推选|邀请成员|开始|确定为试点|进入下一阶段|记录进展|新增目标|开启评分轮次)/;

@@ -11,6 +11,14 @@ import { stack } from './clients.ts';
 
 export const screenshotDir = path.join(projectRoot, 'test', 'screenshots');
 
+/**
+ * Waits for every animation under the last element the selector finds (a modal's, popover's or
+ * dropdown's opening) to end: a popup realigns as its motion ends, and a click pressed before
+ * may be released somewhere else.
+ */
+export const settled = (page: Page, selector: string) =>
+  page.locator(selector).last().evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+
 const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 export function chromiumPath(): string {
