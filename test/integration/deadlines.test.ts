@@ -222,6 +222,30 @@ describe('timers follow the state', () => {
   });
 });
 
+describe('two scheduler runs at once', () => {
+  it('act on each due timer once: the second, beside the first still open, leaves the first one\'s timers', async () => {
+    const ids: number[] = [];
+    for (let n = 0; n < 3; n++) ids.push((await enter(samplePlugin, 2, 'review.waiting', { title: `并发${n}`, items: ['一'] })).id);
+    await db.query(`update public.workflow_timers set due_at = now() - interval '1 minute' where instance_id = any ($1) and done_at is null and cancelled_at is null`, [ids]);
+    const first = await superuser();
+    const second = await superuser();
+    try {
+      await first.query('begin');
+      const acted = (await first.query<{ acted: number }>('select private.run_due_timers() as acted')).rows[0]!.acted;
+      expect(acted).toBeGreaterThanOrEqual(2 * ids.length);
+      // The second run meets the first's timers while it is still open (it skips them).
+      const waiting = second.query<{ acted: number }>('select private.run_due_timers() as acted');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await first.query('commit');
+      expect((await waiting).rows[0]!.acted).toBe(0);
+    } finally {
+      await first.end();
+      await second.end();
+    }
+    for (const id of ids) expect(await systemRows(id)).toEqual([{ event: 'deadline_soon', n: 1 }, { event: 'overdue', n: 1 }]);
+  });
+});
+
 describe('a deadline from the facts moves with them', () => {
   it('the filing window extended: the application reminds on the new last day, not the old', async () => {
     const application = WORKFLOWS.find((p) => p.name === 'application');
@@ -295,6 +319,16 @@ describe('催办', () => {
 });
 
 describe('messages are their recipient’s only', () => {
+  it('name an instance that exists: a statement with one that does not writes none of its rows', async () => {
+    const { id } = await enter(samplePlugin, 2, 'review.waiting', { title: '消息', items: ['一'] });
+    const [event] = await query<{ id: number }>('select max(id)::int as id from public.workflow_events where instance_id = $1', [id]);
+    const [missing] = await query<{ id: number }>('select max(id)::int + 1000 as id from public.workflow_instances');
+    await expect(
+      db.query(`insert into public.workflow_messages (recipient_id, kind, instance_id, event_id, state) values ($1, 'urged', $2, $4, 'review.waiting'), ($1, 'urged', $3, $4, 'review.waiting')`, [userOf.reviewer, id, missing!.id, event!.id]),
+    ).rejects.toMatchObject({ code: '23503' });
+    expect(await kindsRead(as.reviewer, id)).toEqual([]);
+  });
+
   it('read and unread by the recipient; no one else reads, marks or rewrites them', async () => {
     const { id } = await enter(samplePlugin, 2, 'review.waiting', { title: '消息', items: ['一'] });
     expect((await as.street_office.rpc('urge_workflow', { p_instance_id: id })).error).toBeNull();
