@@ -6,12 +6,15 @@
 //     transition that only logs, so one instance takes it again and again), and
 //   - plain updates: PATCH /rest/v1/bench_plain?id=eq.X setting one text column.
 // Bar: the fire path costs at most 1.2× the plain update (update rate / fire rate ≤ 1.2, issue 14's).
+// Then the same two inside the database on one connection (printed, no bar): the fire path's own
+// cost, without the HTTP layers whose noise the ratio carries.
 //
 // Why the baseline is fair: the same street office user and token, the same gateway and
 // PostgREST, RLS on with the scope policy written like workflow_instances' (same helpers), one
 // row per request, and both answer with the row (`return=representation`): fire_event must
 // return the instance, its client needs the new revision.
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 import { pluginMigrations } from '../../workflows/compile.ts';
 import { samplePlugin } from '../fixtures/sample-workflow/index.ts';
 import { benchPlace, benchStack, machine, member, waitForTable } from './support.ts';
@@ -150,8 +153,34 @@ try {
     console.log(`  round ${r}: fire_event ${fired.toFixed(0)} events/s, plain PATCH ${patched.toFixed(0)} updates/s, ratio ${(patched / fired).toFixed(2)}`);
   }
 
+  // The same two inside the database, without the gateway and PostgREST: one connection, each
+  // request's transaction as PostgREST sends it (the role and the token's claims set locally).
+  // Printed, no bar: where the fire path's own cost is read with less noise than over HTTP.
+  const claims = Buffer.from(token.split('.')[1]!, 'base64url').toString();
+  const direct = new pg.Client({ connectionString: stack.superuserUrl });
+  await direct.connect();
+  const asOffice = async (sql: string, params: unknown[]) => {
+    await direct.query('begin');
+    await direct.query("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)", [claims]);
+    await direct.query(sql, params);
+    await direct.query('commit');
+  };
+  const inDb: Record<'fire' | 'patch', number[]> = { fire: [], patch: [] };
+  for (let r = 0; r < ROUNDS; r++) {
+    let started = performance.now();
+    for (const id of instanceIds.slice(0, PER_CLIENT)) {
+      await asOffice('select * from public.fire_event($1, $2, $3, $4)', [id, 'note', revisions.get(id)!, { comment: `压测备注 ${++noteNumber}` }]);
+      revisions.set(id, revisions.get(id)! + 1);
+    }
+    inDb.fire.push((performance.now() - started) / PER_CLIENT);
+    started = performance.now();
+    for (const id of plainIds.slice(0, PER_CLIENT)) await asOffice('update public.bench_plain set note = $2 where id = $1 returning *', [id, `压测备注 ${++noteNumber}`]);
+    inDb.patch.push((performance.now() - started) / PER_CLIENT);
+  }
+  await direct.end();
+
   // Correctness: every fire left exactly one log row, and every instance's revision counts them.
-  const expectedEvents = CLIENTS * WARMUP_PER_CLIENT + ROUNDS * ROWS;
+  const expectedEvents = CLIENTS * WARMUP_PER_CLIENT + ROUNDS * ROWS + ROUNDS * PER_CLIENT;
   const newEvents = (await countEvents()) - eventsBefore;
   const { rows: sums } = await db.query<{ total: string }>('select sum(revision) as total from public.workflow_instances where id = any ($1::bigint[])', [instanceIds]);
   const revisionTotal = Number(sums[0]!.total);
@@ -167,6 +196,7 @@ try {
   console.log(`  plain PATCH of one column:                ${median(plainRates).toFixed(0)} updates/s`);
   console.log(`  cost ratio (updates/s ÷ events/s, median of the rounds' ratios): ${ratio.toFixed(2)}  bar ≤ ${BAR}: ${met ? 'met' : 'MISSED'}`);
   const logOk = newEvents === expectedEvents && revisionTotal === expectedEvents;
+  console.log(`  inside the database, one transaction per request on one connection: fire_event ${median(inDb.fire).toFixed(3)} ms, plain update ${median(inDb.patch).toFixed(3)} ms, difference ${(median(inDb.fire) - median(inDb.patch)).toFixed(3)} ms`);
   console.log(`  event log: ${newEvents} new rows, revisions sum to ${revisionTotal}, expected ${expectedEvents}: ${logOk ? 'ok' : 'WRONG'}`);
   console.log(`  plain rows updated: ${notes[0]!.n} of ${ROWS}`);
   console.log(`  failed requests: ${failures.length}`);
