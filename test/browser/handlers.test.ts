@@ -248,6 +248,20 @@ describe('named handlers, 转交, 退回到任意节点, 抄送 and 批量办理
     await reviewer.screenshot({ path: path.join(screenshotDir, 'countersign-waiting.png'), fullPage: true });
     await reviewer.context().close();
 
+    // The community's filer reads where its 申报表 stands: the rule, who agreed with what
+    // opinion, who is still to sign — and no action of the reviewers'.
+    const filer = await ui.signIn(`signfiler.handlers.${run}@test.local`);
+    await filer.goto(`${ui.url}/workflows/application/${application}`);
+    await expect.poll(() => filer.getByTestId('countersign-progress').textContent()).toBe('已同意 1 人 / 需 3 人（共 3 人会签）');
+    const seen = await filer.getByTestId('countersign').textContent();
+    expect(seen).toContain('会签：全部同意方可通过');
+    expect(seen).toContain('材料齐全，同意');
+    expect(seen).toContain('待会签');
+    expect(await filer.getByTestId('action-approve').count()).toBe(0);
+    expect(await filer.getByTestId('add-signer').count()).toBe(0);
+    await filer.screenshot({ path: path.join(screenshotDir, 'countersign-filer.png'), fullPage: true });
+    await filer.context().close();
+
     for (const [email, opinion] of [[signerEmails[1]!, '同意上报'], [signerEmails[2]!, '资金安排合理，同意']] as const) {
       const page = await ui.signIn(email);
       await page.goto(`${ui.url}/todo`);

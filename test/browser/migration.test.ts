@@ -11,6 +11,7 @@ import { createMember } from '../support/users.ts';
 const ui = adminInBrowser();
 const run = Date.now().toString(36);
 const officeEmail = `office.migration.${run}@test.local`;
+const districtEmail = `district.migration.${run}@test.local`;
 const ids: number[] = [];
 
 beforeAll(async () => {
@@ -21,6 +22,7 @@ beforeAll(async () => {
     const street = (await db.query<{ id: number }>("insert into public.units (kind, name, parent_id) values ('street', $1, $2) returning id::int", [`迁移街道-${run}`, district])).rows[0]!.id;
     const community = (await db.query<{ id: number }>("insert into public.units (kind, name, parent_id) values ('community', $1, $2) returning id::int", [`迁移社区-${run}`, street])).rows[0]!.id;
     await createMember(db, officeEmail, DEMO_PASSWORD, [{ unit: street, role: 'street_office' }], '迁移 党建办');
+    await createMember(db, districtEmail, DEMO_PASSWORD, [{ unit: district, role: 'district_office' }], '迁移区 组织部');
     for (const [state, form] of [['review.waiting', { title: '屋顶防水', items: ['防水'] }], ['review.waiting', { title: '楼道照明', items: ['照明'] }], ['draft', { title: '旧表', not_a_field: 1 }]] as const) {
       const { rows } = await db.query<{ id: number }>(
         `insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id, form)
@@ -41,7 +43,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const db = await superuser();
-  await db.query('delete from auth.users where email = $1', [officeEmail]);
+  await db.query('delete from auth.users where email = any ($1)', [[officeEmail, districtEmail]]);
   await db.end();
 });
 
@@ -73,5 +75,16 @@ describe('流程版本迁移', () => {
     expect(await office.getByTestId('workflow-version').textContent()).toBe('流程版本 v4');
     await office.screenshot({ path: path.join(screenshotDir, 'migration-logged.png'), fullPage: true });
     await office.context().close();
+
+    // The district office above the street reads the migrated instance as it is: its version,
+    // the migration in its log, and nothing it could do to it.
+    const district = await ui.signIn(districtEmail);
+    await district.goto(`${ui.url}/workflows/sample/${ids[0]}`);
+    await district.getByTestId('workflow-log-row').filter({ hasText: '迁移到新版本' }).waitFor();
+    expect(await district.getByTestId('workflow-version').textContent()).toBe('流程版本 v4');
+    expect(await district.locator('[data-testid^="action-"]').count()).toBe(0);
+    expect(await district.getByRole('menuitem', { name: '流程版本迁移' }).count()).toBe(0);
+    await district.screenshot({ path: path.join(screenshotDir, 'migration-district.png'), fullPage: true });
+    await district.context().close();
   });
 });
