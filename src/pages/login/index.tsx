@@ -1,8 +1,10 @@
 // The login screen on antd's Form and Refine's useLogin, as @refinedev/antd's AuthPage draws it,
 // without that package: it would bring every antd component it wraps (tables, trees, selects) to
-// the first screen, which needs a card and two fields (npm run bench:first-screen).
+// the first screen, which needs a card and two fields (npm run bench:first-screen). The card and
+// the headings are plain elements on antd's theme tokens: antd's Card brings its Tabs, and
+// Typography its copy, edit and ellipsis machinery, to a screen that has none of them.
 import { useLogin, useTranslation } from '@refinedev/core';
-import { Button, Card, Form, Input, Typography, theme } from 'antd';
+import { Button, Form, Input, theme } from 'antd';
 import { AppIcon } from '@/components/app-icon';
 
 interface LoginForm {
@@ -14,23 +16,24 @@ export default function LoginPage() {
   const { translate } = useTranslation();
   const { token } = theme.useToken();
   const { mutate: login, isPending } = useLogin<LoginForm>();
+  const heading = { color: token.colorTextHeading, fontSize: token.fontSizeHeading3, lineHeight: token.lineHeightHeading3, fontWeight: token.fontWeightStrong };
   return (
     <div style={{ minHeight: '100dvh', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: '16px 4%', background: token.colorBgLayout }}>
       <div style={{ width: '100%', maxWidth: 400 }}>
         <div style={{ textAlign: 'center', marginBottom: 32 }}>
-          <Typography.Title level={3} style={{ margin: 0, display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+          <h1 style={{ ...heading, margin: 0, display: 'inline-flex', alignItems: 'center', gap: 8 }}>
             <AppIcon /> {translate('app.name')}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+          </h1>
+          <p style={{ color: token.colorTextSecondary, margin: '4px 0 0' }}>
             {translate('app.fullName')}
             <br />
             {translate('app.loginSubtitle')}
-          </Typography.Paragraph>
+          </p>
         </div>
-        <Card style={{ padding: 32 }} styles={{ body: { padding: 0 } }}>
-          <Typography.Title level={3} style={{ color: token.colorPrimaryTextHover, textAlign: 'center', fontSize: 24, lineHeight: '32px', margin: '0 0 32px' }}>
+        <div style={{ padding: 32, background: token.colorBgContainer, border: `1px solid ${token.colorBorderSecondary}`, borderRadius: token.borderRadiusLG }}>
+          <h2 style={{ ...heading, color: token.colorPrimaryTextHover, textAlign: 'center', fontSize: 24, lineHeight: '32px', margin: '0 0 32px' }}>
             {translate('pages.login.title')}
-          </Typography.Title>
+          </h2>
           <Form<LoginForm> layout="vertical" requiredMark={false} onFinish={(values) => login(values)}>
             <Form.Item
               name="email"
@@ -52,10 +55,10 @@ export default function LoginPage() {
             </Form.Item>
           </Form>
           {/* No mail here, so no reset link: the street office resets a forgotten password (成员 → 重置密码). */}
-          <Typography.Paragraph type="secondary" style={{ textAlign: 'center', fontSize: 13, margin: '12px 0 0' }} data-testid="forgot-password">
+          <p style={{ color: token.colorTextSecondary, textAlign: 'center', fontSize: 13, margin: '12px 0 0' }} data-testid="forgot-password">
             {translate('auth.forgotPassword')}
-          </Typography.Paragraph>
-        </Card>
+          </p>
+        </div>
       </div>
     </div>
   );
