@@ -24,7 +24,29 @@ const AdminLayout = lazyPage(() => {
   return import('@/components/layout');
 });
 const ErrorComponent = lazy(() => import('@refinedev/antd').then((m) => ({ default: m.ErrorComponent })));
-const LoginPage = lazy(() => import('@/pages/login'));
+const LoginPage = lazyPage(() => import('@/pages/login'));
+
+/**
+ * Resolves once the login screen's chunk is in, when that is the screen the visit opens on (the
+ * address is /login, or no one is signed in in this browser): the first render then shows it at
+ * once, with no Suspense fallback before it. Any other screen waits for the session check first.
+ */
+export function firstScreenReady(): Promise<unknown> {
+  const signedIn = Object.keys(localStorage).some((key) => key.startsWith('sb-') && key.endsWith('-auth-token'));
+  if (window.location.pathname !== '/login' && signedIn) return Promise.resolve();
+  // Once the login screen has painted and while it waits for the user, the layout and the 工作台
+  // load, so that signing in renders them at once.
+  const whenIdle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 300));
+  return LoginPage.preload()
+    .catch(() => undefined)
+    .then(() => void whenIdle(() => preloadAdmin('/')));
+}
+
+/** Loads the layout and the page at `path` ahead of their first render. */
+function preloadAdmin(path: string) {
+  void AdminLayout.preload().catch(() => undefined);
+  preloadElement(matchRoutes(createRoutesFromChildren(adminPages()), path)?.at(-1)?.route.element);
+}
 const PrintPage = lazy(() => import('@/pages/workflow/print'));
 const ChangePasswordPage = lazy(() => import('@/pages/account/change-password'));
 
