@@ -49,15 +49,25 @@ describe('how the screens look', () => {
     await reviewer.waitForURL(/\/workflows\/application\?/);
     await tableRow(reviewer, '望湖社区').waitFor();
     const headers = await reviewer.locator('main thead th').allTextContents();
-    expect(headers.map((h) => h.trim()).filter(Boolean)).toEqual(['办理对象', '状态', '更新时间']);
+    expect(headers.map((h) => h.trim()).filter(Boolean)).toEqual(['办理对象', '状态', '更新时间', '操作']);
     expect(await tableRow(reviewer, '望湖社区').textContent()).not.toMatch(/v1/);
     expect(await tagClass(reviewer, '望湖社区', '已退回')).toBe('ant-tag-warning');
     expect(await tagClass(reviewer, '锦绣社区', '已通过')).toBe('ant-tag-success');
     expect(await tagClass(reviewer, '丰泽社区', '审核中')).toBe('ant-tag-processing');
     expect(await tagClass(reviewer, '枫林社区', '已提交')).toBe('ant-tag-processing');
     expect(await tagClass(reviewer, community, '草稿')).toBe('ant-tag-default');
-    expect((await tableRow(reviewer, '望湖社区').locator('td').last().textContent())?.trim()).toMatch(DATE_TIME);
+    expect((await tableRow(reviewer, '望湖社区').locator('td').nth(-2).textContent())?.trim()).toMatch(DATE_TIME);
     await reviewer.screenshot({ path: path.join(screenshotDir, 'look-application-list.png'), fullPage: true });
+    // Each row's 查看 is a link to the instance (the row opens on a click too).
+    const show = tableRow(reviewer, '望湖社区').getByTestId('workflow-row-show');
+    expect(await show.textContent()).toBe('查看');
+    const href = await show.getAttribute('href');
+    expect(href).toMatch(/^\/workflows\/application\/\d+$/);
+    await show.click();
+    await reviewer.waitForURL((url) => url.pathname === href);
+    await reviewer.getByTestId('workflow-state').waitFor();
+    await reviewer.goBack();
+    await tableRow(reviewer, '望湖社区').waitFor();
 
     // 我的待办: the same tags, the same colours.
     await menu(reviewer).getByText('我的待办', { exact: true }).click();

@@ -129,6 +129,28 @@ export function WorkflowList({ plugin }: { plugin: WorkflowPlugin }) {
         />}
         {versions.size > 1 && <Table.Column<InstanceRow> dataIndex="version" title={translate('workflow.fields.version')} width={80} render={(v: number) => `v${v}`} />}
         {settings.visible('updated_at') && <Table.Column<InstanceRow> dataIndex="updated_at" title={translate('workflow.fields.updated_at')} width={180} sorter render={(v: string) => formatDateTime(v)} />}
+        {/* The row opens on a click too; the link is what a keyboard and a screen reader reach. */}
+        <Table.Column<InstanceRow>
+          key="actions"
+          title={translate('table.actions')}
+          width={80}
+          render={(_, record) => (
+            <Button
+              type="link"
+              size="small"
+              style={{ padding: 0 }}
+              href={`/workflows/${plugin.name}/${record.id}`}
+              onClick={(e) => {
+                e.preventDefault();
+                e.stopPropagation();
+                go({ to: `/workflows/${plugin.name}/${record.id}` });
+              }}
+              data-testid="workflow-row-show"
+            >
+              {translate('actions.show')}
+            </Button>
+          )}
+        />
       </Table>
     </List>
   );
