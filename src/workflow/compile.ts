@@ -267,7 +267,7 @@ export function compileVersion(plugin: WorkflowPlugin, v: WorkflowVersion): Comp
     return {
       state,
       dueAfter: 'after' in d.due ? span(d.due.after, 'due.after') : null,
-      dueFact: 'lastDayFact' in d.due ? d.due.lastDayFact.split('.') : null,
+      dueFact: 'lastDayFact' in d.due ? d.due.lastDayFact.split('.') : 'daysFact' in d.due ? d.due.daysFact.split('.') : null,
       remindBefore: span(d.remindBefore, 'remindBefore'),
       repeatEvery: span(d.repeatEvery, 'repeatEvery'),
       remind: d.remind ?? [...new Set(transitions.filter((t) => t.from === state || state.startsWith(`${t.from}.`)).flatMap((t) => t.roles))],

@@ -166,8 +166,12 @@ export type Span = `${number} ${'minutes' | 'hours' | 'days'}`;
 
 /** A state's deadline, and what happens before and after it. */
 export interface DeadlineDef<E extends string = string> {
-  /** So long after the state is entered, or the last day (YYYY-MM-DD) at a dotted path of the facts. */
-  due: { after: Span } | { lastDayFact: string };
+  /**
+   * So long after the state is entered; or the last day (YYYY-MM-DD) at a dotted path of the
+   * facts; or so many days after the day it was entered (China time), the whole number at a
+   * dotted path of the facts (a step's days by the case's urgency, say; 0: the same day).
+   */
+  due: { after: Span } | { lastDayFact: string } | { daysFact: string };
   /** Who is reminded (and urged): by default the roles that may act in the state. */
   remind?: MemberRole[];
   /** Remind them so long before it. */
@@ -243,7 +247,13 @@ export type ExampleQuery = (sql: string, params?: unknown[]) => Promise<Record<s
 
 export interface ExampleWorld<S extends string = string> {
   name: string;
-  /** Sets the world up around the street and community; what it returns is the `world` the example forms are made from. */
+  /**
+   * Sets the world up around the street and community; what it returns is the `world` the example
+   * forms are made from. Two keys the tests read too: `subject`, the unit instances are about
+   * (else the community, or the street, as `subjectKinds` allow), and `units`, a unit per kind the
+   * plugin declares, where the tests hold the plugin's roles held in that kind (else in the
+   * community or the street).
+   */
   setup: (query: ExampleQuery, at: { street: number; community: number }) => Promise<Record<string, unknown>>;
   /**
    * States an instance may stand in when this world begins, reached in an earlier one (a later
