@@ -7,13 +7,14 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MEMBER_ROLES, type MemberRole } from '../../src/access/roles.ts';
+import type { MemberRole } from '../../src/access/roles.ts';
 import { compileVersion, type CompiledDeadline } from '../../src/workflow/compile.ts';
 import { failedGuard, stateAncestors } from '../../src/workflow/machine.ts';
 import type { WorkflowPlugin } from '../../src/workflow/types.ts';
 import { WORKFLOWS } from '../../workflows/registry.ts';
 import { samplePlugin } from '../fixtures/sample-workflow/index.ts';
 import { anonClient, createUser, signedIn, superuser } from '../support/clients.ts';
+import { ALL_ROLES, heldUnit, subjectIn } from '../support/declarations.ts';
 
 const PASSWORD = 'deadline-pass-123';
 const run = `${process.pid}${Date.now().toString(36)}`;
@@ -26,11 +27,11 @@ const add = async (kind: string, name: string, parent: number | null) =>
 // One street per plugin (its first example world set up there: the campaign the facts read),
 // with a community and a second one; one user per role, street-wide roles on the street, the
 // filer on the first community; a filer of the second community sees nothing of the first's.
-interface Place { street: number; c1: number; c2: number }
+interface Place { street: number; c1: number; c2: number; row?: Record<string, unknown> }
 const district = await add('district', '期限区', null);
 const as: Record<MemberRole, SupabaseClient> = {} as never;
 const userOf: Record<MemberRole, string> = {} as never;
-for (const role of MEMBER_ROLES) {
+for (const role of ALL_ROLES) {
   const email = `${role}.${run}@deadline.local`;
   userOf[role] = await createUser(db, email, PASSWORD, role);
   as[role] = await signedIn(email, PASSWORD);
@@ -41,14 +42,15 @@ const places = new Map<string, Place>();
 for (const plugin of PLUGINS) {
   const street = await add('street', `期限街道-${plugin.name}`, district);
   const place = { street, c1: await add('community', `期限一社区-${plugin.name}`, street), c2: await add('community', `期限二社区-${plugin.name}`, street) };
-  for (const role of MEMBER_ROLES) {
-    const held = role === 'community_filer' ? place.c1 : role === 'district_office' ? district : street;
-    await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3) on conflict do nothing', [userOf[role], held, role]);
-  }
   await db.query(`insert into public.memberships (user_id, unit_id, role) values ($1, $2, 'community_filer')`, [filerC2Id, place.c2]);
   const world = plugin.examples.worlds?.[0];
-  if (world) await world.setup(async (sql, params = []) => (await db.query(sql, params)).rows, { street, community: place.c1 });
-  places.set(plugin.name, place);
+  const row = world ? await world.setup(async (sql, params = []) => (await db.query(sql, params)).rows, { street, community: place.c1 }) : {};
+  // Each role where the tests hold it (a plugin's own in the units its world made).
+  for (const role of ALL_ROLES) {
+    const held = heldUnit(role, { district, street, community: place.c1, row });
+    if (held !== null) await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3) on conflict do nothing', [userOf[role], held, role]);
+  }
+  places.set(plugin.name, { ...place, row });
 }
 
 afterAll(async () => {
@@ -66,7 +68,7 @@ const at = (value: unknown, path: string[]) => path.reduce<unknown>((v, key) => 
 /** An instance standing in the state, entered now as a transition's log row enters it. */
 async function enter(plugin: WorkflowPlugin, version: number, state: string, form: Record<string, unknown>) {
   const place = places.get(plugin.name)!;
-  const subject = plugin.subjectKinds.includes('community') ? place.c1 : place.street;
+  const subject = subjectIn(plugin, { district, street: place.street, community: place.c1, row: place.row });
   const [row] = await query<{ id: number }>(
     `insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id, form)
      select $1, $2, $3, u.id, u.street_id, u.community_id, $4 from public.units u where u.id = $5 returning id::int`,
@@ -122,7 +124,10 @@ describe('every declared deadline, as the database keeps it', () => {
       if (deadline.dueAfter) expected = enteredAt + spanMs(deadline.dueAfter);
       else {
         const day = at(await facts(id), deadline.dueFact!);
-        expected = typeof day === 'string' ? new Date(`${day}T00:00:00+08:00`).getTime() + SPAN_MS.days : null;
+        // A date is the last day; a whole number, so many days after the day it was entered (China time).
+        const chinaDay = (ms: number) => new Date(ms + 8 * SPAN_MS.hours).toISOString().slice(0, 10);
+        const lastDay = typeof day === 'number' ? chinaDay(Date.parse(`${chinaDay(enteredAt)}T00:00:00Z`) + day * SPAN_MS.days) : day;
+        expected = typeof lastDay === 'string' ? new Date(`${lastDay}T00:00:00+08:00`).getTime() + SPAN_MS.days : null;
       }
       const planned = await timersOf(id);
       if (expected === null) {
@@ -155,7 +160,7 @@ describe('every declared deadline, as the database keeps it', () => {
         } else if (deadline.escalateTo.includes(role)) kinds.push('escalated');
         return kinds.sort();
       };
-      for (const role of MEMBER_ROLES) {
+      for (const role of ALL_ROLES) {
         // The district office holds no role in the street (it reads; it is not reminded).
         expect(await kindsRead(as[role], id), `${role} reads`).toEqual(role === 'district_office' ? [] : expectKinds(role));
       }
@@ -279,7 +284,7 @@ describe('催办', () => {
     expect(first.error).toBeNull();
     const told: MemberRole[] = waiting.remind.filter((r) => r !== 'community_filer');
     expect(first.data).toBe(told.length);
-    for (const role of MEMBER_ROLES) {
+    for (const role of ALL_ROLES) {
       const { data } = await as[role].from('workflow_messages').select('kind, comment, sender_id').eq('instance_id', id);
       expect(data, role).toEqual(told.includes(role) ? [{ kind: 'urged', comment: '请尽快审核', sender_id: userOf.community_filer }] : []);
     }

@@ -7,13 +7,14 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MEMBER_ROLES, type MemberRole } from '../../src/access/roles.ts';
+import type { MemberRole } from '../../src/access/roles.ts';
 import { compileVersion, type CompiledCountersign, type CompiledTransition, type CompiledVersion } from '../../src/workflow/compile.ts';
 import { failedGuard, stateAncestors } from '../../src/workflow/machine.ts';
 import { exampleForms, type WorkflowPlugin, type WorkflowVersion } from '../../src/workflow/types.ts';
 import { WORKFLOWS } from '../../workflows/registry.ts';
 import { samplePlugin } from '../fixtures/sample-workflow/index.ts';
 import { createUser, signedIn, superuser } from '../support/clients.ts';
+import { ALL_ROLES, heldUnit, rolesOf, subjectIn } from '../support/declarations.ts';
 
 const PASSWORD = 'handlers-pass-123';
 const run = `${process.pid}${Date.now().toString(36)}`;
@@ -26,7 +27,7 @@ const add = async (kind: string, name: string, parent: number | null) =>
 // One street per plugin (its first example world set up there), two communities; one user per
 // role and a second ("other") user per role, street-wide roles on the street, filers on the
 // first community; a filer of the second community, who sees nothing of the first's.
-interface Place { street: number; c1: number; c2: number }
+interface Place { street: number; c1: number; c2: number; row?: Record<string, unknown> }
 const district = await add('district', '办理人区', null);
 const as = {} as Record<MemberRole, SupabaseClient>;
 const userOf = {} as Record<MemberRole, string>;
@@ -35,7 +36,7 @@ const otherOf = {} as Record<MemberRole, string>;
 // a third per role, to sign (会签) beside the two
 const thirdAs = {} as Record<MemberRole, SupabaseClient>;
 const thirdOf = {} as Record<MemberRole, string>;
-for (const role of MEMBER_ROLES) {
+for (const role of ALL_ROLES) {
   userOf[role] = await createUser(db, `${role}.${run}@handlers.local`, PASSWORD, `${role} 一`);
   as[role] = await signedIn(`${role}.${run}@handlers.local`, PASSWORD);
   otherOf[role] = await createUser(db, `${role}.other.${run}@handlers.local`, PASSWORD, `${role} 二`);
@@ -51,17 +52,19 @@ const formsOf = new Map<string, Record<string, unknown>[]>();
 for (const plugin of PLUGINS) {
   const street = await add('street', `办理街道-${plugin.name}`, district);
   const place = { street, c1: await add('community', `办理一社区-${plugin.name}`, street), c2: await add('community', `办理二社区-${plugin.name}`, street) };
-  for (const role of MEMBER_ROLES) {
-    const held = role === 'community_filer' ? place.c1 : role === 'district_office' ? district : street;
+  await db.query(`insert into public.memberships (user_id, unit_id, role) values ($1, $2, 'community_filer')`, [outsiderId, place.c2]);
+  const world = plugin.examples.worlds?.[0];
+  const row = world ? await world.setup(async (sql, params = []) => (await db.query(sql, params)).rows, { street, community: place.c1 }) : {};
+  // The core's roles and the plugin's own, where the tests hold them (a plugin's in its world's units).
+  for (const role of rolesOf(plugin)) {
+    const held = heldUnit(role, { district, street, community: place.c1, row });
+    if (held === null) continue;
     for (const user of [userOf[role], otherOf[role], thirdOf[role]]) {
       await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3) on conflict do nothing', [user, held, role]);
     }
   }
-  await db.query(`insert into public.memberships (user_id, unit_id, role) values ($1, $2, 'community_filer')`, [outsiderId, place.c2]);
-  const world = plugin.examples.worlds?.[0];
-  const row = world ? await world.setup(async (sql, params = []) => (await db.query(sql, params)).rows, { street, community: place.c1 }) : {};
   formsOf.set(plugin.name, exampleForms(plugin.examples.forms, row));
-  places.set(plugin.name, place);
+  places.set(plugin.name, { ...place, row });
 }
 
 afterAll(async () => {
@@ -71,7 +74,7 @@ afterAll(async () => {
 /** An instance standing in the state, after the log rows that took it through `passed` (the start first). */
 async function standing(plugin: WorkflowPlugin, version: number, state: string, form: Record<string, unknown>, passed: string[] = []) {
   const place = places.get(plugin.name)!;
-  const subject = plugin.subjectKinds.includes('community') ? place.c1 : place.street;
+  const subject = subjectIn(plugin, { district, street: place.street, community: place.c1, row: place.row });
   const [row] = await query<{ id: number }>(
     `insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id, form)
      select $1, $2, $3, u.id, u.street_id, u.community_id, $4 from public.units u where u.id = $5 returning id::int`,
@@ -155,7 +158,7 @@ for (const { plugin, version, compiled, option } of ASSIGNED) {
       const sender = as[way!.role];
       const refusals: [string[], string][] = [
         [[outsiderId], 'assignees[0]'],
-        ...MEMBER_ROLES.filter((r) => !option.assignRoles!.includes(r)).map((r): [string[], string] => [[userOf[r]], 'assignees[0]']),
+        ...rolesOf(plugin).filter((r) => !option.assignRoles!.includes(r)).map((r): [string[], string] => [[userOf[r]], 'assignees[0]']),
       ];
       if (!option.assignMultiple) refusals.push([[userOf[handlerRole], otherOf[handlerRole]], 'assignees']);
       for (const [picked, path] of refusals) {
@@ -277,7 +280,7 @@ for (const { plugin, version, compiled, rule } of COPIES) {
       const way = takeable(plugin, version, compiled, (t) => t.event === rule.event, await facts(probe));
       expect(way, 'a transition of the event the examples can take').not.toBeNull();
       const id = await standing(plugin, version.version, way!.from, way!.form);
-      const named = MEMBER_ROLES.find((r) => r !== way!.role && r !== 'district_office' && !rule.roles.includes(r))!;
+      const named = rolesOf(plugin).find((r) => r !== way!.role && r !== 'district_office' && !rule.roles.includes(r))!;
       if (rule.pick) {
         const elsewhere = await fire(as[way!.role], id, rule.event, 0, way!.payload, { p_cc: [outsiderId] });
         expect(elsewhere.error?.code).toBe('WF006');
@@ -285,7 +288,7 @@ for (const { plugin, version, compiled, rule } of COPIES) {
       }
       const { error } = await fire(as[way!.role], id, rule.event, 0, way!.payload, rule.pick ? { p_cc: [userOf[named]] } : {});
       expect(error).toBeNull();
-      for (const role of MEMBER_ROLES) {
+      for (const role of rolesOf(plugin)) {
         const copied = role !== way!.role && role !== 'district_office' && (rule.roles.includes(role) || (rule.pick && role === named));
         expect((await messagesOf(as[role], id)).filter((m) => m.kind === 'cc').length, role).toBe(copied ? 1 : 0);
       }
@@ -318,7 +321,7 @@ for (const { plugin, version, compiled, option } of RETURNS) {
       expect(targets).toEqual(passed);
       expect((await outsider.rpc('workflow_return_targets', { p_instance_id: id })).data).toEqual([]);
 
-      const outsiders = MEMBER_ROLES.filter((r) => !actors.includes(r) && r !== 'district_office');
+      const outsiders = rolesOf(plugin).filter((r) => !actors.includes(r) && r !== 'district_office');
       for (const role of outsiders) {
         expect((await as[role].rpc('return_workflow', { p_instance_id: id, p_to_state: compiled.initial, p_expected_revision: 0, p_comment: '退回重填' })).error?.code, role).toBe('WF003');
       }

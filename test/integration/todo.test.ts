@@ -9,13 +9,14 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MEMBER_ROLES, type MemberRole } from '../../src/access/roles.ts';
+import type { MemberRole } from '../../src/access/roles.ts';
 import { compileVersion } from '../../src/workflow/compile.ts';
 import { stateAncestors } from '../../src/workflow/machine.ts';
 import type { WorkflowPlugin } from '../../src/workflow/types.ts';
 import { WORKFLOWS } from '../../workflows/registry.ts';
 import { samplePlugin } from '../fixtures/sample-workflow/index.ts';
 import { anonClient, createUser, signedIn, superuser } from '../support/clients.ts';
+import { ALL_ROLES, heldUnit, subjectIn } from '../support/declarations.ts';
 
 const PASSWORD = 'todo-pass-123';
 const run = `${process.pid}${Date.now().toString(36)}`;
@@ -33,13 +34,24 @@ const c2 = await add('community', '待办二社区', street);
 // An instance of another street, which none of this file's users may see.
 const otherStreet = await add('street', '待办外街道', district);
 
+// The first world of each plugin that declares unit kinds, around the street and c1: the units
+// its own roles are held in. (Other worlds make instances of their own, a campaign's say, which
+// this file's model does not stand.)
+const worldRows = new Map<string, Record<string, unknown>>();
+for (const plugin of PLUGINS) {
+  const world = Object.keys(plugin.declares?.unitKinds ?? {}).length ? plugin.examples.worlds?.[0] : undefined;
+  worldRows.set(plugin.name, world ? await world.setup(async (sql, params = []) => (await db.query(sql, params)).rows, { street, community: c1 }) : {});
+}
+const rowOfRole = (role: string) => worldRows.get(PLUGINS.find((p) => role in (p.declares?.roles ?? {}))?.name ?? '') ?? {};
+
 interface User { key: string; id: string; client: SupabaseClient; roles: { role: MemberRole; street: number | null; community: number | null }[] }
 const users: User[] = [];
-for (const role of MEMBER_ROLES) {
+for (const role of ALL_ROLES) {
+  const held = heldUnit(role, { district, street, community: c1, row: rowOfRole(role) });
+  if (held === null) continue;
   for (const n of ['one', 'two']) {
     const email = `${role}.${n}.${run}@todo.local`;
     const id = await createUser(db, email, PASSWORD, `${role} ${n}`);
-    const held = role === 'community_filer' ? c1 : role === 'district_office' ? district : street;
     await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3)', [id, held, role]);
     const [m] = await query<{ street_id: number | null; community_id: number | null }>(
       'select street_id::int, community_id::int from public.memberships where user_id = $1', [id],
@@ -65,7 +77,7 @@ let minutesAgo = 10_000;
 
 /** An instance standing in the state, entered as a logged move enters it (an earlier one each time), with these handlers. */
 async function stand(plugin: WorkflowPlugin, version: number, state: string, done: boolean, handlers: Placed['handlers'] = [], at = street) {
-  const subject = at !== street ? at : plugin.subjectKinds.includes('community') ? c1 : street;
+  const subject = at !== street ? at : subjectIn(plugin, { district, street, community: c1, row: worldRows.get(plugin.name) });
   const [row] = await query<{ id: number; street_id: number; community_id: number | null }>(
     `insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id, done)
      select $1, $2, $3, u.id, u.street_id, u.community_id, $5 from public.units u where u.id = $4 returning id::int, street_id::int, community_id::int`,

@@ -14,6 +14,8 @@ import { restoreDatabase, type DumpHeader } from '../../stack/backup.ts';
 import { supabaseDir } from '../../stack/config.ts';
 import { startStack, type RunningStack } from '../../stack/index.ts';
 import { freePort } from '../../stack/ports.ts';
+import { MEMBER_ROLES } from '../../src/access/roles.ts';
+import { WORKFLOWS } from '../../workflows/registry.ts';
 
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'demo-20261202.dump.gz');
 const header = JSON.parse(gunzipSync(readFileSync(FIXTURE)).toString('utf8').split('\n', 1)[0]!) as DumpHeader;
@@ -96,11 +98,13 @@ describe('the demo database of the last landed main upgrades in place', () => {
       );
 
       // The new layout on the old rows: streets stand alone until put under a district, the
-      // declarations hold the core's kinds and roles, and a district takes an old street.
+      // declarations hold the core's kinds and roles (and those the plugins declare), and a
+      // district takes an old street.
       const url = stack.superuserUrl;
       expect(await query(url, "select count(*)::int as n from public.units where kind = 'street' and district_id is not null")).toEqual([{ n: 0 }]);
       const roles = await query<{ role: string }>(url, 'select role from private.member_roles order by role');
-      expect(roles.map((r) => r.role)).toEqual(['community_filer', 'district_office', 'reviewer', 'street_office', 'viewer']);
+      const declared = WORKFLOWS.flatMap((p) => Object.keys(p.declares?.roles ?? {}));
+      expect(roles.map((r) => r.role)).toEqual([...MEMBER_ROLES, ...declared].sort());
       const [district] = await query<{ id: string }>(url, "insert into public.units (kind, name) values ('district', '升级区') returning id");
       await query(url, "update public.units set parent_id = $1 where kind = 'street' and name = '青禾街道'", [district!.id]);
       const [street] = await query<{ district_id: string; street_id: string; id: string }>(url, "select id, street_id, district_id from public.units where name = '青禾街道'");

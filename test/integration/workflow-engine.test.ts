@@ -8,7 +8,7 @@ import type pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getNextSnapshot, type AnyMachineSnapshot } from 'xstate';
 import { getShortestPaths, getSimplePaths, type StatePath } from 'xstate/graph';
-import { MEMBER_ROLES, type MemberRole } from '../../src/access/roles.ts';
+import type { MemberRole } from '../../src/access/roles.ts';
 import { compileVersion, type CompiledTransition } from '../../src/workflow/compile.ts';
 import { failedGuard, snapshotAt, stateAncestors } from '../../src/workflow/machine.ts';
 import { functionPrefix } from '../../src/workflow/sql.ts';
@@ -16,6 +16,7 @@ import { exampleForms, type ExampleWorld, type WorkflowEvent, type WorkflowPlugi
 import { WORKFLOWS } from '../../workflows/registry.ts';
 import { samplePlugin } from '../fixtures/sample-workflow/index.ts';
 import { createUser, serviceClient, signedIn, superuser } from '../support/clients.ts';
+import { ALL_ROLES, heldUnit, rolesOf, subjectIn } from '../support/declarations.ts';
 
 const PASSWORD = 'engine-pass-123';
 const run = `${process.pid}${Date.now().toString(36)}`;
@@ -44,11 +45,13 @@ unit.street = await add('street', '引擎街道', unit.district);
 unit.c1 = await add('community', '引擎一社区', unit.street);
 unit.c2 = await add('community', '引擎二社区', unit.street);
 unit.compound = await add('compound', '引擎小区', unit.c1);
-for (const role of MEMBER_ROLES) {
+// (a plugin's own roles are held in its worlds' units, below)
+const userOf = {} as Record<MemberRole, string>;
+for (const role of ALL_ROLES) {
   const email = `${role}.${run}@engine.local`;
-  const id = await createUser(db, email, PASSWORD, role);
-  const held = role === 'community_filer' ? unit.c1 : role === 'district_office' ? unit.district : unit.street;
-  await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3)', [id, held, role]);
+  userOf[role] = await createUser(db, email, PASSWORD, role);
+  const held = heldUnit(role, { district: unit.district, street: unit.street, community: unit.c1 });
+  if (held !== null) await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3)', [userOf[role], held, role]);
   as[role] = await signedIn(email, PASSWORD);
 }
 const other = await createUser(db, `filer2.${run}@engine.local`, PASSWORD, 'filer c2');
@@ -70,9 +73,9 @@ const exampleQuery = async (sql: string, params: unknown[] = []) => (await db.qu
 async function worldUnits(name: string): Promise<{ street: number; community: number }> {
   const street = await add('street', `引擎街道-${name}`, unit.district);
   const community = await add('community', `引擎一社区-${name}`, street);
-  for (const role of MEMBER_ROLES.filter((r) => r !== 'district_office')) {
-    const [user] = await query<{ id: string }>('select id from auth.users where email = $1', [`${role}.${run}@engine.local`]);
-    await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3)', [user!.id, role === 'community_filer' ? community : street, role]);
+  for (const role of ALL_ROLES.filter((r) => r !== 'district_office')) {
+    const held = heldUnit(role, { district: unit.district, street, community });
+    if (held !== null) await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3)', [userOf[role], held, role]);
   }
   return { street, community };
 }
@@ -81,7 +84,15 @@ for (const plugin of PLUGINS) {
   const worlds: World[] = [];
   for (const [i, def] of (plugin.examples.worlds ?? [{ name: 'default', setup: async () => ({}) } as ExampleWorld]).entries()) {
     const at = i === 0 ? { street: unit.street, community: unit.c1 } : await worldUnits(`${plugin.name}-${def.name}`);
-    worlds.push({ name: def.name, ...at, row: await def.setup(exampleQuery, at), starts: def.starts ?? null });
+    const row = await def.setup(exampleQuery, at);
+    // The plugin's roles held in the units its world made (a grid, say).
+    for (const role of Object.keys(plugin.declares?.roles ?? {}) as MemberRole[]) {
+      const held = heldUnit(role, { district: unit.district, ...at, row });
+      if (held !== null && held !== at.community && held !== at.street) {
+        await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3) on conflict do nothing', [userOf[role], held, role]);
+      }
+    }
+    worlds.push({ name: def.name, ...at, row, starts: def.starts ?? null });
   }
   WORLDS.set(plugin.name, worlds);
 }
@@ -104,7 +115,9 @@ function dotted(value: AnyMachineSnapshot['value']): string {
 }
 
 /** The world's unit an instance of the plugin is about: the community, or else the street. */
-const subjectFor = (plugin: WorkflowPlugin, world = firstWorld(plugin)) => (plugin.subjectKinds.includes('community') ? world.community : world.street);
+const subjectFor = (plugin: WorkflowPlugin, world = firstWorld(plugin)) => subjectIn(plugin, { district: unit.district, ...world });
+/** Who starts the instances the paths replay: the street office where it may, else the first role that may. */
+const starterOf = (plugin: WorkflowPlugin): MemberRole => (plugin.startRoles.includes('street_office') ? 'street_office' : plugin.startRoles[0]!);
 
 /** A path's events after the machine's own init step. */
 const stepsOf = <P extends { steps: { event: { type: string } }[] }>(path: P) => path.steps.filter((s) => s.event.type !== 'xstate.init') as P['steps'];
@@ -117,7 +130,7 @@ async function startInstance(plugin: WorkflowPlugin, version: number, form: Reco
   const latest = plugin.versions.at(-1)!.version;
   const compiled = compileVersion(plugin, plugin.versions.find((v) => v.version === version)!);
   if (version === latest && (state ?? compiled.initial) === compiled.initial) {
-    const { data, error } = await as.street_office.rpc('start_workflow', { p_workflow: plugin.name, p_subject_unit_id: subject, p_form: form });
+    const { data, error } = await as[starterOf(plugin)].rpc('start_workflow', { p_workflow: plugin.name, p_subject_unit_id: subject, p_form: form });
     if (error) throw new Error(`start_workflow: ${error.message}`);
     return (data as { id: number }).id;
   }
@@ -152,7 +165,7 @@ function eventVariants(plugin: WorkflowPlugin, version: WorkflowVersion): Workfl
   const events: WorkflowEvent[] = [];
   for (const [type, def] of Object.entries(version.events)) {
     const payloads = (plugin.examples.payloads[type] ?? [{}]).filter((p) => def.payload.safeParse(p).success);
-    for (const role of MEMBER_ROLES) for (const payload of payloads) events.push({ type, payload, actor: { roles: [role] } });
+    for (const role of rolesOf(plugin)) for (const payload of payloads) events.push({ type, payload, actor: { roles: [role] } });
   }
   return events;
 }

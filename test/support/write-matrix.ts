@@ -55,7 +55,8 @@ export class TableWatch {
     let m = this.meta.get(table);
     if (!m) {
       const columns = (await this.db.query<{ name: string }>(
-        `select attname as name from pg_attribute where attrelid = $1::regclass and attnum > 0 and not attisdropped order by attnum`,
+        // (generated columns are the table's to compute: restore writes the others)
+        `select attname as name from pg_attribute where attrelid = $1::regclass and attnum > 0 and not attisdropped and attgenerated = '' order by attnum`,
         [`public.${table}`],
       )).rows.map((r) => r.name);
       const pk = (await this.db.query<{ name: string }>(
@@ -135,7 +136,10 @@ export class TableWatch {
              from ${snap} s where ${this.pkEq(pk, 's', 't')} and s::text is distinct from t::text`,
         );
       }
-      await this.db.query(`insert into ${t} overriding system value select * from ${snap} s where not exists (select 1 from ${t} t where ${this.pkEq(pk, 's', 't')})`);
+      await this.db.query(
+        `insert into ${t} (${columns.map(q).join(', ')}) overriding system value select ${columns.map((c) => `s.${q(c)}`).join(', ')} from ${snap} s
+          where not exists (select 1 from ${t} t where ${this.pkEq(pk, 's', 't')})`,
+      );
       await this.db.query('commit');
     } catch (error) {
       await this.db.query('rollback');
