@@ -42,6 +42,9 @@ export const DEMO_ACCOUNTS = [
   { email: 'filer.c2@demo.local', label: 'community 2 filer' },
   { email: 'office.s2@demo.local', label: 'street 2 office' },
   { email: 'district.d1@demo.local', label: 'district office, reads both streets' },
+  { email: 'grid.c1@demo.local', label: 'community 1 grid worker' },
+  { email: 'worker.c1@demo.local', label: 'community 1 community worker' },
+  { email: 'handler.s1@demo.local', label: 'street 1 department handler' },
 ] as const;
 
 export interface SupabaseConfig {

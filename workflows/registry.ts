@@ -5,4 +5,5 @@ import type { WorkflowPlugin } from '../src/workflow/types.ts';
 export const WORKFLOWS: WorkflowPlugin[] = [
   (await import('./campaign/index.ts')).campaignPlugin,
   (await import('./application/index.ts')).applicationPlugin,
+  (await import('./grid_governance/index.ts')).gridGovernancePlugin,
 ];

@@ -340,6 +340,228 @@ export type Database = {
           },
         ]
       }
+      grid_deadline_rules: {
+        Row: {
+          community_id: number | null
+          days: number
+          id: number
+          state: string
+          street_id: number
+          unit_id: number
+          urgency: string
+        }
+        Insert: {
+          community_id?: number | null
+          days: number
+          id?: number
+          state: string
+          street_id: number
+          unit_id: number
+          urgency: string
+        }
+        Update: {
+          community_id?: number | null
+          days?: number
+          id?: number
+          state?: string
+          street_id?: number
+          unit_id?: number
+          urgency?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "grid_deadline_rules_community_id_fkey"
+            columns: ["community_id"]
+            isOneToOne: false
+            referencedRelation: "units"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "grid_deadline_rules_street_id_fkey"
+            columns: ["street_id"]
+            isOneToOne: false
+            referencedRelation: "units"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "grid_deadline_rules_unit_id_fkey"
+            columns: ["unit_id"]
+            isOneToOne: false
+            referencedRelation: "units"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      grid_household_changes: {
+        Row: {
+          changed_at: string
+          changed_by: string | null
+          changes: Json
+          community_id: number | null
+          grid_path: number[]
+          household_id: number
+          id: number
+          op: string
+          street_id: number
+        }
+        Insert: {
+          changed_at?: string
+          changed_by?: string | null
+          changes: Json
+          community_id?: number | null
+          grid_path: number[]
+          household_id: number
+          id?: number
+          op: string
+          street_id: number
+        }
+        Update: {
+          changed_at?: string
+          changed_by?: string | null
+          changes?: Json
+          community_id?: number | null
+          grid_path?: number[]
+          household_id?: number
+          id?: number
+          op?: string
+          street_id?: number
+        }
+        Relationships: []
+      }
+      grid_households: {
+        Row: {
+          building: string
+          community_id: number | null
+          compound: string
+          contact_name: string
+          contact_phone: string | null
+          contact_phone_masked: string | null
+          grid_path: number[]
+          id: number
+          note: string
+          room: string
+          size: number
+          street_id: number
+          tags: string[]
+          unit_id: number
+          unit_no: string
+          updated_at: string
+          updated_by: string | null
+        }
+        Insert: {
+          building?: string
+          community_id?: number | null
+          compound: string
+          contact_name?: string
+          contact_phone?: string | null
+          contact_phone_masked?: string | null
+          grid_path?: number[]
+          id?: number
+          note?: string
+          room?: string
+          size: number
+          street_id: number
+          tags?: string[]
+          unit_id: number
+          unit_no?: string
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Update: {
+          building?: string
+          community_id?: number | null
+          compound?: string
+          contact_name?: string
+          contact_phone?: string | null
+          contact_phone_masked?: string | null
+          grid_path?: number[]
+          id?: number
+          note?: string
+          room?: string
+          size?: number
+          street_id?: number
+          tags?: string[]
+          unit_id?: number
+          unit_no?: string
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "grid_households_community_id_fkey"
+            columns: ["community_id"]
+            isOneToOne: false
+            referencedRelation: "units"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "grid_households_street_id_fkey"
+            columns: ["street_id"]
+            isOneToOne: false
+            referencedRelation: "units"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "grid_households_unit_id_fkey"
+            columns: ["unit_id"]
+            isOneToOne: false
+            referencedRelation: "units"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      grid_lists: {
+        Row: {
+          community_id: number | null
+          id: number
+          label: string
+          list: string
+          position: number
+          street_id: number
+          unit_id: number
+        }
+        Insert: {
+          community_id?: number | null
+          id?: number
+          label: string
+          list: string
+          position?: number
+          street_id: number
+          unit_id: number
+        }
+        Update: {
+          community_id?: number | null
+          id?: number
+          label?: string
+          list?: string
+          position?: number
+          street_id?: number
+          unit_id?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "grid_lists_community_id_fkey"
+            columns: ["community_id"]
+            isOneToOne: false
+            referencedRelation: "units"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "grid_lists_street_id_fkey"
+            columns: ["street_id"]
+            isOneToOne: false
+            referencedRelation: "units"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "grid_lists_unit_id_fkey"
+            columns: ["unit_id"]
+            isOneToOne: false
+            referencedRelation: "units"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       key_task_leads: {
         Row: {
           office_id: number
@@ -2043,6 +2265,32 @@ export type Database = {
           ok: boolean
         }[]
       }
+      grid_household_contacts: {
+        Args: { p_ids: number[] }
+        Returns: {
+          contact_phone: string
+          id: number
+        }[]
+      }
+      grid_import_households: {
+        Args: { p_rows: Json; p_street_id: number }
+        Returns: Json
+      }
+      grid_overview: {
+        Args: { p_street_id: number }
+        Returns: {
+          community_id: number
+          direct_households: number
+          households: number
+          kind: string
+          name: string
+          open_events: number
+          parent_id: number
+          people: number
+          staff: number
+          unit_id: number
+        }[]
+      }
       invite_member: {
         Args: {
           p_email: string
@@ -2394,6 +2642,11 @@ export type Database = {
         | "community_filer"
         | "viewer"
         | "district_office"
+        | "grid_leader"
+        | "grid_worker"
+        | "micro_grid_worker"
+        | "community_worker"
+        | "office_handler"
       round_kind:
         | "self_check"
         | "pre_acceptance"
@@ -2409,6 +2662,9 @@ export type Database = {
         | "building"
         | "business_district"
         | "social_org"
+        | "grid"
+        | "micro_grid"
+        | "street_department"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -2559,6 +2815,11 @@ export const Constants = {
         "community_filer",
         "viewer",
         "district_office",
+        "grid_leader",
+        "grid_worker",
+        "micro_grid_worker",
+        "community_worker",
+        "office_handler",
       ],
       round_kind: [
         "self_check",
@@ -2576,6 +2837,9 @@ export const Constants = {
         "building",
         "business_district",
         "social_org",
+        "grid",
+        "micro_grid",
+        "street_department",
       ],
     },
   },

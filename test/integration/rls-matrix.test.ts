@@ -8,11 +8,12 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonClient, createUser as createUserIn, signedIn, superuser } from '../support/clients.ts';
-import { DECLARED_ROLES, DECLARED_TABLES, insertExample, ROLE_WRITES, type DeclaredTable } from '../support/declarations.ts';
+import { DECLARED_ROLES, DECLARED_TABLES, DECLARED_UNIT_KINDS, insertExample, ROLE_WRITES, type DeclaredTable, type DeclaredUnitKind } from '../support/declarations.ts';
 
 // The core's roles and the plugins' declared ones.
 type Role = string;
-type Kind = 'district' | 'street' | 'community' | 'compound' | 'building' | 'business_district' | 'social_org';
+// (and the kinds the plugins declare)
+type Kind = 'district' | 'street' | 'community' | 'compound' | 'building' | 'business_district' | 'social_org' | (string & {});
 interface Unit { id: number; kind: Kind; parent_id: number | null; street_id: number; community_id: number | null }
 interface Membership { id: number; user_id: string; unit_id: number; role: Role; street_id: number; community_id: number | null }
 interface Profile { id: string }
@@ -28,10 +29,29 @@ const f = { D: 0, E: 0, A: 0, B: 0, A1: 0, A2: 0, A3: 0, B1: 0, A1x: 0, A2x: 0, 
 interface Placed { id: number; kind: Kind; street_id: number; community_id: number | null; district_id: number | null }
 const placed: Record<number, Placed> = {};
 
-// Each role a plugin declares, held at a unit of the fixture of a kind it is held in: A1 (a
-// community), else A (a street), else D (a district).
+// A unit of each kind a plugin declares in the branch of community A1 and in that of B1, under
+// the first of its parent kinds the branch has (a declared kind's own fixture unit, the
+// community, the street or the district): the key `<kind>_A1` or `<kind>_B1`.
+type Branch = 'A1' | 'B1';
+const declaredUnitKey = (kind: string, branch: Branch) => `${kind}_${branch}`;
+function declaredParentKey(k: DeclaredUnitKind, branch: Branch): string | null {
+  for (const p of k.parents) {
+    if (p === 'community') return branch;
+    if (p === 'street') return branch === 'A1' ? 'A' : 'B';
+    if (p === 'district') return branch === 'A1' ? 'D' : 'E';
+    const declared = DECLARED_UNIT_KINDS.findIndex((d) => d.name === p);
+    if (declared >= 0 && declared < DECLARED_UNIT_KINDS.indexOf(k)) return declaredUnitKey(p, branch);
+  }
+  return null;
+}
+const FIXTURE_KINDS = DECLARED_UNIT_KINDS.filter((k) => declaredParentKey(k, 'A1') !== null);
+
+// Each role a plugin declares, held in branch A1 at the first kind it is held in that the
+// fixture has: a declared kind's unit, A1 (a community), A (a street) or D (a district).
 const DECLARED_IDENTITIES = Object.fromEntries(DECLARED_ROLES.flatMap((r) => {
-  const unit = r.heldIn.includes('community') ? 'A1' : r.heldIn.includes('street') ? 'A' : r.heldIn.includes('district') ? 'D' : null;
+  const unit = r.heldIn
+    .map((k) => (k === 'community' ? 'A1' : k === 'street' ? 'A' : k === 'district' ? 'D' : FIXTURE_KINDS.some((d) => d.name === k) ? declaredUnitKey(k, 'A1') : null))
+    .find((key) => key !== null);
   return unit ? [[`${r.name}_${unit}`, [{ role: r.name, unit }]]] : [];
 }));
 
@@ -78,6 +98,12 @@ function scope(who: Who) {
     writerScopes: new Set(ms.filter((m) => ROLE_WRITES[m.role]).map(scopeOf)),
     // private.role_scope_ids(roles)
     roleScopes: (roles: string[]) => new Set(ms.filter((m) => roles.includes(m.role)).map(scopeOf)),
+    // 网格化治理's helpers: private.grid_street_ids() (a role on the street or one of its
+    // departments, and the district's streets), grid_community_ids() (a role on the community
+    // itself), grid_staff_unit_ids() (a role on a grid or micro-grid).
+    gridStreets: new Set([...ms.filter((m) => m.id === m.street_id || m.kind === 'street_department').map((m) => m.street_id), ...districtStreets]),
+    gridCommunities: new Set(ms.filter((m) => m.id === m.community_id).map((m) => m.id)),
+    gridStaffUnits: new Set(ms.filter((m) => m.kind === 'grid' || m.kind === 'micro_grid').map((m) => m.id)),
     // private.roles_in_scope(street, community): street-wide roles of the street, community roles of the community.
     rolesAt: (street: number, community: number | null) =>
       new Set(ms.filter((m) => (m.community_id === null ? m.street_id === street : m.community_id === community)).map((m) => m.role)),
@@ -160,7 +186,25 @@ const VISIBLE = {
   workflow_definitions: () => true,
   workflow_transitions: () => true,
   workflow_event_types: () => true,
+  // 网格化治理's households and their change log (the plugin's own policies, its sql/001_grids.sql):
+  // the street's members and departments and its district read all of the street's, a
+  // community's members its own, grid staff what lies under their grids.
+  grid_households: (r: GridRow, s: ReturnType<typeof scope>) => gridVisible(r, s),
+  grid_household_changes: (r: GridRow, s: ReturnType<typeof scope>) => gridVisible(r, s),
 };
+interface GridRow extends Scoped { grid_path: number[] }
+function gridVisible(r: GridRow, s: Scope): boolean {
+  return s.gridStreets.has(r.street_id) || (r.community_id !== null && s.gridCommunities.has(r.community_id)) || r.grid_path.some((u) => s.gridStaffUnits.has(u));
+}
+/** private.grid_writes: the street office of the street, a community worker of the community, the staff of a grid on the path. */
+function gridWritable(unit: Placed, path: number[], who: Who): boolean {
+  if (who === 'anon') return false;
+  return IDENTITIES[who]!.some((m) => {
+    const at = f[m.unit]!;
+    return (m.role === 'street_office' && at === unit.street_id) || (m.role === 'community_worker' && at === unit.community_id)
+      || (['grid_leader', 'grid_worker', 'micro_grid_worker'].includes(m.role) && path.includes(at));
+  });
+}
 function scopedVisible(r: Omit<Scoped, 'id'>, s: Scope): boolean {
   return s.streets.has(r.street_id) || (r.community_id !== null && s.communities.has(r.community_id));
 }
@@ -183,7 +227,7 @@ function declaredWritable(t: DeclaredTable, r: Omit<Scoped, 'id'>, s: Scope): bo
 const declaredRows: Record<string, Record<string, number>> = {};
 // Tables no client writes directly: the workflow functions (and a workflow's actions) are their only writers.
 // (workflow_messages: its recipient marks it read, below.)
-const READ_ONLY_TABLES = TABLES.filter((t) => (t.startsWith('workflow_') && t !== 'workflow_messages') || t === 'application_rounds' || t === 'member_invitations');
+const READ_ONLY_TABLES = TABLES.filter((t) => (t.startsWith('workflow_') && t !== 'workflow_messages') || ['application_rounds', 'member_invitations', 'grid_household_changes'].includes(t));
 // Primary keys, where a table's is not `id`.
 const KEYS: Partial<Record<(typeof TABLES)[number], string[]>> = {
   workflow_definitions: ['workflow', 'version'],
@@ -217,6 +261,7 @@ const FUNCTIONS = [
   'reset_member_password', 'workflow_start_refusals', 'urge_workflow',
   'transfer_workflow', 'delegate_workflow', 'finish_delegation', 'workflow_return_targets', 'return_workflow', 'resume_workflow',
   'fire_event_batch', 'workflow_members', 'add_signer', 'workflow_countersign', 'migrate_workflow_instances', 'workflow_todo',
+  'grid_household_contacts', 'grid_overview', 'grid_import_households',
 ];
 
 async function createUser(email: string, fullName: string): Promise<string> {
@@ -225,7 +270,7 @@ async function createUser(email: string, fullName: string): Promise<string> {
 
 beforeAll(async () => {
   db = await superuser();
-  const unit = async (key: string, kind: Kind, name: string, parent?: string) => {
+  const unit = async (key: string, kind: string, name: string, parent?: string) => {
     const [row] = await rows<{ id: number }>('insert into public.units (kind, name, parent_id) values ($1, $2, $3) returning id::int', [
       kind, `${name}-${run}`, parent ? f[parent] : null,
     ]);
@@ -244,6 +289,9 @@ beforeAll(async () => {
   await unit('A3x', 'compound', '丙一小区', 'A3');
   await unit('B1x', 'compound', '丁一小区', 'B1');
   await unit('Ab', 'building', '街道直属楼宇', 'A');
+  for (const branch of ['A1', 'B1'] as const) {
+    for (const k of FIXTURE_KINDS) await unit(declaredUnitKey(k.name, branch), k.name, `${k.name}-${branch}`, declaredParentKey(k, branch)!);
+  }
   for (const u of await rows<Placed>(
     'select id::int, kind, street_id::int, community_id::int, district_id::int from public.units where id = any ($1)', [Object.values(f)],
   )) placed[u.id] = u;
@@ -308,7 +356,21 @@ beforeAll(async () => {
     declaredRows[t.name] = {};
     for (const key of Object.keys(f)) declaredRows[t.name]![key] = await insertExample(db, t, f[key]!);
   }
+  // A household on every community and on every grid and micro-grid of the fixture.
+  for (const key of HOUSEHOLD_UNITS()) householdRows[key] = await householdOn(key);
 });
+
+// Where the fixture places households: the communities and the grid plugin's grids.
+const HOUSEHOLD_UNITS = () => Object.keys(f).filter((k) => ['community', 'grid', 'micro_grid'].includes(placed[f[k]!]!.kind));
+const householdRows: Record<string, number> = {};
+let householdSerial = 0;
+async function householdOn(key: string): Promise<number> {
+  const [row] = await rows<{ id: number }>(
+    "insert into public.grid_households (unit_id, compound, room, size, contact_phone) values ($1, $2, $3, 3, '13900001111') returning id::int",
+    [f[key], `矩阵小区-${run}`, `${key}-${++householdSerial}`],
+  );
+  return row!.id;
+}
 
 /** A campaign of the street with its configuration, written as the seed writes history. */
 async function campaignOf(streetKey: 'A' | 'B'): Promise<number> {
@@ -437,6 +499,7 @@ async function draftInstance(unitKey: string): Promise<number> {
 afterAll(async () => {
   if (!db) return;
   await db.query('delete from auth.users where email like $1', [`%.${run}@matrix.local`]);
+  await db.query('delete from public.grid_households where compound = $1', [`矩阵小区-${run}`]);
   // Units that carry workflows stay (the log is append-only, and it references them).
   const unused = `and not exists (select 1 from public.workflow_instances i where i.subject_unit_id = units.id)
     and not exists (select 1 from public.units c where c.parent_id = units.id)
@@ -525,6 +588,8 @@ describe.each(WHO)('as %s', (who) => {
       rectifications: await scoped('rectifications'),
       application_rounds: await rows<{ instance_id: number; round_id: number }>('select instance_id::int, round_id::int from public.application_rounds'),
       member_invitations: await rows<Scoped>('select id::int, street_id::int, community_id::int from public.member_invitations'),
+      grid_households: await rows<GridRow>('select id::int, street_id::int, community_id::int, grid_path::int[] from public.grid_households'),
+      grid_household_changes: await rows<GridRow>('select id::int, street_id::int, community_id::int, grid_path::int[] from public.grid_household_changes'),
     };
     const s = scope(who);
     const expected = (all[table] as never[]).filter((row) => (VISIBLE[table] as (r: never, s: unknown, a: unknown) => boolean)(row, s, all));
@@ -752,6 +817,7 @@ describe.each(WHO)('as %s', (who) => {
       workflow_assignments: [{ instance_id: instance, state: 'draft', user_id: '00000000-0000-0000-0000-000000000000', kind: 'owner', event_id: 1 }, { ended_at: '2026-01-01' }],
       application_rounds: [{ instance_id: instance, round_id: rounds.A, event_id: 1 }, { reviewer_total: 100 }],
       member_invitations: [{ email: `forged.${run}@matrix.local`, full_name: '伪造', unit_id: f.A1, role: 'community_filer', ...scopeCols }, { status: 'accepted' }],
+      grid_household_changes: [{ household_id: 1, op: 'delete', changes: {}, grid_path: [], ...scopeCols }, { op: 'insert' }],
     } as Record<string, [Record<string, unknown>, Record<string, unknown>]>;
     const [row, change] = writes[table]!;
     const key = keyOf(table)[0]!;
@@ -925,6 +991,101 @@ describe.each(WHO)('as %s', (who) => {
       expect(await reasonOf()).toBe(office ? undefined : '矩阵推选');
       if (office) {
         await db.query("insert into public.acceptance_recommendations (id, unit_id, reason) overriding system value values ($1, $2, '矩阵推选')", [row, unit]);
+      }
+    }
+  });
+
+  it('grid_households (网格化治理\'s own policies): insert, update and delete on every community, grid and micro-grid exactly where private.grid_writes allows', async () => {
+    const problems: string[] = [];
+    const said = (r: { error: { code?: string; message: string } | null; status: number }) => (r.error ? `${r.status} ${r.error.code} ${r.error.message}` : `${r.status}`);
+    const version = async (id: number) => (await rows<{ v: string }>('select xmin::text as v from public.grid_households where id = $1', [id]))[0]?.v;
+    for (const key of HOUSEHOLD_UNITS()) {
+      const unit = placed[f[key]!]!;
+      const [{ path }] = await rows<{ path: number[] }>('select grid_path::int[] as path from public.grid_households where id = $1', [householdRows[key]]) as [{ path: number[] }];
+      const allowed = gridWritable(unit, path, who);
+      const room = `m${++householdSerial}`;
+      const ins = await client(who).from('grid_households').insert({ unit_id: unit.id, compound: `矩阵小区-${run}`, room, size: 2 }).select('id');
+      const added = await rows<{ id: number }>('select id::int from public.grid_households where compound = $1 and room = $2', [`矩阵小区-${run}`, room]);
+      if (allowed ? ins.error || added.length !== 1 : ins.error?.code !== '42501' || added.length) {
+        problems.push(`insert on ${key}: expected ${allowed ? 'accepted' : 'refused (42501)'}, answered ${said(ins)}, ${added.length} row(s) added`);
+      }
+      await db.query('delete from public.grid_households where id = any ($1)', [added.map((r) => r.id)]);
+
+      const target = householdRows[key]!;
+      const v0 = await version(target);
+      const upd = await client(who).from('grid_households').update({ size: 5, note: `改-${who}` }).eq('id', target).select('id');
+      const written = (await version(target)) !== v0;
+      if (allowed ? upd.error || upd.data?.length !== 1 || !written : written || (who === 'anon' ? upd.error?.code !== '42501' : upd.error || upd.data?.length)) {
+        problems.push(`update on ${key}: expected ${allowed ? 'accepted' : 'refused'}, answered ${said(upd)} with ${upd.data?.length ?? 0} row(s), ${written ? 'written' : 'not written'}`);
+      }
+      const del = await client(who).from('grid_households').delete().eq('id', target).select('id');
+      const gone = (await version(target)) === undefined;
+      if (allowed ? del.error || del.data?.length !== 1 || !gone : gone || (who === 'anon' ? del.error?.code !== '42501' : del.error || del.data?.length)) {
+        problems.push(`delete on ${key}: expected ${allowed ? 'accepted' : 'refused'}, answered ${said(del)} with ${del.data?.length ?? 0} row(s), ${gone ? 'gone' : 'still there'}`);
+      }
+      if (gone) householdRows[key] = await householdOn(key);
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('grid_households\' phones: no API role selects the column; grid_household_contacts answers a grid\'s own staff only, and refuses any other household, or none, alike', async () => {
+    const s = scope(who);
+    expect((await client(who).from('grid_households').select('contact_phone')).error?.code).toBe('42501');
+    const refusal = ['42501', '只有住户所在网格的工作人员可以查看联系电话'];
+    for (const key of HOUSEHOLD_UNITS()) {
+      const id = householdRows[key]!;
+      const [{ path }] = await rows<{ path: number[] }>('select grid_path::int[] as path from public.grid_households where id = $1', [id]) as [{ path: number[] }];
+      const { data, error } = await client(who).rpc('grid_household_contacts', { p_ids: [id] });
+      if (who === 'anon') expect(error?.code, key).toBe('42501');
+      else if (path.some((u) => s.gridStaffUnits.has(u))) expect([error, data], key).toEqual([null, [{ id, contact_phone: '13900001111' }]]);
+      else expect([error?.code, error?.message], key).toEqual(refusal);
+    }
+    if (who !== 'anon') {
+      const none = await client(who).rpc('grid_household_contacts', { p_ids: [-1] });
+      expect([none.error?.code, none.error?.message]).toEqual(refusal);
+    }
+  });
+
+  it('grid_import_households: a roster row is written exactly where the caller writes households, and a refused file writes nothing', async () => {
+    const target = 'micro_grid_A1';
+    if (!(target in f)) return;
+    const unit = placed[f[target]!]!;
+    const [{ path }] = await rows<{ path: number[] }>('select grid_path::int[] as path from public.grid_households where id = $1', [householdRows[target]]) as [{ path: number[] }];
+    const room = `i${++householdSerial}`;
+    const row = { row: 2, community: `甲社区-${run}`, grid: `micro_grid-A1-${run}`, compound: `矩阵小区-${run}`, room, size: 2 };
+    const { data, error } = await client(who).rpc('grid_import_households', { p_street_id: f.A, p_rows: [row] });
+    const added = await rows<{ id: number }>('select id::int from public.grid_households where compound = $1 and room = $2', [`矩阵小区-${run}`, room]);
+    if (who === 'anon') expect(error?.code).toBe('42501');
+    else if (gridWritable(unit, path, who)) expect([error, data]).toEqual([null, { inserted: 1, updated: 0, unchanged: 0 }]);
+    else expect(error?.code).toBe('22023');
+    expect(added).toHaveLength(who !== 'anon' && gridWritable(unit, path, who) ? 1 : 0);
+    await db.query('delete from public.grid_households where id = any ($1)', [added.map((r) => r.id)]);
+  });
+
+  it('grid_overview: the grid tree of what the caller reads (the street\'s, its community\'s, or under its grids), with its households', async () => {
+    const s = scope(who);
+    for (const street of ['A', 'B'] as const) {
+      const units = await rows<{ id: number; parent_id: number; community_id: number | null }>(
+        "select id::int, parent_id::int, community_id::int from public.units where street_id = $1 and kind::text in ('community', 'grid', 'micro_grid')", [f[street]],
+      );
+      const expected = new Set(units.filter((u) => s.gridStreets.has(f[street]!) || (u.community_id !== null && s.gridCommunities.has(u.community_id)) || s.gridStaffUnits.has(u.id)).map((u) => u.id));
+      for (let grown = true; grown;) {
+        grown = false;
+        for (const u of units) if (!expected.has(u.id) && expected.has(u.parent_id) && u.id !== u.community_id) { expected.add(u.id); grown = true; }
+      }
+      const { data, error } = await client(who).rpc('grid_overview', { p_street_id: f[street] });
+      if (who === 'anon') {
+        expect(error?.code).toBe('42501');
+        continue;
+      }
+      expect(error).toBeNull();
+      const answered = data as { unit_id: number; households: number }[];
+      expect(answered.map((r) => r.unit_id).sort((a, b) => a - b), street).toEqual([...expected].sort((a, b) => a - b));
+      for (const r of answered) {
+        const [{ n }] = await rows<{ n: number }>(
+          'select count(*)::int as n from public.grid_households h join public.units u on u.id = $1 where case when u.kind = \'community\' then h.community_id = u.id else $1 = any (h.grid_path) end', [r.unit_id],
+        ) as [{ n: number }];
+        expect(r.households, `${street} ${r.unit_id}`).toBe(n);
       }
     }
   });

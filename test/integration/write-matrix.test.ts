@@ -59,7 +59,7 @@ const WRITERS = WHO.filter((w) => ROLE_WRITES[MEMBERSHIPS[w].role]);
 // one per community; `actor` is a user id the server should set (scorer, finder, author).
 const STREET_KINDS = ['street', 'campaign', 'leader', 'office1', 'office2', 'task', 'report', 'target', 'version', 'round', 'sub2', 'veto1', 'veto2',
   'draftVersion', 'draftItem', 'draftSub', 'draftVeto'] as const;
-const COMMUNITY_KINDS = ['community', 'compound', 'leaf', 'user', 'membership', 'entry', 'recommendation'] as const;
+const COMMUNITY_KINDS = ['community', 'compound', 'leaf', 'user', 'membership', 'entry', 'recommendation', 'household'] as const;
 // `row:<table>`: a declared table's fixture row, one per community.
 type DeclaredRowKind = `row:${string}`;
 type Kind = (typeof STREET_KINDS)[number] | (typeof COMMUNITY_KINDS)[number] | DeclaredRowKind | 'actor';
@@ -237,7 +237,19 @@ const HAND_SPECS: Record<string, Spec> = {
     refs: { id: 'recommendation', unit_id: 'compound', street_id: 'street', community_id: 'community', round_id: 'round', created_by: 'actor' },
     derived: ['street_id', 'community_id'],
   },
+  // 网格化治理's households (the plugin's own policies, its sql/001_grids.sql): the street office
+  // (and a community worker, a grid's staff: no identity here holds those) places one in the
+  // community or a grid of it; the trigger derives the scope and the grid path. A new address
+  // each time: an address is one household.
+  grid_households: {
+    level: 'community', legit: OFFICES,
+    row: (who, s) => ({ unit_id: v('community', s), compound: `写矩阵小区-${run}`, room: `${who}-${++householdSerial}`, size: 2 }),
+    key: (s) => ({ id: v('household', s) }),
+    refs: { id: 'household', unit_id: 'community', street_id: 'street', community_id: 'community', updated_by: 'actor' },
+    derived: ['street_id', 'community_id'],
+  },
 };
+let householdSerial = 0;
 
 // A declared table, from its declaration: the rows of its scope's level, written by the
 // identities holding one of its write roles where their home row lies (street-wide in the
@@ -391,6 +403,9 @@ beforeAll(async () => {
     put('membership', c, await one("insert into public.memberships (user_id, unit_id, role) values ($1, $2, 'community_filer') returning id::int", [user, fx.community![c]]));
   }
   put('guest', 'x', await createUser(db, `guest.${run}@write-matrix.local`, PASSWORD, '写矩阵 访客'));
+  for (const c of ['A1', 'A2', 'B1'] as const) {
+    put('household', c, await one("insert into public.grid_households (unit_id, compound, room, size) values ($1, $2, $3, 3) returning id::int", [fx.community![c], `写矩阵小区-${run}`, c]));
+  }
   // A row of each declared table per community.
   for (const t of DECLARED_TABLES) {
     for (const c of ['A1', 'A2', 'B1'] as const) put(rowKind(t.name), c, await insertExample(db, t, Number(fx.community![c])));
@@ -681,7 +696,13 @@ describe('the grant audit', () => {
 // acceptance_recommendations (the campaign plugin's own grants, in its
 // sql/001_acceptance_recommendations.sql): the unit and the reason on insert, the reason on
 // update, delete to withdraw; its trigger derives the scope and the round and sets the recorder.
+// grid_households (the grid plugin's own grants, in its sql/001_grids.sql): the unit and the
+// household's own columns on insert and update, delete; its trigger derives the scope and the
+// grid path and sets the editor; its change log is written by a trigger only.
 const REVIEWED_WRITE_GRANTS: string[] = [
+  ...['unit_id', 'compound', 'building', 'unit_no', 'room', 'size', 'contact_name', 'contact_phone', 'tags', 'note']
+    .flatMap((c) => [`authenticated INSERT public.grid_households(${c})`, `authenticated UPDATE public.grid_households(${c})`]),
+  'authenticated DELETE public.grid_households',
   'anon DELETE storage.buckets',
   'anon DELETE storage.objects',
   'anon INSERT storage.buckets(allowed_mime_types)',

@@ -1,0 +1,305 @@
+// 网格化治理 against the real stack: who reads a grid's households (the demo's, as each demo
+// account), phones for a grid's own staff only, every change logged, the database's own checks
+// of a household and of an event's form, and each step's deadline from the street's rules.
+// (The read and write matrices cover every identity × row; the engine's tests every path.)
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type pg from 'pg';
+import i18next from 'i18next';
+import { readSheet } from 'read-excel-file/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import writeXlsxFile from 'write-excel-file/node';
+import { createUser, signedIn, superuser } from '../../test/support/clients.ts';
+import { messages } from './messages.ts';
+import { parseRoster, ROSTER_COLUMNS, type RosterColumn } from './roster.ts';
+
+const PASSWORD = 'grid-pass-123';
+const run = `${process.pid}${Date.now().toString(36)}`;
+let db: pg.Client;
+const rows = async <T,>(sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows as T[];
+
+// This file's own community of street 1 (青禾街道): a grid with two micro-grids, the staff of
+// one of them, the community's worker and a worker of the other micro-grid.
+const at = { community: 0, grid: 0, mine: 0, other: 0, compound: 0 };
+const as: Record<'worker' | 'staff' | 'otherStaff', SupabaseClient> = {} as never;
+const ids: Record<'worker' | 'staff' | 'otherStaff', string> = {} as never;
+
+beforeAll(async () => {
+  db = await superuser();
+  const unit = async (kind: string, name: string, parent: number) =>
+    (await rows<{ id: number }>('insert into public.units (kind, name, parent_id) values ($1, $2, $3) returning id::int', [kind, `${name}-${run}`, parent]))[0]!.id;
+  at.community = await unit('community', '网格测试社区', 1);
+  at.compound = await unit('compound', '网格测试小区', at.community);
+  at.grid = await unit('grid', '网格测试一级网格', at.community);
+  at.mine = await unit('micro_grid', '网格测试一号微网格', at.grid);
+  at.other = await unit('micro_grid', '网格测试二号微网格', at.grid);
+  const member = async (key: keyof typeof as, unitId: number, role: string) => {
+    const email = `${key}.${run}@grid.local`;
+    ids[key] = await createUser(db, email, PASSWORD, `网格测试 ${key}`);
+    await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3)', [ids[key], unitId, role]);
+    as[key] = await signedIn(email, PASSWORD);
+  };
+  await member('worker', at.community, 'community_worker');
+  await member('staff', at.mine, 'micro_grid_worker');
+  await member('otherStaff', at.other, 'micro_grid_worker');
+});
+
+afterAll(async () => {
+  if (!db) return;
+  await db.query('delete from auth.users where email like $1', [`%.${run}@grid.local`]);
+  await db.query('delete from public.grid_households where community_id = $1', [at.community]);
+  await db.end();
+});
+
+const household = (unitId: number, room: string, extra: Record<string, unknown> = {}) =>
+  ({ unit_id: unitId, compound: '网格测试小区', building: '1', unit_no: '1', room, size: 3, contact_name: '王阿姨', contact_phone: '13812345678', ...extra });
+
+describe("the demo's households, as each demo account reads them", () => {
+  it.each([
+    ['grid.c1@demo.local', 'its grid (禾丰社区第一网格) only', 47],
+    ['worker.c1@demo.local', 'its community (禾丰社区)', 91],
+    ['handler.s1@demo.local', 'the street', 250],
+    ['office.s1@demo.local', 'the street', 250],
+    ['district.d1@demo.local', 'its streets', 250],
+    ['filer.c2@demo.local', 'its community (枫林社区), the unplaced three included', 81],
+    ['office.s2@demo.local', 'nothing of another street', 0],
+  ])('%s reads %s', async (email, _what, count) => {
+    const client = await signedIn(email);
+    const { count: n, error } = await client.from('grid_households').select('id', { count: 'exact', head: true });
+    expect(error).toBeNull();
+    expect(n).toBe(count);
+  });
+
+  it('the grid overview flags what the coverage check is for: 8 and 17 households, a micro-grid with no worker, three households unplaced', async () => {
+    const office = await signedIn('office.s1@demo.local');
+    const { data, error } = await office.rpc('grid_overview', { p_street_id: 1 });
+    expect(error).toBeNull();
+    const byId = new Map((data as { unit_id: number; households: number; staff: number; direct_households: number }[]).map((r) => [r.unit_id, r]));
+    expect(byId.get(3504)?.households).toBe(8);
+    expect(byId.get(3507)?.households).toBe(17);
+    expect(byId.get(3519)?.staff).toBe(0);
+    expect(byId.get(102)?.direct_households).toBe(3);
+    expect(byId.get(3101)?.households).toBe(47);
+  });
+});
+
+describe('households, with care', () => {
+  it('phones: everyone reads the masked copy; the real one only the staff of the household\'s grid, through grid_household_contacts', async () => {
+    const [{ id }] = await rows<{ id: number }>(
+      `insert into public.grid_households (unit_id, compound, room, size, contact_phone) values ($1, '网格测试小区', '101', 2, '13912345678') returning id::int`, [at.mine],
+    ) as [{ id: number }];
+    const { data } = await as.worker.from('grid_households').select('contact_phone_masked').eq('id', id);
+    expect(data).toEqual([{ contact_phone_masked: '139****5678' }]);
+    expect((await as.worker.from('grid_households').select('contact_phone').eq('id', id)).error?.code).toBe('42501');
+    expect((await as.staff.rpc('grid_household_contacts', { p_ids: [id] })).data).toEqual([{ id, contact_phone: '13912345678' }]);
+    // The community's worker and a worker of the grid's other micro-grid are refused, as for a
+    // household that does not exist.
+    for (const who of [as.worker, as.otherStaff]) {
+      const refused = await who.rpc('grid_household_contacts', { p_ids: [id] });
+      expect([refused.error?.code, refused.error?.message]).toEqual(['42501', '只有住户所在网格的工作人员可以查看联系电话']);
+    }
+  });
+
+  it('every change is logged, by whom, with the phone masked; the log is read as the household is', async () => {
+    const { data: added, error } = await as.staff.from('grid_households').insert(household(at.mine, '201', { tags: ['独居老人'] })).select('id').single();
+    expect(error).toBeNull();
+    const id = (added as { id: number }).id;
+    expect((await as.worker.from('grid_households').update({ size: 4, contact_phone: '13800000000' }).eq('id', id)).error).toBeNull();
+    // A save that changes nothing logs nothing.
+    expect((await as.worker.from('grid_households').update({ size: 4 }).eq('id', id)).error).toBeNull();
+    expect((await as.staff.from('grid_households').delete().eq('id', id)).error).toBeNull();
+    const { data: log } = await as.worker.from('grid_household_changes').select('op, changes, changed_by').eq('household_id', id).order('id');
+    const entries = log as { op: string; changes: Record<string, unknown>; changed_by: string }[];
+    expect(entries.map((e) => [e.op, e.changed_by])).toEqual([['insert', ids.staff], ['update', ids.worker], ['delete', ids.staff]]);
+    expect(entries[1]!.changes).toEqual({ size: [3, 4], contact_phone_masked: ['138****5678', '138****0000'] });
+    expect(JSON.stringify(entries)).not.toMatch(/1381234|13800000000/);
+    // A grid's staff read the log of what lies under their grid, and no other.
+    expect((await as.otherStaff.from('grid_household_changes').select('id').eq('household_id', id)).data).toEqual([]);
+    expect((await as.staff.from('grid_household_changes').select('id').eq('household_id', id)).data).toHaveLength(3);
+  });
+
+  it('the database checks a household itself: its unit, its tags, one household per address', async () => {
+    const count = async () => (await rows<{ n: number }>('select count(*)::int as n from public.grid_households where community_id = $1', [at.community]))[0]!.n;
+    const before = await count();
+    const offList = await as.worker.from('grid_households').insert(household(at.mine, '301', { tags: ['不存在的标签'] }));
+    expect([offList.error?.code, offList.error?.message, offList.error?.hint]).toEqual(['23514', '标签「不存在的标签」不在本街道的住户标签清单中', 'tags']);
+    const inCompound = await as.worker.from('grid_households').insert(household(at.compound, '302'));
+    expect([inCompound.error?.code, inCompound.error?.hint]).toEqual(['23514', 'unit_id']);
+    const badPhone = await as.worker.from('grid_households').insert(household(at.mine, '303', { contact_phone: '12345' }));
+    expect(badPhone.error?.code).toBe('23514');
+    // A micro-grid worker writes under their micro-grid only; the other is refused as RLS refuses.
+    const elsewhere = await as.staff.from('grid_households').insert(household(at.other, '304'));
+    expect(elsewhere.error?.code).toBe('42501');
+    expect(await count()).toBe(before);
+    expect((await as.worker.from('grid_households').insert(household(at.mine, '305'))).error).toBeNull();
+    const twice = await as.worker.from('grid_households').insert(household(at.mine, '305', { size: 5 }));
+    expect(twice.error?.code).toBe('23505');
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('a micro-grid moved to another grid takes its households with it: the new grid\'s staff read them, the old\'s no longer', async () => {
+    const second = (await rows<{ id: number }>("insert into public.units (kind, name, parent_id) values ('grid', $1, $2) returning id::int", [`网格测试二级网格-${run}`, at.community]))[0]!.id;
+    const email = `leader.${run}@grid.local`;
+    const leader = await createUser(db, email, PASSWORD, '网格测试 网格长');
+    await db.query("insert into public.memberships (user_id, unit_id, role) values ($1, $2, 'grid_leader')", [leader, second]);
+    const client = await signedIn(email, PASSWORD);
+    const under = async () => (await client.from('grid_households').select('id', { count: 'exact', head: true })).count;
+    expect(await under()).toBe(0);
+    const moving = (await rows<{ n: number }>('select count(*)::int as n from public.grid_households where unit_id = $1', [at.other]))[0]!.n;
+    await db.query("insert into public.grid_households (unit_id, compound, room, size) values ($1, '网格测试小区', '移动', 1)", [at.other]);
+    await db.query('update public.units set parent_id = $1 where id = $2', [second, at.other]);
+    expect(await under()).toBe(moving + 1);
+    const [{ path }] = await rows<{ path: number[] }>("select grid_path::int[] as path from public.grid_households where room = '移动' and community_id = $1", [at.community]) as [{ path: number[] }];
+    expect(path).toEqual([at.other, second]);
+    await db.query('update public.units set parent_id = $1 where id = $2', [at.grid, at.other]);
+  });
+});
+
+describe('an event (民情事件): what only the database can tell', () => {
+  it('save refuses a category off the street\'s list and a household of another grid, naming the field, and changes nothing', async () => {
+    const started = await as.staff.rpc('start_workflow', { p_workflow: 'grid_governance', p_subject_unit_id: at.mine, p_form: {} });
+    expect(started.error).toBeNull();
+    const instance = (started.data as { id: number }).id;
+    const [{ id: otherHousehold }] = await rows<{ id: number }>(
+      "insert into public.grid_households (unit_id, compound, room, size) values ($1, '网格测试小区', '别处', 2) returning id::int", [at.other],
+    ) as [{ id: number }];
+    const form = { category: '安全隐患', description: '楼道堆放杂物堵塞通道', location: '网格测试小区1号楼', urgency: 'normal' };
+    for (const [bad, expected] of [
+      [{ ...form, category: '不在清单' }, { path: 'category', rule: 'categoryListed' }],
+      [{ ...form, household_id: otherHousehold }, { path: 'household_id', rule: 'householdInGrid' }],
+    ] as const) {
+      const { error } = await as.staff.rpc('save_workflow_form', { p_instance_id: instance, p_form: bad });
+      expect(error?.code).toBe('WF006');
+      expect(JSON.parse(error!.details)).toMatchObject({ what: 'form', ...expected });
+    }
+    expect((await rows<{ form: unknown }>('select form from public.workflow_instances where id = $1', [instance]))[0]!.form).toEqual({});
+    expect((await as.staff.rpc('save_workflow_form', { p_instance_id: instance, p_form: form })).error).toBeNull();
+  });
+
+  it("each step's deadline is the street's days for the event's urgency, counted from the day it entered (China time), due as that day ends", async () => {
+    const deadlineOf = async (urgency: string) => {
+      const started = await as.staff.rpc('start_workflow', {
+        p_workflow: 'grid_governance', p_subject_unit_id: at.mine,
+        p_form: { category: '安全隐患', description: '消防通道被占用', location: '网格测试小区2号楼', urgency },
+      });
+      expect(started.error).toBeNull();
+      const instance = started.data as { id: number; revision: number };
+      const fired = await as.staff.rpc('fire_event', { p_instance_id: instance.id, p_event: 'report', p_expected_revision: instance.revision, p_payload: {} });
+      expect(fired.error).toBeNull();
+      const [timer] = await rows<{ deadline: string; entered_day: string }>(
+        `select to_char(t.deadline_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') as deadline,
+                to_char(i.entered_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as entered_day
+         from public.workflow_timers t join public.workflow_instances i on i.id = t.instance_id
+         where t.instance_id = $1 and t.state = 'triage' and t.cancelled_at is null order by t.deadline_at limit 1`, [instance.id],
+      );
+      return timer!;
+    };
+    const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    // The defaults: 分流 within the day for an urgent case, a day for a normal one.
+    const urgent = await deadlineOf('urgent');
+    expect(urgent.deadline).toBe(`${plusDays(urgent.entered_day, 1)} 00:00:00`);
+    const normal = await deadlineOf('normal');
+    expect(normal.deadline).toBe(`${plusDays(normal.entered_day, 2)} 00:00:00`);
+    // The street's own rule wins over the default (street 1's, written as its office writes it).
+    const office = await signedIn('office.s1@demo.local');
+    const rule = await office.from('grid_deadline_rules').insert({ unit_id: 1, state: 'triage', urgency: 'urgent', days: 2 }).select('id').single();
+    expect(rule.error).toBeNull();
+    try {
+      const ruled = await deadlineOf('urgent');
+      expect(ruled.deadline).toBe(`${plusDays(ruled.entered_day, 3)} 00:00:00`);
+    } finally {
+      await db.query('delete from public.grid_deadline_rules where id = $1', [(rule.data as { id: number }).id]);
+    }
+  });
+});
+
+describe('the roster import (导入住户名册)', () => {
+  const words = i18next.createInstance();
+  beforeAll(async () => {
+    await words.init({ lng: 'zh-CN', resources: { 'zh-CN': { translation: messages['zh-CN'] } }, interpolation: { escapeValue: false } });
+  });
+  const titles = Object.fromEntries(ROSTER_COLUMNS.map((c) => [messages['zh-CN'].import.columns[c.key], c.key])) as Record<string, RosterColumn>;
+  const header = ROSTER_COLUMNS.map((c) => messages['zh-CN'].import.columns[c.key]);
+  /** A roster as a real .xlsx file, read back as the browser reads it. */
+  const sheetOf = async (body: (string | number | null)[][]) =>
+    readSheet(await writeXlsxFile([header, ...body].map((r) => r.map((v) => (v === null ? null : { value: v })))).toBuffer());
+  const line = (room: string, extra: Partial<Record<RosterColumn, string | number>> = {}) => {
+    const values: Record<RosterColumn, string | number> = {
+      community: `网格测试社区-${run}`, grid: `网格测试一号微网格-${run}`, compound: '导入小区', building: '2', unit_no: '1', room,
+      size: 3, contact_name: '李秀兰', contact_phone: '13700001111', tags: '独居老人', note: '', ...extra,
+    };
+    return ROSTER_COLUMNS.map((c) => values[c.key]);
+  };
+
+  it('the browser names every bad row by number and column before anything is sent', async () => {
+    const sheet = await sheetOf([
+      line('101'),
+      line('102', { size: 0 }),
+      line('103', { compound: '' }),
+      line('104', { contact_phone: '12345', tags: '独居老人、不存在' }),
+      line('101'),
+      [null, null, null, null, null, null, null, null, null, null, null],
+      line('106', { size: 2.5 }),
+    ]);
+    const { rows, problems } = parseRoster(sheet, titles, ['独居老人', '党员户']);
+    expect(rows.map((r) => r.room)).toEqual(['101']);
+    const said = problems.map((p) => words.t(`import.rules.${p.rule}`, { row: p.row, column: p.column ? messages['zh-CN'].import.columns[p.column] : '', ...p.params }));
+    expect(said).toEqual([
+      '第 3 行「户人数」必须是 1 到 30 的整数',
+      '第 4 行「小区」不能为空',
+      '第 5 行「联系电话」须是 11 位手机号或带区号的固定电话',
+      '第 5 行「标签」中的「不存在」不在本街道的住户标签清单中',
+      '第 6 行与第 2 行是同一地址',
+      '第 8 行「户人数」必须是 1 到 30 的整数',
+    ]);
+    // A sheet without a required column says so, and reads no rows.
+    const missing = parseRoster([header.filter((h) => h !== '户人数'), ['x']], titles);
+    expect(missing).toEqual({ rows: [], problems: [{ row: 0, column: 'size', rule: 'noColumn' }] });
+  });
+
+  it('the database takes a good file in one transaction; the same file again changes nothing', async () => {
+    const sheet = await sheetOf([line('201'), line('202', { grid: '', tags: '' }), line('203', { contact_phone: '' })]);
+    const { rows, problems } = parseRoster(sheet, titles);
+    expect(problems).toEqual([]);
+    const first = await as.worker.rpc('grid_import_households', { p_street_id: 1, p_rows: rows });
+    expect([first.error, first.data]).toEqual([null, { inserted: 3, updated: 0, unchanged: 0 }]);
+    const stored = await rows_<Stored>('select unit_id::int, room, size, tags, contact_phone, updated_at::text from public.grid_households where compound = $1 order by room', ['导入小区']);
+    expect(stored.map((r) => [r.unit_id, r.room, r.tags, r.contact_phone])).toEqual([
+      [at.mine, '201', ['独居老人'], '13700001111'], [at.community, '202', [], '13700001111'], [at.mine, '203', ['独居老人'], null],
+    ]);
+    const logged = async () => (await rows_<{ n: number }>('select count(*)::int as n from public.grid_household_changes where community_id = $1', [at.community]))[0]!.n;
+    const log = await logged();
+    const again = await as.worker.rpc('grid_import_households', { p_street_id: 1, p_rows: rows });
+    expect([again.error, again.data]).toEqual([null, { inserted: 0, updated: 0, unchanged: 3 }]);
+    expect(await logged()).toBe(log);
+    expect(await rows_<Stored>('select unit_id::int, room, size, tags, contact_phone, updated_at::text from public.grid_households where compound = $1 order by room', ['导入小区'])).toEqual(stored);
+    // A changed row updates that household, logged.
+    const changed = await as.worker.rpc('grid_import_households', { p_street_id: 1, p_rows: [{ ...rows[0]!, size: 4 }] });
+    expect(changed.data).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+  });
+
+  it('the database refuses a file row by row, as the caller may write, and writes nothing of it', async () => {
+    const count = async () => (await rows_<{ n: number }>('select count(*)::int as n from public.grid_households where community_id = $1', [at.community]))[0]!.n;
+    const before = await count();
+    const rows = [
+      { ...parseRoster(await sheetOf([line('301')]), titles).rows[0]! },
+      { ...parseRoster(await sheetOf([line('302', { grid: `网格测试二号微网格-${run}` })]), titles).rows[0]!, row: 3 },
+      { ...parseRoster(await sheetOf([line('303', { grid: '没有这个网格' })]), titles).rows[0]!, row: 4 },
+      { ...parseRoster(await sheetOf([line('304', { community: '枫林社区' })]), titles).rows[0]!, row: 5 },
+      { ...parseRoster(await sheetOf([line('305', { tags: '不存在' })]), titles).rows[0]!, row: 6 },
+    ];
+    // A micro-grid's worker writes under their micro-grid only; 枫林社区 is not theirs to see.
+    const { error } = await as.staff.rpc('grid_import_households', { p_street_id: 1, p_rows: rows });
+    expect([error?.code, error?.message]).toEqual(['22023', '有 4 行不能导入，未写入任何数据']);
+    expect(JSON.parse(error!.details)).toEqual([
+      { row: 3, column: 'grid', message: '你无权在这个网格登记住户' },
+      { row: 4, column: 'grid', message: '该社区没有这个网格或微网格（或有重名）' },
+      { row: 5, column: 'community', message: '本街道没有这个社区，或你无权查看' },
+      { row: 6, column: 'tags', message: '标签「不存在」不在本街道的住户标签清单中' },
+    ]);
+    expect(await count()).toBe(before);
+  });
+});
+
+// (the tests above name their rosters `rows`)
+const rows_ = rows;
+interface Stored { unit_id: number; room: string; size: number; tags: string[]; contact_phone: string | null; updated_at: string }

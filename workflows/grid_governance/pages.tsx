@@ -1,0 +1,21 @@
+// 网格化治理's screens (PageDef), in 基层治理: the grid tree with its counts and coverage check,
+// and the households. Icons and lazy imports only: the admin's first screen loads this list.
+import { ApartmentOutlined, HomeOutlined } from '@ant-design/icons';
+import type { PageDef } from '@/plugin-api';
+
+// Those the households' policies let read them (sql/001_grids.sql).
+const READERS: PageDef['roles'] = [
+  'street_office', 'reviewer', 'viewer', 'district_office', 'community_filer',
+  'grid_leader', 'grid_worker', 'micro_grid_worker', 'community_worker', 'office_handler',
+];
+
+export const pages: PageDef[] = [
+  {
+    name: 'grids', route: '/grids', label: 'workflows.grid_governance.pages.grids', icon: <ApartmentOutlined />,
+    group: 'governance', order: 20, roles: READERS, component: () => import('./pages/grids.tsx'),
+  },
+  {
+    name: 'grid-households', route: '/grid-households', label: 'workflows.grid_governance.pages.households', icon: <HomeOutlined />,
+    group: 'governance', order: 30, roles: READERS, component: () => import('./pages/households.tsx'),
+  },
+];
