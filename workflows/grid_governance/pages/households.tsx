@@ -15,7 +15,8 @@ import { ImportHouseholds } from './import';
 import { myStreets, type StreetOption } from './streets';
 
 const PAGE_SIZE = 50;
-const WRITERS: MemberRole[] = ['street_office', 'community_worker', 'grid_leader', 'grid_worker', 'micro_grid_worker'];
+const GRID_STAFF: MemberRole[] = ['grid_leader', 'grid_worker', 'micro_grid_worker'];
+const WRITERS: MemberRole[] = ['street_office', 'community_worker', ...GRID_STAFF];
 const COLUMNS = 'id, unit_id, compound, building, unit_no, room, size, contact_name, contact_phone_masked, tags, note, updated_at';
 const PHONE = /^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$/;
 
@@ -47,6 +48,8 @@ export default function HouseholdsPage() {
   const [units, setUnits] = useState<Unit[]>([]);
   const [tags, setTags] = useState<string[]>([]);
   const [canWrite, setCanWrite] = useState(false);
+  // Only a grid's own staff read a phone (grid_household_contacts): the link is theirs alone.
+  const [gridStaff, setGridStaff] = useState(false);
   const [unitFilter, setUnitFilter] = useState<number | undefined>();
   const [tagFilter, setTagFilter] = useState<string | undefined>();
   const [search, setSearch] = useState('');
@@ -61,7 +64,10 @@ export default function HouseholdsPage() {
 
   useEffect(() => {
     void myStreets().then((list) => { setStreets(list); setStreetId(list[0]?.id ?? null); }, (e: Error) => setError(e.message));
-    void myMemberships().then((ms) => setCanWrite(ms.some((m) => WRITERS.includes(m.role))));
+    void myMemberships().then((ms) => {
+      setCanWrite(ms.some((m) => WRITERS.includes(m.role)));
+      setGridStaff(ms.some((m) => GRID_STAFF.includes(m.role)));
+    });
   }, []);
   useEffect(() => {
     if (streetId === null) return;
@@ -144,7 +150,7 @@ export default function HouseholdsPage() {
             render: (_, h) => h.contact_phone_masked === null ? '—' : (
               <Space size={4}>
                 <span>{phones[h.id] ?? h.contact_phone_masked}</span>
-                {phones[h.id] === undefined && <Button size="small" type="link" onClick={() => void showPhone(h.id)}>{t('showPhone')}</Button>}
+                {gridStaff && phones[h.id] === undefined && <Button size="small" type="link" onClick={() => void showPhone(h.id)}>{t('showPhone')}</Button>}
               </Space>
             ),
           },
