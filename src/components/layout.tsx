@@ -92,7 +92,9 @@ function Sider() {
         style={{ backgroundColor: token.colorBgContainer, borderRight: `1px solid ${token.colorBgElevated}`, position: 'fixed', top: 0, height: '100vh', zIndex: 999 }}
         collapsible
         collapsed={siderCollapsed}
-        onCollapse={(collapsed, type) => type === 'clickTrigger' && setSiderCollapsed(collapsed)}
+        // A narrow screen (below lg: a phone, a tablet) folds the menu; widening never unfolds what
+        // the user folded, only the trigger does.
+        onCollapse={(collapsed, type) => (type === 'clickTrigger' || collapsed) && setSiderCollapsed(collapsed)}
         collapsedWidth={80}
         breakpoint="lg"
         trigger={
