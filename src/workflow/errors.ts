@@ -61,6 +61,9 @@ export const stateLabel = (plugin: WorkflowPlugin, state: string) => i18n.t(plug
 // (the engine's own fields — handlers, copies, a return's step — when the plugin has no such field)
 export const fieldLabel = (plugin: WorkflowPlugin, field: string) =>
   i18n.t(`workflows.${plugin.name}.fields.${field}`, { defaultValue: i18n.t(`workflow.engineFields.${field}`, { defaultValue: field }) });
+/** An enum field's option as words (workflows.<name>.options.<field>.<value>), else the value itself. */
+export const optionLabel = (plugin: WorkflowPlugin, field: string, value: string) =>
+  i18n.t(`workflows.${plugin.name}.options.${field}.${value}`, { defaultValue: value });
 /** A guard's sentence; its label may quote the facts it judged ({{campaign.filing_closes_on}}, say). */
 export const guardLabel = (plugin: WorkflowPlugin, guard: string, facts: Record<string, unknown> = {}, form: Record<string, unknown> | null = null) => {
   const negated = guard.startsWith('not ');
@@ -116,16 +119,17 @@ export function loggedLabel(plugin: WorkflowPlugin, row: { event: string; payloa
  * The words a logged event carries: its comment, and any other text the payload holds (a
  * street's opinion, say), each with the field it was entered in.
  */
-export function eventNotes(_plugin: WorkflowPlugin, row: { event?: string; comment: string | null; payload?: Record<string, unknown> | null }): { field: string; text: string }[] {
+export function eventNotes(plugin: WorkflowPlugin, row: { event?: string; comment: string | null; payload?: Record<string, unknown> | null }): { field: string; text: string }[] {
   // A 会签 vote carries the words of the action voted for.
   if (row.event === 'countersign' && row.payload && typeof row.payload.event === 'string') {
-    return eventNotes(_plugin, { event: row.payload.event, comment: row.comment, payload: row.payload.payload as Record<string, unknown> | null });
+    return eventNotes(plugin, { event: row.payload.event, comment: row.comment, payload: row.payload.payload as Record<string, unknown> | null });
   }
   const notes = row.comment ? [{ field: 'comment', text: row.comment }] : [];
   // The engine's own rows carry what it needs (a timer, a deadline, a person), not words a person wrote.
   if (row.event && isEngineEvent(row.event)) return notes;
   for (const [field, value] of Object.entries(row.payload ?? {})) {
-    if (field !== 'comment' && typeof value === 'string' && value.trim()) notes.push({ field, text: value });
+    // (an option's value in its words: 满意, not satisfied)
+    if (field !== 'comment' && typeof value === 'string' && value.trim()) notes.push({ field, text: optionLabel(plugin, field, value) });
   }
   return notes;
 }

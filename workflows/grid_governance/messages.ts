@@ -30,8 +30,10 @@ export const messages = {
       category: '事件类别', description: '情况描述', location: '发生位置', household_id: '涉及住户', urgency: '紧急程度',
       comment: '意见', satisfaction: '满意度',
     },
-    urgency: { normal: '一般', urgent: '紧急', critical: '特急' },
-    satisfaction: { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' },
+    options: {
+      urgency: { normal: '一般', urgent: '紧急', critical: '特急' },
+      satisfaction: { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' },
+    },
     rules: {
       required: '必填', tooLong: '内容过长', descriptionShort: '情况描述至少 5 个字', urgency: '请选择紧急程度',
       commentRequired: '请填写意见（至少 2 个字）', satisfaction: '请选择满意或基本满意；不满意请用“回访不满意（重办）”',
@@ -107,8 +109,10 @@ export const messages = {
       category: 'Category', description: 'Description', location: 'Location', household_id: 'Household', urgency: 'Urgency',
       comment: 'Comment', satisfaction: 'Satisfaction',
     },
-    urgency: { normal: 'Normal', urgent: 'Urgent', critical: 'Critical' },
-    satisfaction: { satisfied: 'Satisfied', basically_satisfied: 'Basically satisfied', unsatisfied: 'Not satisfied' },
+    options: {
+      urgency: { normal: 'Normal', urgent: 'Urgent', critical: 'Critical' },
+      satisfaction: { satisfied: 'Satisfied', basically_satisfied: 'Basically satisfied', unsatisfied: 'Not satisfied' },
+    },
     rules: {
       required: 'Required', tooLong: 'Too long', descriptionShort: 'At least 5 characters', urgency: 'Pick the urgency',
       commentRequired: 'Write a comment (at least 2 characters)', satisfaction: 'Satisfied or basically satisfied; otherwise use “not satisfied”',

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import en from 'zod/v4/locales/en.js';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import { i18n } from '@/i18n';
-import { fieldLabel } from '@/workflow/errors';
+import { fieldLabel, optionLabel } from '@/workflow/errors';
 import type { WorkflowPlugin } from '@/workflow/types';
 
 // zod's own messages, in Chinese when the admin is (they stand under the field they concern).
@@ -23,11 +23,11 @@ function unwrap(schema: z.ZodType): z.ZodType {
   return current;
 }
 
-function control(schema: z.ZodType) {
+function control(schema: z.ZodType, option: (value: string) => string) {
   const inner = unwrap(schema);
   if (inner instanceof z.ZodNumber) return <InputNumber style={{ width: 160 }} />;
   if (inner instanceof z.ZodBoolean) return <Switch />;
-  if (inner instanceof z.ZodEnum) return <Select options={(inner.options as string[]).map((o) => ({ value: o, label: o }))} allowClear />;
+  if (inner instanceof z.ZodEnum) return <Select options={(inner.options as string[]).map((o) => ({ value: o, label: option(o) }))} allowClear />;
   if (inner instanceof z.ZodArray) return <Select mode="tags" open={false} tokenSeparators={['，', ',']} />;
   const max = inner instanceof z.ZodString ? inner.maxLength : null;
   return max !== null && max > 100 ? <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} showCount maxLength={max} /> : <Input allowClear />;
@@ -87,7 +87,7 @@ export function SchemaForm({ plugin, schema, form, name, initialValues }: {
           validateTrigger={['onChange', 'onBlur']}
           valuePropName={unwrap(field) instanceof z.ZodBoolean ? 'checked' : 'value'}
         >
-          {control(field)}
+          {control(field, (o) => optionLabel(plugin, key, o))}
         </Form.Item>
       ))}
     </Form>

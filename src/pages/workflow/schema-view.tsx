@@ -6,7 +6,7 @@ import { useTranslation } from '@refinedev/core';
 import { Descriptions, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { z } from 'zod';
-import { fieldLabel } from '@/workflow/errors';
+import { fieldLabel, optionLabel } from '@/workflow/errors';
 import type { WorkflowPlugin } from '@/workflow/types';
 
 /** One line of the view; every part but the key is optional (the schema's field by default). */
@@ -63,12 +63,17 @@ export function SchemaView({ plugin, schema, values, fields, previous, column = 
 }) {
   const { translate } = useTranslation();
   const list: SchemaViewField[] = fields ?? Object.keys(schema?.shape ?? values).map((key) => ({ key }));
-  const longText = (key: string) => {
-    const field = schema?.shape[key] as z.ZodType | undefined;
-    let inner = field;
-    while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable || inner instanceof z.ZodDefault) inner = inner.unwrap() as z.ZodType;
-    return inner instanceof z.ZodString && (inner.maxLength ?? 0) > 100;
+  const inner = (key: string) => {
+    let field = schema?.shape[key] as z.ZodType | undefined;
+    while (field instanceof z.ZodOptional || field instanceof z.ZodNullable || field instanceof z.ZodDefault) field = field.unwrap() as z.ZodType;
+    return field;
   };
+  const longText = (key: string) => {
+    const field = inner(key);
+    return field instanceof z.ZodString && (field.maxLength ?? 0) > 100;
+  };
+  // An enum's value reads as its option's words.
+  const asOption = (key: string) => (inner(key) instanceof z.ZodEnum ? (v: unknown) => optionLabel(plugin, key, String(v)) : undefined);
 
   return (
     <Descriptions
@@ -79,13 +84,16 @@ export function SchemaView({ plugin, schema, values, fields, previous, column = 
       styles={{ label: { whiteSpace: 'nowrap', width: '8em', color: 'rgba(0, 0, 0, 0.65)' }, content: { color: 'rgba(0, 0, 0, 0.88)', minWidth: '6em' } }}
       items={list.map((field) => {
         const value = values[field.key];
-        const text = (v: unknown) => (empty(v) ? translate('formView.empty') : (field.text ?? defaultText)(v));
+        const option = asOption(field.key);
+        const text = (v: unknown) => (empty(v) ? translate('formView.empty') : (field.text ?? option ?? defaultText)(v));
         const changed = !!previous && !field.fixed && !sameValue(previous[field.key], value);
         const shown = field.render
           ? field.render(value)
           : empty(value)
             ? <Typography.Text type="secondary">{translate('formView.empty')}</Typography.Text>
-            : <DefaultValue value={value} yes={translate('formView.yes')} no={translate('formView.no')} />;
+            : option
+              ? option(value)
+              : <DefaultValue value={value} yes={translate('formView.yes')} no={translate('formView.no')} />;
         return {
           key: field.key,
           label: field.label ?? fieldLabel(plugin, field.key),

@@ -5,7 +5,7 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Show } from '@refinedev/antd';
 import { useTranslation } from '@refinedev/core';
-import { App, Alert, Button, Card, Col, Collapse, Descriptions, Empty, Form, Modal, Row, Select, Space, Tag, Timeline, Typography, type FormInstance } from 'antd';
+import { App, Alert, Button, Card, Col, Collapse, Empty, Form, Modal, Row, Select, Space, Tag, Timeline, Typography, type FormInstance } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { myMemberships, rolesWhere, type MemberRole } from '@/access/memberships';
@@ -25,6 +25,7 @@ import { WorkflowSteps } from './steps';
 import { ActionButton } from './action-button';
 import { UrgeButton } from './urge';
 import { cleanValues, SchemaForm, showIssues } from './schema-form';
+import { SchemaView } from './schema-view';
 import { HandoverDialog, memberOptions, nameOf, ResumeDialog, ReturnDialog, type Assignment, type Member } from './handlers';
 import { CountersignSummary, type Countersign } from './countersign';
 import type { CompiledVersion } from '@/workflow/compile';
@@ -451,13 +452,7 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
                 {Object.keys(instance.form).length === 0 ? (
                   <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
                 ) : (
-                  <Descriptions size="small" column={1} bordered>
-                    {Object.entries(instance.form).map(([key, value]) => (
-                      <Descriptions.Item key={key} label={fieldLabel(plugin, key)}>
-                        {Array.isArray(value) ? value.join('、') : String(value)}
-                      </Descriptions.Item>
-                    ))}
-                  </Descriptions>
+                  <SchemaView plugin={plugin} schema={version?.form} values={instance.form} column={1} fields={Object.keys(instance.form).map((key) => ({ key }))} />
                 )}
                 {instance.form_saved_at && (
                   <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
