@@ -19,12 +19,9 @@ export function describeProblem(p: RosterProblem): string {
 
 async function downloadTemplate() {
   const { default: writeXlsxFile } = await import('write-excel-file/browser');
-  const example = { ...(i18n.t('workflows.grid_governance.import.example', { returnObjects: true }) as Record<string, string>) };
-  const values: Record<RosterColumn, string | number> = {
-    community: example.community ?? '', grid: example.grid ?? '', compound: example.compound ?? '', building: example.building ?? '',
-    unit_no: example.unit_no ?? '', room: example.room ?? '', size: 3, contact_name: example.contact_name ?? '', contact_phone: '13900000000',
-    tags: example.tags ?? '', note: example.note ?? '',
-  };
+  // The example row: its words from the messages, a size and a phone of its own.
+  const example = i18n.t('workflows.grid_governance.import.example', { returnObjects: true }) as Record<string, string>;
+  const values: Record<RosterColumn, string | number> = { ...example, size: 3, contact_phone: '13900000000' } as Record<RosterColumn, string | number>;
   await writeXlsxFile([values], {
     sheet: t('templateFile'),
     stickyRowsCount: 1,
@@ -32,7 +29,7 @@ async function downloadTemplate() {
       header: { value: columnTitle(c.key), fontWeight: 'bold' as const },
       width: c.key === 'note' || c.key === 'grid' ? 24 : 12,
       // Text, so a room 0301 or a phone keeps its digits as typed.
-      cell: (r: typeof values) => (typeof r[c.key] === 'number' ? { value: r[c.key] as number, type: Number } : { value: String(r[c.key]), type: String }),
+      cell: (r: typeof values) => (typeof r[c.key] === 'number' ? { value: r[c.key] as number, type: Number } : { value: String(r[c.key] ?? ''), type: String }),
     })),
   }).toFile(`${t('templateFile')}.xlsx`);
 }

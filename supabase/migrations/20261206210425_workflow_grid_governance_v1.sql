@@ -425,44 +425,31 @@ begin
     raise exception '一次最多导入 20000 行' using errcode = '22023', hint = 'p_rows';
   end if;
   select coalesce(max(id), 0) into v_log_before from public.grid_household_changes;
-  -- All rows in one statement, when every name resolves and nothing is refused (10,000 rows in a
-  -- few seconds); any refusal undoes it, and the row-by-row pass below finds and names the rows.
+  -- All rows in one statement (10,000 rows in a few seconds). A row whose names do not resolve to
+  -- one unit is left out, or doubled, and a household the caller does not write is not updated:
+  -- either way fewer or more rows are written than sent, and that, or any refusal, undoes it;
+  -- the row-by-row pass below then finds and names the rows.
   begin
-    with src as (
-      select r.*, coalesce(r.grid, '') as grid_name
-      from jsonb_to_recordset(p_rows) as r ("row" int, community text, grid text, compound text, building text, unit_no text, room text,
-                                            size int, contact_name text, contact_phone text, tags jsonb, note text)
-    ),
-    resolved as (
-      select s.*, case when s.grid_name = '' then c.id else g.id end as unit_id
-      from src s
-      left join public.units c on c.street_id = p_street_id and c.kind::text = 'community' and c.name = s.community
+    with written as (
+      insert into public.grid_households (unit_id, compound, building, unit_no, room, size, contact_name, contact_phone, tags, note)
+      select case when s.grid_name = '' then c.id else g.id end, s.compound, coalesce(s.building, ''), coalesce(s.unit_no, ''), coalesce(s.room, ''),
+             s.size, coalesce(s.contact_name, ''), nullif(s.contact_phone, ''),
+             coalesce((select array_agg(t) from jsonb_array_elements_text(coalesce(s.tags, '[]')) t), '{}'), coalesce(s.note, '')
+      from (select r.*, coalesce(r.grid, '') as grid_name
+            from jsonb_to_recordset(p_rows) as r (community text, grid text, compound text, building text, unit_no text, room text,
+                                                  size int, contact_name text, contact_phone text, tags jsonb, note text)) s
+      join public.units c on c.street_id = p_street_id and c.kind::text = 'community' and c.name = s.community
         and private.sees_scope(c.street_id, c.id)
       left join public.units g on s.grid_name <> '' and g.community_id = c.id and g.kind::text in ('grid', 'micro_grid') and g.name = s.grid_name
+      on conflict on constraint grid_households_address_key do update set
+        unit_id = excluded.unit_id, size = excluded.size, contact_name = excluded.contact_name, contact_phone = excluded.contact_phone,
+        tags = excluded.tags, note = excluded.note
+      where private.grid_writes(grid_households.street_id, grid_households.community_id, grid_households.grid_path)
+      returning 1
     )
-    select count(*) filter (where unit_id is null), count(*) into v_inserted, v_updated from resolved;
-    if v_inserted > 0 or v_updated <> jsonb_array_length(p_rows) then
-      raise exception 'a name did not resolve to one unit' using errcode = 'P0002';
-    end if;
-    with written as (
-    insert into public.grid_households (unit_id, compound, building, unit_no, room, size, contact_name, contact_phone, tags, note)
-    select case when s.grid_name = '' then c.id else g.id end, s.compound, coalesce(s.building, ''), coalesce(s.unit_no, ''), coalesce(s.room, ''),
-           s.size, coalesce(s.contact_name, ''), nullif(s.contact_phone, ''),
-           coalesce((select array_agg(t) from jsonb_array_elements_text(coalesce(s.tags, '[]')) t), '{}'), coalesce(s.note, '')
-    from (select r.*, coalesce(r.grid, '') as grid_name
-          from jsonb_to_recordset(p_rows) as r (community text, grid text, compound text, building text, unit_no text, room text,
-                                                size int, contact_name text, contact_phone text, tags jsonb, note text)) s
-    join public.units c on c.street_id = p_street_id and c.kind::text = 'community' and c.name = s.community
-      and private.sees_scope(c.street_id, c.id)
-    left join public.units g on s.grid_name <> '' and g.community_id = c.id and g.kind::text in ('grid', 'micro_grid') and g.name = s.grid_name
-    on conflict on constraint grid_households_address_key do update set
-      unit_id = excluded.unit_id, size = excluded.size, contact_name = excluded.contact_name, contact_phone = excluded.contact_phone,
-      tags = excluded.tags, note = excluded.note
-    where private.grid_writes(grid_households.street_id, grid_households.community_id, grid_households.grid_path)
-    returning 1)
     select count(*) into v_updated from written;
     if v_updated <> jsonb_array_length(p_rows) then
-      raise exception 'an address is a household the caller does not write' using errcode = '42501';
+      raise exception 'not every row was written' using errcode = '42501';
     end if;
     select count(*) filter (where c.op = 'insert'), count(*) filter (where c.op = 'update') into v_inserted, v_changed
     from public.grid_household_changes c where c.id > v_log_before and c.changed_by = (select auth.uid());
