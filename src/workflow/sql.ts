@@ -154,6 +154,7 @@ function schemaSection(plugin: WorkflowPlugin, version: number, readSql: ReadPlu
       `insert into private.unit_kinds (kind, plugin, label, level, parent_kinds) values (${literal(kind)}, ${literal(plugin.name)}, ${literal(k.label)}, 'below', ${textArray(k.parents)})`,
       '  on conflict (kind) do update set plugin = excluded.plugin, label = excluded.label, level = excluded.level, parent_kinds = excluded.parent_kinds;',
     );
+    if (k.reach === 'subtree' && version >= (k.reachSince ?? 1)) lines.push(`update private.unit_kinds set reach = 'subtree' where kind = ${literal(kind)};`);
   }
   for (const [role, r] of Object.entries(roles)) {
     lines.push(

@@ -191,8 +191,13 @@ export interface DeadlineDef<E extends string = string> {
  * private.unit_kinds, private.member_roles and private.plugin_tables, written by its migration.
  */
 export interface PluginDeclarations {
-  /** Unit kinds under a community (a grid, a micro-grid): label, and the kinds of its parent. */
-  unitKinds?: Record<string, { label: string; parents: string[] }>;
+  /**
+   * Unit kinds under a community (a grid, a micro-grid): label, and the kinds of its parent.
+   * `reach: 'subtree'`: a membership held in a unit of the kind reaches what lies under that unit
+   * only (its workflows, its units), not the whole community or street as other memberships do;
+   * from version `reachSince` (default 1) of the plugin, for a kind that gained it later.
+   */
+  unitKinds?: Record<string, { label: string; parents: string[]; reach?: 'subtree'; reachSince?: number }>;
   /**
    * Roles: label, and the unit kinds they are held in. A plugin's role writes the plugin's
    * declared tables it is a write role of, never the core's scores and evidence.

@@ -14,10 +14,13 @@ import { DECLARED_ROLES, DECLARED_TABLES, DECLARED_UNIT_KINDS, insertExample, RO
 type Role = string;
 // (and the kinds the plugins declare)
 type Kind = 'district' | 'street' | 'community' | 'compound' | 'building' | 'business_district' | 'social_org' | (string & {});
-interface Unit { id: number; kind: Kind; parent_id: number | null; street_id: number; community_id: number | null }
+interface Unit { id: number; kind: Kind; parent_id: number | null; street_id: number; community_id: number | null; unit_path: number[] }
 interface Membership { id: number; user_id: string; unit_id: number; role: Role; street_id: number; community_id: number | null }
 interface Profile { id: string }
 interface Scoped { id: number; street_id: number; community_id: number | null }
+// A workflow instance, and a row of its log or snapshots (read with its instance by subtree members).
+interface Instance extends Scoped { unit_path: number[] }
+interface OfInstance extends Scoped { instance_id: number }
 
 const PASSWORD = 'matrix-pass-123';
 const run = `${process.pid}${Date.now().toString(36)}`;
@@ -26,7 +29,9 @@ const run = `${process.pid}${Date.now().toString(36)}`;
 // (under E) has B1.
 const f = { D: 0, E: 0, A: 0, B: 0, A1: 0, A2: 0, A3: 0, B1: 0, A1x: 0, A2x: 0, A3x: 0, B1x: 0, Ab: 0 } as Record<string, number>;
 // Where each fixture unit sits, as the units trigger derived it (by id).
-interface Placed { id: number; kind: Kind; street_id: number; community_id: number | null; district_id: number | null }
+interface Placed { id: number; kind: Kind; street_id: number; community_id: number | null; district_id: number | null; unit_path: number[] }
+// The kinds whose memberships reach only what lies under their unit (a grid's staff).
+const SUBTREE_KINDS = new Set(DECLARED_UNIT_KINDS.filter((k) => k.reach === 'subtree').map((k) => k.name));
 const placed: Record<number, Placed> = {};
 
 // A unit of each kind a plugin declares in the branch of community A1 and in that of B1, under
@@ -86,27 +91,38 @@ function scope(who: Who) {
   const districts = new Set(ms.filter((m) => m.role === 'district_office').map((m) => m.id));
   const districtStreets = Object.values(placed).filter((u) => u.kind === 'street' && u.district_id !== null && districts.has(u.district_id)).map((u) => u.id);
   const scopeOf = (m: Placed) => m.community_id ?? m.street_id;
+  // Memberships that reach their community or street (private.scope_unit_ids and its kin), and
+  // those that reach their unit's subtree only (private.subtree_unit_ids).
+  const reaching = ms.filter((m) => !SUBTREE_KINDS.has(m.kind));
+  const subtree = ms.filter((m) => SUBTREE_KINDS.has(m.kind));
   return {
     me: who === 'anon' ? undefined : userIds[who],
     // private.street_scope_ids(): street-wide memberships' streets.
-    streets: new Set([...ms.filter((m) => m.community_id === null).map((m) => m.street_id), ...districtStreets]),
-    communities: new Set(ms.filter((m) => m.community_id !== null).map((m) => m.community_id!)),
+    streets: new Set([...reaching.filter((m) => m.community_id === null).map((m) => m.street_id), ...districtStreets]),
+    communities: new Set(reaching.filter((m) => m.community_id !== null).map((m) => m.community_id!)),
+    // private.subtree_unit_ids(), and the units above them (private.subtree_ancestor_ids()).
+    subtreeUnits: new Set(subtree.map((m) => m.id)),
+    subtreeAncestors: new Set(subtree.flatMap((m) => m.unit_path)),
     // private.member_street_ids()
     memberStreets: new Set([...ms.map((m) => m.street_id), ...districtStreets]),
     officeStreets: new Set(ms.filter((m) => m.role === 'street_office').map((m) => m.street_id)),
     // private.writer_scope_ids(): where a role that writes is held (a community, or a street).
     writerScopes: new Set(ms.filter((m) => ROLE_WRITES[m.role]).map(scopeOf)),
     // private.role_scope_ids(roles)
-    roleScopes: (roles: string[]) => new Set(ms.filter((m) => roles.includes(m.role)).map(scopeOf)),
+    roleScopes: (roles: string[]) => new Set(reaching.filter((m) => roles.includes(m.role)).map(scopeOf)),
     // 网格化治理's helpers: private.grid_street_ids() (a role on the street or one of its
     // departments, and the district's streets), grid_community_ids() (a role on the community
     // itself), grid_staff_unit_ids() (a role on a grid or micro-grid).
     gridStreets: new Set([...ms.filter((m) => m.id === m.street_id || m.kind === 'street_department').map((m) => m.street_id), ...districtStreets]),
     gridCommunities: new Set(ms.filter((m) => m.id === m.community_id).map((m) => m.id)),
     gridStaffUnits: new Set(ms.filter((m) => m.kind === 'grid' || m.kind === 'micro_grid').map((m) => m.id)),
-    // private.roles_in_scope(street, community): street-wide roles of the street, community roles of the community.
-    rolesAt: (street: number, community: number | null) =>
-      new Set(ms.filter((m) => (m.community_id === null ? m.street_id === street : m.community_id === community)).map((m) => m.role)),
+    // private.roles_in_scope(street, community, path): street-wide roles of the street, community
+    // roles of the community, and the roles of a subtree membership on the path.
+    rolesAt: (street: number, community: number | null, path: number[]) =>
+      new Set([
+        ...reaching.filter((m) => (m.community_id === null ? m.street_id === street : m.community_id === community)).map((m) => m.role),
+        ...subtree.filter((m) => path.includes(m.id)).map((m) => m.role),
+      ]),
   };
 }
 type Scope = ReturnType<typeof scope>;
@@ -125,16 +141,20 @@ const keys = (list: Record<string, unknown>[], columns: string[]) => list.map((r
 // The model of each table's visibility, over every row in the table (not only the fixture's).
 const VISIBLE = {
   units: (u: Unit, s: ReturnType<typeof scope>) =>
-    s.streets.has(u.street_id) || (u.community_id !== null && s.communities.has(u.community_id)) || (u.kind === 'street' && s.memberStreets.has(u.id)),
+    s.streets.has(u.street_id) || (u.community_id !== null && s.communities.has(u.community_id)) || (u.kind === 'street' && s.memberStreets.has(u.id))
+    || u.unit_path.some((a) => s.subtreeUnits.has(a)) || s.subtreeAncestors.has(u.id),
   memberships: (m: Membership, s: ReturnType<typeof scope>) => m.user_id === s.me || s.streets.has(m.street_id),
   // Invitations: the street-wide roles of the street (the invitee reads its own through my_invitations()).
   member_invitations: (r: Scoped, s: ReturnType<typeof scope>) => s.streets.has(r.street_id),
   profiles: (p: Profile, s: ReturnType<typeof scope>, all: { memberships: Membership[] }) =>
     p.id === s.me || all.memberships.some((m) => m.user_id === p.id && s.streets.has(m.street_id)),
   // Workflow rows follow their unit; a street's own workflows are read by its communities too.
-  workflow_instances: (r: Scoped, s: ReturnType<typeof scope>) => scopedVisible(r, s) || (r.community_id === null && s.memberStreets.has(r.street_id)),
-  workflow_events: (r: Scoped, s: ReturnType<typeof scope>) => scopedVisible(r, s) || (r.community_id === null && s.memberStreets.has(r.street_id)),
-  workflow_snapshots: (r: Scoped, s: ReturnType<typeof scope>) => scopedVisible(r, s),
+  // A subtree membership (a grid's staff) reads the instances of what lies under it, with their log.
+  workflow_instances: (r: Instance, s: ReturnType<typeof scope>) =>
+    scopedVisible(r, s) || (r.community_id === null && s.memberStreets.has(r.street_id)) || r.unit_path.some((a) => s.subtreeUnits.has(a)),
+  workflow_events: (r: OfInstance, s: ReturnType<typeof scope>, all: { workflow_instances: Instance[] }) =>
+    scopedVisible(r, s) || (r.community_id === null && s.memberStreets.has(r.street_id)) || underSubtree(r, s, all),
+  workflow_snapshots: (r: OfInstance, s: ReturnType<typeof scope>, all: { workflow_instances: Instance[] }) => scopedVisible(r, s) || underSubtree(r, s, all),
   // A street's campaign configuration: every member of the street reads it.
   campaigns: (r: Scoped, s: ReturnType<typeof scope>) => s.memberStreets.has(r.street_id),
   campaign_phases: (r: Scoped, s: ReturnType<typeof scope>) => s.memberStreets.has(r.street_id),
@@ -163,7 +183,7 @@ const VISIBLE = {
   unit_standings: (r: Scoped, s: ReturnType<typeof scope>) => scopedVisible(r, s),
   rectifications: (r: Scoped, s: ReturnType<typeof scope>) => scopedVisible(r, s),
   // The rounds an application took as steps: whoever sees the application sees them.
-  application_rounds: (r: { instance_id: number }, s: ReturnType<typeof scope>, all: { workflow_instances: Scoped[] }) =>
+  application_rounds: (r: { instance_id: number }, s: ReturnType<typeof scope>, all: { workflow_instances: Instance[] }) =>
     all.workflow_instances.some((i) => i.id === r.instance_id && VISIBLE.workflow_instances(i, s)),
   // The engine's running means and totals: no API role reads them (unit_grades is the view).
   score_means: () => false,
@@ -171,16 +191,16 @@ const VISIBLE = {
   // Deadlines are configuration too; a timer is read with its instance; a message by its
   // recipient only, while the instance is theirs to see.
   workflow_deadlines: () => true,
-  workflow_timers: (r: { instance_id: number }, s: ReturnType<typeof scope>, all: { workflow_instances: Scoped[] }) =>
+  workflow_timers: (r: { instance_id: number }, s: ReturnType<typeof scope>, all: { workflow_instances: Instance[] }) =>
     all.workflow_instances.some((i) => i.id === r.instance_id && VISIBLE.workflow_instances(i, s)),
-  workflow_messages: (r: { recipient_id: string; instance_id: number }, s: ReturnType<typeof scope>, all: { workflow_instances: Scoped[] }) =>
+  workflow_messages: (r: { recipient_id: string; instance_id: number }, s: ReturnType<typeof scope>, all: { workflow_instances: Instance[] }) =>
     r.recipient_id === s.me && all.workflow_instances.some((i) => i.id === r.instance_id && VISIBLE.workflow_instances(i, s)),
   // Who may handle a state and whom an event copies are configuration; a handler's row is read
   // with its instance.
   workflow_state_options: () => true,
   workflow_cc_rules: () => true,
   workflow_countersign_rules: () => true,
-  workflow_assignments: (r: { instance_id: number }, s: ReturnType<typeof scope>, all: { workflow_instances: Scoped[] }) =>
+  workflow_assignments: (r: { instance_id: number }, s: ReturnType<typeof scope>, all: { workflow_instances: Instance[] }) =>
     all.workflow_instances.some((i) => i.id === r.instance_id && VISIBLE.workflow_instances(i, s)),
   // Machine definitions are configuration every signed-in user reads.
   workflow_definitions: () => true,
@@ -204,6 +224,13 @@ function gridWritable(unit: Placed, path: number[], who: Who): boolean {
     return (m.role === 'street_office' && at === unit.street_id) || (m.role === 'community_worker' && at === unit.community_id)
       || (['grid_leader', 'grid_worker', 'micro_grid_worker'].includes(m.role) && path.includes(at));
   });
+}
+/** Whether every membership of the identity reaches its unit's subtree only. */
+function onlySubtree(who: Who): boolean {
+  return who !== 'anon' && IDENTITIES[who]!.length > 0 && IDENTITIES[who]!.every((m) => SUBTREE_KINDS.has(placed[f[m.unit]!]!.kind));
+}
+function underSubtree(r: OfInstance, s: Scope, all: { workflow_instances: Instance[] }): boolean {
+  return all.workflow_instances.some((i) => i.id === r.instance_id && i.unit_path.some((a) => s.subtreeUnits.has(a)));
 }
 function scopedVisible(r: Omit<Scoped, 'id'>, s: Scope): boolean {
   return s.streets.has(r.street_id) || (r.community_id !== null && s.communities.has(r.community_id));
@@ -293,7 +320,7 @@ beforeAll(async () => {
     for (const k of FIXTURE_KINDS) await unit(declaredUnitKey(k.name, branch), k.name, `${k.name}-${branch}`, declaredParentKey(k, branch)!);
   }
   for (const u of await rows<Placed>(
-    'select id::int, kind, street_id::int, community_id::int, district_id::int from public.units where id = any ($1)', [Object.values(f)],
+    'select id::int, kind, street_id::int, community_id::int, district_id::int, unit_path::int[] from public.units where id = any ($1)', [Object.values(f)],
   )) placed[u.id] = u;
   expect(placed[f.A!]!.district_id).toBe(f.D);
 
@@ -309,7 +336,8 @@ beforeAll(async () => {
   // Workflow rows in every scope: an instance of the test-only sample workflow per unit, with
   // its start in the log and a snapshot, written as the engine writes them.
   const started: { instance: number; event: number; street: 'A' | 'B' }[] = [];
-  for (const key of ['A', 'A1', 'A1x', 'A2', 'A3', 'B', 'B1', 'B1x']) {
+  // (and on each declared kind's units: a grid's staff read the instances under their grid only)
+  for (const key of ['A', 'A1', 'A1x', 'A2', 'A3', 'B', 'B1', 'B1x', ...FIXTURE_KINDS.flatMap((k) => [declaredUnitKey(k.name, 'A1'), declaredUnitKey(k.name, 'B1')])]) {
     const [instance] = await rows<{ id: number }>(
       `insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id)
        select 'sample', 2, 'draft', u.id, u.street_id, u.community_id from public.units u where u.id = $1 returning id::int`,
@@ -548,12 +576,12 @@ describe.each(WHO)('as %s', (who) => {
   it.each(TABLES)('select on %s returns exactly the rows the model allows', async (table) => {
     const scoped = (t: string) => rows<Scoped>(`select id::int, street_id::int, community_id::int from public.${t}`);
     const all = {
-      units: await rows<Unit>('select id::int, kind, parent_id::int, street_id::int, community_id::int from public.units'),
+      units: await rows<Unit>('select id::int, kind, parent_id::int, street_id::int, community_id::int, unit_path::int[] from public.units'),
       memberships: await rows<Membership>('select id::int, user_id, unit_id::int, role, street_id::int, community_id::int from public.memberships'),
       profiles: await rows<Profile>('select id from public.profiles'),
-      workflow_instances: await scoped('workflow_instances'),
-      workflow_events: await scoped('workflow_events'),
-      workflow_snapshots: await scoped('workflow_snapshots'),
+      workflow_instances: await rows<Instance>('select id::int, street_id::int, community_id::int, unit_path::int[] from public.workflow_instances'),
+      workflow_events: await rows<OfInstance>('select id::int, instance_id::int, street_id::int, community_id::int from public.workflow_events'),
+      workflow_snapshots: await rows<OfInstance>('select id::int, instance_id::int, street_id::int, community_id::int from public.workflow_snapshots'),
       workflow_definitions: await rows('select * from public.workflow_definitions'),
       workflow_transitions: await rows('select * from public.workflow_transitions'),
       workflow_event_types: await rows('select * from public.workflow_event_types'),
@@ -601,7 +629,8 @@ describe.each(WHO)('as %s', (who) => {
     }
     expect(error).toBeNull();
     expect(keys(data as unknown as Record<string, unknown>[], columns)).toEqual(keys(expected, columns));
-    if (who !== 'none' && !['units', 'memberships', 'profiles', 'member_invitations'].includes(table)) {
+    // (a grid's staff, reaching their grid only, read nothing of a table kept by community)
+    if (who !== 'none' && !['units', 'memberships', 'profiles', 'member_invitations'].includes(table) && !(onlySubtree(who) && !expected.length)) {
       expect(data!.length, `${who} sees some ${table}`).toBeGreaterThan(0);
     }
     if (who !== 'none' && table === 'units') expect(data!.length).toBeGreaterThan(0);
@@ -619,7 +648,7 @@ describe.each(WHO)('as %s', (who) => {
     }
     expect(error).toBeNull();
     expect(ids(data as unknown as { id: number }[])).toEqual(ids(expected));
-    if (who !== 'none') expect(data!.length, `${who} sees some ${table}`).toBeGreaterThan(0);
+    if (who !== 'none' && !(onlySubtree(who) && !expected.length)) expect(data!.length, `${who} sees some ${table}`).toBeGreaterThan(0);
   });
 
   it.each(DECLARED_NAMES)('%s (declared): insert, update and delete on every fixture unit exactly where a declared write role holds the row\'s scope', async (table) => {
@@ -631,6 +660,9 @@ describe.each(WHO)('as %s', (who) => {
     for (const key of Object.keys(f)) {
       const unit = placed[f[key]!]!;
       const allowed = who !== 'anon' && declaredWritable(t, unit, s);
+      // (no grant at all — anon, or a table no role writes — refuses with 42501; a grant the policy
+      // filters, with no row touched)
+      const ungranted = who === 'anon' || !t.writeRoles.length;
       const onUnit = async () => rows<Scoped>(`select id::int, street_id::int, community_id::int from public.${table} where unit_id = $1 order by id`, [unit.id]);
 
       // Insert: the scope columns follow the unit.
@@ -653,7 +685,7 @@ describe.each(WHO)('as %s', (who) => {
         const v0 = await version();
         const upd = await client(who).from(table).update(Object.fromEntries(t.writeColumns.map((c) => [c, t.example[c]]))).eq('id', target).select('id');
         const written = (await version()) !== v0;
-        if (allowed ? upd.error || upd.data?.length !== 1 || !written : written || (who === 'anon' ? upd.error?.code !== '42501' : upd.error || upd.data?.length)) {
+        if (allowed ? upd.error || upd.data?.length !== 1 || !written : written || (ungranted ? upd.error?.code !== '42501' : upd.error || upd.data?.length)) {
           problems.push(`update on ${key}: expected ${allowed ? 'accepted' : 'refused'}, answered ${said(upd)} with ${upd.data?.length ?? 0} row(s), ${written ? 'written' : 'not written'}`);
         }
       }
@@ -661,7 +693,7 @@ describe.each(WHO)('as %s', (who) => {
       // Delete of the fixture's row; put back when it went.
       const del = await client(who).from(table).delete().eq('id', target).select('id');
       const gone = (await version()) === undefined;
-      if (allowed ? del.error || del.data?.length !== 1 || !gone : gone || (who === 'anon' ? del.error?.code !== '42501' : del.error || del.data?.length)) {
+      if (allowed ? del.error || del.data?.length !== 1 || !gone : gone || (ungranted ? del.error?.code !== '42501' : del.error || del.data?.length)) {
         problems.push(`delete on ${key}: expected ${allowed ? 'accepted' : 'refused'}, answered ${said(del)} with ${del.data?.length ?? 0} row(s), ${gone ? 'gone' : 'still there'}`);
       }
       if (gone) declaredRows[table]![key] = await insertExample(db, t, unit.id);
@@ -1181,7 +1213,7 @@ describe.each(WHO)('as %s', (who) => {
     // street-wide roles of A, community roles of A1 (private.roles_in_scope).
     const s = scope(who);
     const sees = s.streets.has(f.A!) || s.communities.has(f.A1!);
-    const roles = s.rolesAt(f.A!, f.A1!);
+    const roles = s.rolesAt(f.A!, f.A1!, placed[f.A1!]!.unit_path);
     const expectCode = (allowedRoles: Role[]) => (!sees ? 'WF007' : allowedRoles.some((r) => roles.has(r)) ? null : 'WF003');
 
     const started = await client(who).rpc('start_workflow', { p_workflow: 'sample', p_subject_unit_id: f.A1, p_form: { title: '矩阵' } });
@@ -1237,7 +1269,7 @@ describe.each(WHO)('as %s', (who) => {
     expect([signing.error, signing.data], 'workflow_countersign').toEqual([null, null]);
     // 我的待办 (a definer function): only instances the caller may read, the draft among them
     // exactly when a role of theirs acts on a draft there.
-    const instances = await rows<Scoped>('select id::int, street_id::int, community_id::int from public.workflow_instances');
+    const instances = await rows<Instance>('select id::int, street_id::int, community_id::int, unit_path::int[] from public.workflow_instances');
     const readable = new Set(instances.filter((r) => VISIBLE.workflow_instances(r, s)).map((r) => r.id));
     const todo = await client(who).rpc('workflow_todo', { p_workflows: ['sample', 'campaign', 'application'], p_limit: 1000 });
     expect(todo.error).toBeNull();
@@ -1251,7 +1283,7 @@ describe.each(WHO)('as %s', (who) => {
   it('workflow_messages: its recipient marks theirs read and unread, and writes nothing else of any', async () => {
     const s = scope(who);
     const all = await rows<{ id: number; recipient_id: string; instance_id: number }>('select id::int, recipient_id, instance_id::int from public.workflow_messages');
-    const instances = await rows<Scoped>('select id::int, street_id::int, community_id::int from public.workflow_instances');
+    const instances = await rows<Instance>('select id::int, street_id::int, community_id::int, unit_path::int[] from public.workflow_instances');
     const mine = all.filter((m) => VISIBLE.workflow_messages(m, s, { workflow_instances: instances })).map((m) => String(m.id)).sort();
     const before = await rows('select id, read_at, kind, recipient_id from public.workflow_messages order by id');
     const read = await client(who).from('workflow_messages').update({ read_at: new Date().toISOString() }).not('id', 'is', null).select('id');

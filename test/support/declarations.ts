@@ -40,11 +40,13 @@ export interface DeclaredUnitKind {
   name: string;
   plugin: string;
   parents: string[];
+  /** Whether a membership held in such a unit reaches only what lies under it (private.unit_kinds.reach). */
+  reach: 'scope' | 'subtree';
 }
 
 /** The unit kinds the plugins declare, each after the declared kinds it may sit under. */
 export const DECLARED_UNIT_KINDS: DeclaredUnitKind[] = (() => {
-  const all = PLUGINS.flatMap((p) => Object.entries(p.declares?.unitKinds ?? {}).map(([name, k]) => ({ name, plugin: p.name, parents: k.parents })));
+  const all = PLUGINS.flatMap((p) => Object.entries(p.declares?.unitKinds ?? {}).map(([name, k]) => ({ name, plugin: p.name, parents: k.parents, reach: k.reach ?? ('scope' as const) })));
   const ordered: DeclaredUnitKind[] = [];
   const placeable = (k: DeclaredUnitKind) => k.parents.some((p) => !all.some((a) => a.name === p) || ordered.some((o) => o.name === p));
   while (ordered.length < all.length) {
