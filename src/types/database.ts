@@ -340,6 +340,152 @@ export type Database = {
           },
         ]
       }
+      grid_assessment_results: {
+        Row: {
+          avg_days: number | null
+          basically: number
+          community_id: number | null
+          found: number
+          handled: number
+          id: number
+          month: string
+          on_time: number
+          parent_name: string
+          published_at: string
+          published_by: string | null
+          rank: number | null
+          satisfied: number
+          score: number | null
+          street_id: number
+          subject_id: string
+          subject_kind: string
+          subject_name: string
+          unit_id: number
+          unsatisfied: number
+          weights: Json
+        }
+        Insert: {
+          avg_days?: number | null
+          basically?: number
+          community_id?: number | null
+          found?: number
+          handled?: number
+          id?: number
+          month: string
+          on_time?: number
+          parent_name?: string
+          published_at?: string
+          published_by?: string | null
+          rank?: number | null
+          satisfied?: number
+          score?: number | null
+          street_id: number
+          subject_id: string
+          subject_kind: string
+          subject_name: string
+          unit_id: number
+          unsatisfied?: number
+          weights?: Json
+        }
+        Update: {
+          avg_days?: number | null
+          basically?: number
+          community_id?: number | null
+          found?: number
+          handled?: number
+          id?: number
+          month?: string
+          on_time?: number
+          parent_name?: string
+          published_at?: string
+          published_by?: string | null
+          rank?: number | null
+          satisfied?: number
+          score?: number | null
+          street_id?: number
+          subject_id?: string
+          subject_kind?: string
+          subject_name?: string
+          unit_id?: number
+          unsatisfied?: number
+          weights?: Json
+        }
+        Relationships: [
+          {
+            foreignKeyName: "grid_assessment_results_community_id_fkey"
+            columns: ["community_id"]
+            isOneToOne: false
+            referencedRelation: "units"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "grid_assessment_results_street_id_fkey"
+            columns: ["street_id"]
+            isOneToOne: false
+            referencedRelation: "units"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "grid_assessment_results_unit_id_fkey"
+            columns: ["unit_id"]
+            isOneToOne: false
+            referencedRelation: "units"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      grid_assessment_weights: {
+        Row: {
+          community_id: number | null
+          found: number
+          id: number
+          on_time: number
+          satisfaction: number
+          street_id: number
+          unit_id: number
+        }
+        Insert: {
+          community_id?: number | null
+          found: number
+          id?: number
+          on_time: number
+          satisfaction: number
+          street_id: number
+          unit_id: number
+        }
+        Update: {
+          community_id?: number | null
+          found?: number
+          id?: number
+          on_time?: number
+          satisfaction?: number
+          street_id?: number
+          unit_id?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "grid_assessment_weights_community_id_fkey"
+            columns: ["community_id"]
+            isOneToOne: false
+            referencedRelation: "units"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "grid_assessment_weights_street_id_fkey"
+            columns: ["street_id"]
+            isOneToOne: false
+            referencedRelation: "units"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "grid_assessment_weights_unit_id_fkey"
+            columns: ["unit_id"]
+            isOneToOne: false
+            referencedRelation: "units"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       grid_deadline_rules: {
         Row: {
           community_id: number | null
@@ -1364,6 +1510,7 @@ export type Database = {
           name: string
           parent_id: number | null
           street_id: number
+          unit_path: number[]
           updated_at: string
         }
         Insert: {
@@ -1376,6 +1523,7 @@ export type Database = {
           name: string
           parent_id?: number | null
           street_id: number
+          unit_path?: number[]
           updated_at?: string
         }
         Update: {
@@ -1388,6 +1536,7 @@ export type Database = {
           name?: string
           parent_id?: number | null
           street_id?: number
+          unit_path?: number[]
           updated_at?: string
         }
         Relationships: [
@@ -1811,6 +1960,7 @@ export type Database = {
           state: string
           street_id: number
           subject_unit_id: number
+          unit_path: number[]
           updated_at: string
           version: number
           workflow: string
@@ -1829,6 +1979,7 @@ export type Database = {
           state: string
           street_id: number
           subject_unit_id: number
+          unit_path?: number[]
           updated_at?: string
           version: number
           workflow: string
@@ -1847,6 +1998,7 @@ export type Database = {
           state?: string
           street_id?: number
           subject_unit_id?: number
+          unit_path?: number[]
           updated_at?: string
           version?: number
           workflow?: string
@@ -2130,6 +2282,7 @@ export type Database = {
           state: string
           street_id: number
           subject_unit_id: number
+          unit_path: number[]
           updated_at: string
           version: number
           workflow: string
@@ -2183,6 +2336,7 @@ export type Database = {
           state: string
           street_id: number
           subject_unit_id: number
+          unit_path: number[]
           updated_at: string
           version: number
           workflow: string
@@ -2210,6 +2364,7 @@ export type Database = {
           state: string
           street_id: number
           subject_unit_id: number
+          unit_path: number[]
           updated_at: string
           version: number
           workflow: string
@@ -2244,6 +2399,7 @@ export type Database = {
           state: string
           street_id: number
           subject_unit_id: number
+          unit_path: number[]
           updated_at: string
           version: number
           workflow: string
@@ -2263,6 +2419,55 @@ export type Database = {
           instance_id: number
           message: string
           ok: boolean
+        }[]
+      }
+      grid_assessment: {
+        Args: { p_month: string; p_street_id: number }
+        Returns: {
+          avg_days: number | null
+          basically: number
+          community_id: number | null
+          found: number
+          handled: number
+          id: number
+          month: string
+          on_time: number
+          parent_name: string
+          published_at: string
+          published_by: string | null
+          rank: number | null
+          satisfied: number
+          score: number | null
+          street_id: number
+          subject_id: string
+          subject_kind: string
+          subject_name: string
+          unit_id: number
+          unsatisfied: number
+          weights: Json
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "grid_assessment_results"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      grid_assessment_published: {
+        Args: { p_street_id: number }
+        Returns: {
+          month: string
+          published_at: string
+        }[]
+      }
+      grid_assessment_trend: {
+        Args: { p_months?: number; p_street_id: number }
+        Returns: {
+          found: number
+          handled: number
+          month: string
+          on_time_rate: number
+          satisfaction_rate: number
         }[]
       }
       grid_household_contacts: {
@@ -2331,6 +2536,10 @@ export type Database = {
           unit_name: string
         }[]
       }
+      publish_grid_assessment: {
+        Args: { p_month: string; p_street_id: number }
+        Returns: number
+      }
       publish_round: {
         Args: { p_rectify_days?: number; p_round_id: number }
         Returns: {
@@ -2393,6 +2602,7 @@ export type Database = {
           state: string
           street_id: number
           subject_unit_id: number
+          unit_path: number[]
           updated_at: string
           version: number
           workflow: string
@@ -2425,6 +2635,7 @@ export type Database = {
           state: string
           street_id: number
           subject_unit_id: number
+          unit_path: number[]
           updated_at: string
           version: number
           workflow: string
@@ -2460,6 +2671,7 @@ export type Database = {
           state: string
           street_id: number
           subject_unit_id: number
+          unit_path: number[]
           updated_at: string
           version: number
           workflow: string
@@ -2491,6 +2703,7 @@ export type Database = {
           state: string
           street_id: number
           subject_unit_id: number
+          unit_path: number[]
           updated_at: string
           version: number
           workflow: string
@@ -2553,6 +2766,7 @@ export type Database = {
           state: string
           street_id: number
           subject_unit_id: number
+          unit_path: number[]
           updated_at: string
           version: number
           workflow: string

@@ -289,6 +289,7 @@ const FUNCTIONS = [
   'transfer_workflow', 'delegate_workflow', 'finish_delegation', 'workflow_return_targets', 'return_workflow', 'resume_workflow',
   'fire_event_batch', 'workflow_members', 'add_signer', 'workflow_countersign', 'migrate_workflow_instances', 'workflow_todo',
   'grid_household_contacts', 'grid_overview', 'grid_import_households',
+  'grid_assessment', 'grid_assessment_published', 'grid_assessment_trend', 'publish_grid_assessment',
 ];
 
 async function createUser(email: string, fullName: string): Promise<string> {
@@ -1119,6 +1120,45 @@ describe.each(WHO)('as %s', (who) => {
         ) as [{ n: number }];
         expect(r.households, `${street} ${r.unit_id}`).toBe(n);
       }
+    }
+  });
+
+  it('网格考核: a month as it stands for the street\'s office, departments and district; published, for every member of the street; published by its office only', async () => {
+    const s = scope(who);
+    for (const street of ['A', 'B'] as const) {
+      const month = `2019-0${street === 'A' ? 1 : 2}-01`;
+      const call = (fn: 'grid_assessment' | 'grid_assessment_trend' | 'grid_assessment_published' | 'publish_grid_assessment') => client(who).rpc(fn, {
+        p_street_id: f[street]!, ...(fn === 'grid_assessment_trend' ? { p_months: 1 } : fn === 'grid_assessment_published' ? {} : { p_month: month }),
+      } as never);
+      if (who === 'anon') {
+        for (const fn of ['grid_assessment', 'grid_assessment_trend', 'grid_assessment_published', 'publish_grid_assessment'] as const) expect((await call(fn)).error?.code, fn).toBe('42501');
+        continue;
+      }
+      // Unpublished (the month is this cell's own: no one else publishes it).
+      await db.query('delete from public.grid_assessment_results where street_id = $1 and month = $2', [f[street], month]);
+      const readsLive = s.gridStreets.has(f[street]!);
+      const live = await call('grid_assessment');
+      expect(live.error).toBeNull();
+      expect((live.data as unknown[]).length > 0, `${street} live`).toBe(readsLive);
+      expect(((await call('grid_assessment_trend')).data as unknown[]).length, `${street} trend`).toBe(readsLive ? 1 : 0);
+      const published = await call('publish_grid_assessment');
+      const office = s.officeStreets.has(f[street]!);
+      expect(published.error?.code ?? null, `${street} publish`).toBe(office ? null : '42501');
+      if (!office) {
+        await db.query(
+          `insert into public.grid_assessment_results (unit_id, month, subject_kind, subject_id, subject_name, parent_name, weights)
+           select l.unit_id, l.month, l.subject_kind, l.subject_id, l.subject_name, l.parent_name, l.weights from private.grid_assessment_live($1, $2) l`,
+          [f[street], month],
+        );
+      }
+      // (the superuser publishes where the caller may not, so every identity reads a published month)
+      const frozen = await call('grid_assessment');
+      expect((frozen.data as { published_at: string | null }[]).every((r) => r.published_at !== null), `${street} frozen`).toBe(true);
+      expect((frozen.data as unknown[]).length > 0, `${street} frozen`).toBe(s.memberStreets.has(f[street]!));
+      // (the fixture's example rows are a published month too)
+      expect(((await call('grid_assessment_published')).data as { month: string }[]).map((r) => r.month).includes(month), street)
+        .toBe(s.memberStreets.has(f[street]!));
+      await db.query('delete from public.grid_assessment_results where street_id = $1 and month = $2', [f[street], month]);
     }
   });
 

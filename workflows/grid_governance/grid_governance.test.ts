@@ -154,6 +154,56 @@ describe('households, with care', () => {
   });
 });
 
+describe("a grid's staff reach their own grid's events, not the rest of the community's", () => {
+  it.each([
+    ['grid.c1@demo.local', '禾丰社区第一网格', 11],
+    ['staff.05@demo.local', 'its micro-grid in 第二网格', 2],
+    ['staff.01@demo.local', 'its two micro-grids (禾丰苑1号楼, 澄湖花园东)', 4],
+    ['worker.c1@demo.local', 'its community (禾丰社区)', 13],
+  ])('%s reads the events of %s', async (email, _what, count) => {
+    const client = await signedIn(email);
+    const { count: n, error } = await client.from('workflow_instances').select('id', { count: 'exact', head: true }).eq('workflow', 'grid_governance');
+    expect(error).toBeNull();
+    expect(n).toBe(count);
+  });
+
+  it('another micro-grid\'s worker reads nothing of an event and may do nothing with it, not even learn it exists', async () => {
+    const form = { category: '安全隐患', description: '楼道堆放杂物堵塞通道', location: '网格测试小区1号楼', urgency: 'normal' };
+    const started = await as.staff.rpc('start_workflow', { p_workflow: 'grid_governance', p_subject_unit_id: at.mine, p_form: form });
+    expect(started.error).toBeNull();
+    const instance = (started.data as { id: number }).id;
+    const notFound = { code: 'WF007' };
+    // (the other micro-grid's worker holds the same role in the same grid and community)
+    expect((await as.otherStaff.from('workflow_instances').select('id').eq('id', instance)).data).toEqual([]);
+    expect((await as.otherStaff.from('workflow_events').select('id').eq('instance_id', instance)).data).toEqual([]);
+    expect((await as.otherStaff.rpc('start_workflow', { p_workflow: 'grid_governance', p_subject_unit_id: at.mine, p_form: {} })).error).toMatchObject(notFound);
+    expect((await as.otherStaff.rpc('save_workflow_form', { p_instance_id: instance, p_form: { ...form, location: '改到别处' } })).error).toMatchObject(notFound);
+    expect((await as.otherStaff.rpc('fire_event', { p_instance_id: instance, p_event: 'report', p_expected_revision: 0, p_payload: {} })).error).toMatchObject(notFound);
+    expect((await as.otherStaff.rpc('workflow_facts', { p_instance_id: instance })).error).toMatchObject(notFound);
+    expect((await as.otherStaff.rpc('workflow_members', { p_instance_id: instance })).data).toEqual([]);
+    const othersTodo = await as.otherStaff.rpc('workflow_todo', { p_workflows: ['grid_governance'] });
+    expect((othersTodo.data as { id: number }[]).map((r) => r.id)).not.toContain(instance);
+    expect((await rows<{ state: string; revision: number }>('select state, revision from public.workflow_instances where id = $1', [instance]))[0]).toEqual({ state: 'draft', revision: 0 });
+
+    // Its own staff report it, and the community triages it.
+    const mineTodo = await as.staff.rpc('workflow_todo', { p_workflows: ['grid_governance'] });
+    expect((mineTodo.data as { id: number }[]).map((r) => r.id)).toContain(instance);
+    expect((await as.staff.rpc('fire_event', { p_instance_id: instance, p_event: 'report', p_expected_revision: 0, p_payload: {} })).error).toBeNull();
+    expect((await as.worker.rpc('fire_event', { p_instance_id: instance, p_event: 'handle_in_grid', p_expected_revision: 1, p_payload: {} })).error).toBeNull();
+    expect((await as.otherStaff.rpc('fire_event', { p_instance_id: instance, p_event: 'resolve', p_expected_revision: 2, p_payload: { comment: '越权办结' } })).error).toMatchObject(notFound);
+    expect((await as.staff.rpc('fire_event', { p_instance_id: instance, p_event: 'resolve', p_expected_revision: 2, p_payload: { comment: '已清理完毕' } })).error).toBeNull();
+  });
+
+  it('a grid worker reads the units of their grid and those above it, not the community\'s other grids', async () => {
+    const { data, error } = await as.staff.from('units').select('id');
+    expect(error).toBeNull();
+    const seen = (data as { id: number }[]).map((u) => u.id);
+    expect(seen).toEqual(expect.arrayContaining([1, at.community, at.grid, at.mine]));
+    expect(seen).not.toContain(at.other);
+    expect(seen).not.toContain(at.compound);
+  });
+});
+
 describe('an event (民情事件): what only the database can tell', () => {
   it('save refuses a category off the street\'s list and a household of another grid, naming the field, and changes nothing', async () => {
     const started = await as.staff.rpc('start_workflow', { p_workflow: 'grid_governance', p_subject_unit_id: at.mine, p_form: {} });
@@ -303,3 +353,116 @@ describe('the roster import (导入住户名册)', () => {
 // (the tests above name their rosters `rows`)
 const rows_ = rows;
 interface Stored { unit_id: number; room: string; size: number; tags: string[]; contact_phone: string | null; updated_at: string }
+
+describe('考核: a month of the log per grid, worker and department, frozen once published', () => {
+  // A street of this file's own, so the month's figures are exactly what happens here.
+  const st = { street: 0, community: 0, grid: 0, micro: 0 };
+  const who: Record<'office' | 'worker' | 'staff', SupabaseClient> = {} as never;
+  const uid: Record<'office' | 'worker' | 'staff', string> = {} as never;
+  const form = { category: '安全隐患', description: '楼道堆放杂物堵塞通道', location: '考核小区1号楼', urgency: 'normal' };
+  const thisMonth = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7) + '-01';
+
+  beforeAll(async () => {
+    const unit = async (kind: string, name: string, parent: number | null) =>
+      (await rows<{ id: number }>('insert into public.units (kind, name, parent_id) values ($1, $2, $3) returning id::int', [kind, `${name}-${run}`, parent]))[0]!.id;
+    st.street = await unit('street', '考核测试街道', null);
+    st.community = await unit('community', '考核测试社区', st.street);
+    st.grid = await unit('grid', '考核测试网格', st.community);
+    st.micro = await unit('micro_grid', '考核测试微网格', st.grid);
+    await db.query("insert into public.grid_lists (unit_id, list, label) values ($1, 'event_category', '安全隐患')", [st.street]);
+    for (const [key, unitId, role] of [['office', st.street, 'street_office'], ['worker', st.community, 'community_worker'], ['staff', st.micro, 'micro_grid_worker']] as const) {
+      const email = `assess-${key}.${run}@grid.local`;
+      uid[key] = await createUser(db, email, PASSWORD, `考核 ${key}`);
+      await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3)', [uid[key], unitId, role]);
+      who[key] = await signedIn(email, PASSWORD);
+    }
+    // Two events found, both handled in the grid at once; one resident satisfied, one not.
+    for (const verdict of ['visit_satisfied', 'visit_unsatisfied'] as const) {
+      const started = await who.staff.rpc('start_workflow', { p_workflow: 'grid_governance', p_subject_unit_id: st.micro, p_form: form });
+      expect(started.error).toBeNull();
+      const id = (started.data as { id: number }).id;
+      for (const [client, event, revision, payload] of [
+        [who.staff, 'report', 0, {}], [who.worker, 'handle_in_grid', 1, {}], [who.staff, 'resolve', 2, { comment: '已清理完毕' }],
+        [who.staff, verdict, 3, verdict === 'visit_satisfied' ? { satisfaction: 'satisfied' } : { comment: '仍有杂物' }],
+      ] as const) {
+        expect((await client.rpc('fire_event', { p_instance_id: id, p_event: event, p_expected_revision: revision, p_payload: payload })).error, event).toBeNull();
+      }
+    }
+  });
+
+  // A case of January 2020, its log written as the demo data writes it (the API writes only now).
+  const pastCase = async (verdict: 'visit_satisfied' | 'visit_unsatisfied') => {
+    const [{ id }] = await rows<{ id: number }>(
+      `insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id, form, created_by, created_at)
+       values ('grid_governance', 2, $1, $2, $3, $4, $5, $6, '2020-01-10T09:00:00+08') returning id::int`,
+      [verdict === 'visit_satisfied' ? 'closed' : 'triage', st.micro, st.street, st.community, form, uid.staff],
+    ) as [{ id: number }];
+    const steps = [
+      ['start', null, 'draft', uid.staff, '{}', '10T09:00'], ['report', 'draft', 'triage', uid.staff, '{}', '10T09:05'],
+      ['handle_in_grid', 'triage', 'grid_handling', uid.worker, '{}', '10T10:00'], ['resolve', 'grid_handling', 'visit', uid.staff, '{"comment":"已处理"}', '11T10:00'],
+      [verdict, 'visit', verdict === 'visit_satisfied' ? 'closed' : 'triage', uid.staff, verdict === 'visit_satisfied' ? '{"satisfaction":"satisfied"}' : '{"comment":"不满意"}', '12T10:00'],
+    ] as const;
+    for (const [event, from, to, actor, payload, at] of steps) {
+      await db.query(
+        `insert into public.workflow_events (instance_id, workflow, version, event, from_state, to_state, payload, actor_id, street_id, community_id, created_at)
+         values ($1, 'grid_governance', 2, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [id, event, from, to, payload, actor, st.street, st.community, `2020-01-${at}:00+08`],
+      );
+    }
+  };
+
+  const live = async (client: SupabaseClient, month = thisMonth()) => {
+    const { data, error } = await client.rpc('grid_assessment', { p_street_id: st.street, p_month: month });
+    expect(error).toBeNull();
+    return data as { subject_kind: string; subject_id: string; found: number; handled: number; on_time: number; satisfied: number; unsatisfied: number; score: number | null; rank: number | null; published_at: string | null }[];
+  };
+
+  it('the street office reads the month as the log has it, scored by the street\'s weights', async () => {
+    const rowsNow = await live(who.office);
+    const grid = rowsNow.find((r) => r.subject_kind === 'grid' && r.subject_id === String(st.grid))!;
+    const staff = rowsNow.find((r) => r.subject_kind === 'worker' && r.subject_id === uid.staff)!;
+    // 按时办结 2 of 2, 满意 1 of 2, the most found of its kind: (50 × 1 + 40 × 0.5 + 10 × 1) / 100.
+    expect(grid).toMatchObject({ found: 2, handled: 2, on_time: 2, satisfied: 1, unsatisfied: 1, score: 80, rank: 1, published_at: null });
+    expect(staff).toMatchObject({ found: 2, handled: 2, on_time: 2, satisfied: 1, unsatisfied: 1, score: 80, rank: 1 });
+    expect(rowsNow.map((r) => r.subject_kind).sort()).toEqual(['grid', 'worker']);
+
+    // Satisfaction alone: half.
+    expect((await who.office.from('grid_assessment_weights').insert({ unit_id: st.street, on_time: 0, satisfaction: 100, found: 0 })).error).toBeNull();
+    expect((await live(who.office)).find((r) => r.subject_kind === 'grid')!.score).toBe(50);
+    // (the database refuses weights that are all zero)
+    expect((await who.office.from('grid_assessment_weights').insert({ unit_id: st.street, on_time: 0, satisfaction: 0, found: 0 })).error?.code).toBe('23514');
+  });
+
+  it('until published, the grid\'s staff and the community read nothing of it; another street\'s office neither', async () => {
+    expect(await live(who.staff)).toEqual([]);
+    expect(await live(who.worker)).toEqual([]);
+    expect(await live(await signedIn('office.s1@demo.local'))).toEqual([]);
+    expect((await who.staff.rpc('grid_assessment_trend', { p_street_id: st.street })).data).toEqual([]);
+    const trend = (await who.office.rpc('grid_assessment_trend', { p_street_id: st.street, p_months: 2 })).data as { month: string; found: number; handled: number; on_time_rate: number; satisfaction_rate: number }[];
+    expect(trend.at(-1)).toMatchObject({ month: thisMonth(), found: 2, handled: 2, on_time_rate: 100, satisfaction_rate: 50 });
+  });
+
+  it('the office publishes a month once it is over, once: then everyone of the street reads the frozen rows', async () => {
+    const current = await who.office.rpc('publish_grid_assessment', { p_street_id: st.street, p_month: thisMonth() });
+    expect([current.error?.code, current.error?.hint]).toEqual(['23514', 'month']);
+    expect((await who.staff.rpc('publish_grid_assessment', { p_street_id: st.street, p_month: '2020-01-01' })).error?.code).toBe('42501');
+
+    await pastCase('visit_satisfied');
+    const published = await who.office.rpc('publish_grid_assessment', { p_street_id: st.street, p_month: '2020-01-01' });
+    expect([published.error, published.data]).toEqual([null, 2]);
+    const again = await who.office.rpc('publish_grid_assessment', { p_street_id: st.street, p_month: '2020-01-15' });
+    expect([again.error?.code, again.error?.hint]).toEqual(['23505', 'month']);
+
+    // (scored by satisfaction alone, the weights the first test left)
+    const frozen = await live(who.office, '2020-01-01');
+    expect(frozen.find((r) => r.subject_kind === 'grid')).toMatchObject({ found: 1, handled: 1, satisfied: 1, unsatisfied: 0, score: 100 });
+    for (const client of [who.staff, who.worker]) expect(await live(client, '2020-01-01')).toEqual(frozen);
+    // What the log or the weights say afterwards changes nothing of it; no one writes a published row.
+    await pastCase('visit_unsatisfied');
+    await who.office.from('grid_assessment_weights').insert({ unit_id: st.street, on_time: 100, satisfaction: 0, found: 0 });
+    expect(await live(who.office, '2020-01-01')).toEqual(frozen);
+    const forged = await who.office.from('grid_assessment_results').update({ score: 100 }).eq('street_id', st.street).select('id');
+    expect(forged.error?.code).toBe('42501');
+    expect(await live(await signedIn('office.s2@demo.local'), '2020-01-01')).toEqual([]);
+  });
+});

@@ -69,6 +69,11 @@ const v1 = defineVersion({
   },
 });
 
+// Version 2: the same machine, once a grid's staff reach their own grid only (reach below): the
+// events of other grids in the community are not theirs to read or act on; and the monthly
+// 考核 of grids, workers and departments from the log (sql/003_assessment.sql).
+const v2 = defineVersion({ ...v1, version: 2, sql: ['002_subtree_reach.sql', '003_assessment.sql'] });
+
 const facts = {
   get sql() {
     return pluginText(import.meta.url, 'facts.sql');
@@ -80,8 +85,10 @@ export const gridGovernancePlugin = definePlugin({
   label: 'workflows.grid_governance.name',
   declares: {
     unitKinds: {
-      grid: { label: '网格', parents: ['community', 'street', 'grid'] },
-      micro_grid: { label: '微网格', parents: ['grid', 'community'] },
+      // A grid's staff reach what lies under their grid (its micro-grids, households and
+      // events), not the rest of the community.
+      grid: { label: '网格', parents: ['community', 'street', 'grid'], reach: 'subtree', reachSince: 2 },
+      micro_grid: { label: '微网格', parents: ['grid', 'community'], reach: 'subtree', reachSince: 2 },
       street_department: { label: '街道部门', parents: ['street'] },
     },
     roles: {
@@ -94,11 +101,17 @@ export const gridGovernancePlugin = definePlugin({
     tables: {
       grid_lists: { scope: 'street', writeRoles: ['street_office'], writeColumns: ['list', 'label', 'position'], example: { list: 'household_tag', label: '矩阵示例标签' }, since: 1 },
       grid_deadline_rules: { scope: 'street', writeRoles: ['street_office'], writeColumns: ['state', 'urgency', 'days'], example: { state: 'visit', urgency: 'normal', days: 3 }, since: 1 },
+      grid_assessment_weights: { scope: 'street', writeRoles: ['street_office'], writeColumns: ['on_time', 'satisfaction', 'found'], example: { on_time: 50, satisfaction: 40, found: 10 }, since: 2 },
+      // (written by publish_grid_assessment only)
+      grid_assessment_results: {
+        scope: 'street', writeRoles: [], writeColumns: [], since: 2,
+        example: { month: '2026-01-01', subject_kind: 'grid', subject_id: '0', subject_name: '矩阵示例网格' },
+      },
     },
   },
   subjectKinds: ['micro_grid', 'grid'],
   startRoles: [...GRID_STAFF, 'community_worker'],
-  versions: [v1],
+  versions: [v1, v2],
   guards,
   actions: {},
   facts,

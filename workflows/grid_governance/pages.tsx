@@ -1,6 +1,6 @@
 // 网格化治理's screens (PageDef), in 基层治理: the grid tree with its counts and coverage check,
-// and the households. Icons and lazy imports only: the admin's first screen loads this list.
-import { ApartmentOutlined, HomeOutlined } from '@ant-design/icons';
+// the households, and the monthly 考核. Icons and lazy imports only: the admin's first screen loads this list.
+import { ApartmentOutlined, HomeOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { PageDef } from '@/plugin-api';
 
 // Those the households' policies let read them (sql/001_grids.sql).
@@ -17,5 +17,10 @@ export const pages: PageDef[] = [
   {
     name: 'grid-households', route: '/grid-households', label: 'workflows.grid_governance.pages.households', icon: <HomeOutlined />,
     group: 'governance', order: 30, roles: READERS, component: () => import('./pages/households.tsx'),
+  },
+  // (the street's office, departments and district read a month as it stands; everyone else once published)
+  {
+    name: 'grid-assessment', route: '/grid-assessment', label: 'workflows.grid_governance.pages.assessment', icon: <TrophyOutlined />,
+    group: 'governance', order: 40, roles: READERS, component: () => import('./pages/assessment.tsx'),
   },
 ];

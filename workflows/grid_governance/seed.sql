@@ -100,7 +100,8 @@ values (102, '枫林新村', '9', '1', '301', 2, '孙立新', '13911112222'),
 
 -- 禾丰社区's events, each at a step (the log as fire_event writes it; the triggers plan the
 -- deadlines from when each step was entered): one per state, 部门处置 overdue, 会商研判 with two
--- departments signing, and one reopened after 不满意.
+-- departments signing, and one reopened after 不满意; and two in 第二网格, reported by its own
+-- micro-grid's worker (staff.05), which 第一网格's grid.c1 does not see.
 do $$
 declare
   v_grid uuid := '00000000-0000-4000-a000-000000000401';
@@ -115,6 +116,7 @@ declare
   v_state text;
   v_at timestamptz;
   v_household bigint;
+  v_reporter uuid;
 begin
   for v_spec in
     select * from (values
@@ -139,19 +141,28 @@ begin
       (3503, '环境卫生', '楼顶水箱渗水，影响顶楼住户', '禾润家园1号楼顶楼', 'urgent',
         '[["report","draft","triage",10,"grid_worker"],["assign_community","triage","community_handling",9,"community_worker"],["resolve","community_handling","visit",7,"community_worker"],["visit_unsatisfied","visit","triage",1,"grid_worker"]]'),
       (3502, '其他', '重复上报的同一处路面破损', '禾丰苑2号楼门前', 'normal',
-        '[["report","draft","triage",3,"grid_worker"],["close_invalid","triage","discarded",2,"community_worker"]]')
+        '[["report","draft","triage",3,"grid_worker"],["close_invalid","triage","discarded",2,"community_worker"]]'),
+      (3505, '安全隐患', '东区3号楼外墙瓷砖松动，有坠落风险', '丰禾雅居东区3号楼', 'urgent',
+        '[["report","draft","triage",1,"grid_worker"]]'),
+      (3505, '民生需求', '东区老人希望增设楼道扶手', '丰禾雅居东区5号楼', 'normal',
+        '[["report","draft","triage",8,"grid_worker"],["handle_in_grid","triage","grid_handling",7,"community_worker"],["resolve","grid_handling","visit",4,"grid_worker"],["visit_satisfied","visit","closed",3,"grid_worker"]]')
     ) s (unit, category, description, location, urgency, steps)
   loop
     select h.id into v_household from public.grid_households h where h.unit_id = v_spec.unit order by h.id limit 1;
+    -- 第一网格's events are grid.c1's; another grid's, its micro-grid worker's.
+    select case when 3101 = any (u.unit_path) then v_grid else
+             (select m.user_id from public.memberships m where m.unit_id = u.id and m.role = 'micro_grid_worker' order by m.user_id limit 1) end
+      into v_reporter from public.units u where u.id = v_spec.unit;
     v_at := now() - make_interval(days => coalesce((v_spec.steps->0->>3)::int, 0) + 1);
     insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id, form, form_saved_at, created_by, created_at)
     values ('grid_governance', 1, 'draft', v_spec.unit, 1, 101,
             jsonb_build_object('category', v_spec.category, 'description', v_spec.description, 'location', v_spec.location,
                                'urgency', v_spec.urgency, 'household_id', v_household),
-            v_at, v_grid, v_at)
+            v_at, v_reporter, v_at)
     returning id into v_instance;
     insert into public.workflow_events (instance_id, workflow, version, event, from_state, to_state, actor_id, actor_roles, street_id, community_id, created_at)
-    values (v_instance, 'grid_governance', 1, 'start', null, 'draft', v_grid, '{grid_worker}', 1, 101, v_at);
+    values (v_instance, 'grid_governance', 1, 'start', null, 'draft', v_reporter,
+            case when v_reporter = v_grid then '{grid_worker}' else '{micro_grid_worker}' end::text[], 1, 101, v_at);
     v_state := 'draft';
     for v_step in select * from jsonb_array_elements(v_spec.steps) loop
       v_at := now() - make_interval(days => (v_step->>3)::int) - interval '2 hours';
@@ -172,9 +183,9 @@ begin
                 when 'visit_unsatisfied' then '居民反映渗水未根治，仍有滴漏'
                 when 'close_invalid' then '与前一事件重复，已合并办理'
                 when 'consult' then '涉及城管执法与市场监管，请城发办共同研判' end,
-              case v_step->>4 when 'grid_worker' then v_grid when 'community_worker' then v_worker
+              case v_step->>4 when 'grid_worker' then v_reporter when 'community_worker' then v_worker
                               when 'street_office' then v_office else v_handler end,
-              array[v_step->>4], 1, 101, v_at)
+              array[case when v_step->>4 = 'grid_worker' and v_reporter <> v_grid then 'micro_grid_worker' else v_step->>4 end], 1, 101, v_at)
       returning id into v_event;
       if v_step->>0 = 'report' then
         insert into public.workflow_snapshots (instance_id, event_id, form, street_id, community_id, created_at)
