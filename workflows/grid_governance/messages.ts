@@ -45,7 +45,7 @@ export const messages = {
       grids: '网格', households: '住户', assessment: '网格考核',
     },
     assessment: {
-      title: '网格考核', street: '街道', month: '考核月份', live: '未发布（实时数据）', notPublished: '尚未发布', published: '已发布 {{at}}',
+      title: '网格考核', street: '街道', month: '考核月份', live: '未发布（实时数据）', notPublished: '尚未发布', publishedMark: '已发布', published: '已发布 {{at}}',
       publish: '发布', publishConfirm: '发布后{{month}}的考核结果不再改变，确定发布？', publishedN: '已发布，共 {{count}} 条',
       notOver: '本月尚未结束，月末后才能发布', weights: '计分权重', weightsSaved: '权重已保存，未发布的月份按新权重计分',
       weightsHelp: '得分 = 各项比率 × 权重之和 ÷ 有数据的权重之和 × 100；本月没有办结或回访的项不计入。已发布的月份不受影响。',
@@ -136,7 +136,7 @@ export const messages = {
     roles: { grid_leader: 'Grid leader', grid_worker: 'Grid worker', micro_grid_worker: 'Micro-grid worker', community_worker: 'Community worker', office_handler: 'Department handler' },
     pages: { grids: 'Grids', households: 'Households', assessment: 'Grid assessment' },
     assessment: {
-      title: 'Grid assessment', street: 'Street', month: 'Month', live: 'Not published (live figures)', notPublished: 'Not published yet', published: 'Published {{at}}',
+      title: 'Grid assessment', street: 'Street', month: 'Month', live: 'Not published (live figures)', notPublished: 'Not published yet', publishedMark: 'Published', published: 'Published {{at}}',
       publish: 'Publish', publishConfirm: 'Once published, the results of {{month}} never change. Publish?', publishedN: 'Published, {{count}} rows',
       notOver: 'The month is not over yet', weights: 'Weights', weightsSaved: 'Weights saved; months not yet published use them',
       weightsHelp: 'Score = the sum of each rate × its weight ÷ the weights of the rates with data × 100. Published months keep theirs.',

@@ -33,6 +33,8 @@ export default function AssessmentPage() {
   const [kind, setKind] = useState<Kind>('grid');
   const [rows, setRows] = useState<Result[] | null>(null);
   const [trend, setTrend] = useState<Trend[]>([]);
+  // The months the street has published (marked in the month picker).
+  const [publishedMonths, setPublishedMonths] = useState<Set<string>>(new Set());
   const [isOffice, setIsOffice] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [weightsOpen, setWeightsOpen] = useState(false);
@@ -52,6 +54,8 @@ export default function AssessmentPage() {
   const load = useCallback(async () => {
     if (streetId === null) return;
     setRows(null);
+    void supabaseClient.rpc('grid_assessment_published', { p_street_id: streetId })
+      .then(({ data }) => setPublishedMonths(new Set((data ?? []).map((m) => m.month.slice(0, 7)))));
     const { data, error: failed } = await supabaseClient.rpc('grid_assessment', { p_street_id: streetId, p_month: month.format('YYYY-MM-01') });
     if (failed) setError(toHttpError(failed).message);
     else { setError(null); setRows(data); }
@@ -114,7 +118,15 @@ export default function AssessmentPage() {
                 options={streets.map((s) => ({ value: s.id, label: s.name }))} onChange={setStreetId} />
             )}
             <DatePicker picker="month" aria-label={t('month')} allowClear={false} value={month}
-              disabledDate={(d) => d.isAfter(dayjs(), 'month')} onChange={(d) => d && setMonth(d.startOf('month'))} />
+              disabledDate={(d) => d.isAfter(dayjs(), 'month')} onChange={(d) => d && setMonth(d.startOf('month'))}
+              cellRender={(current, info) => (info.type === 'month' && publishedMonths.has(dayjs(current).format('YYYY-MM'))
+                ? (
+                  <div style={{ position: 'relative' }} title={t('publishedMark')}>
+                    {info.originNode}
+                    <span style={{ position: 'absolute', top: -4, right: 6, color: '#389e0d', fontSize: 8 }}>●</span>
+                  </div>
+                )
+                : info.originNode)} />
             {publishedAt
               ? <Tag color="green" data-testid="assessment-status">{t('published', { at: formatDateTime(publishedAt) })}</Tag>
               : <Tag data-testid="assessment-status">{rows?.length ? t('live') : t('notPublished')}</Tag>}
@@ -169,7 +181,7 @@ export default function AssessmentPage() {
         </Card>
       )}
       {weightsOpen && streetId !== null && (
-        <WeightsModal streetId={streetId} current={rows?.[0]?.weights as Weights | undefined}
+        <WeightsModal streetId={streetId}
           onClose={(saved) => { setWeightsOpen(false); if (saved) void load(); }} />
       )}
     </Space>
@@ -178,9 +190,14 @@ export default function AssessmentPage() {
 
 interface Weights { on_time: number; satisfaction: number; found: number }
 
-function WeightsModal({ streetId, current, onClose }: { streetId: number; current?: Weights; onClose: (saved: boolean) => void }) {
+function WeightsModal({ streetId, onClose }: { streetId: number; onClose: (saved: boolean) => void }) {
   const [form] = Form.useForm<Weights>();
   const [saving, setSaving] = useState(false);
+  // The street's weights now (a published month shows the ones it was scored by, which may be older).
+  useEffect(() => {
+    void supabaseClient.from('grid_assessment_weights').select('on_time, satisfaction, found').eq('street_id', streetId)
+      .order('id', { ascending: false }).limit(1).then(({ data }) => { if (data?.[0]) form.setFieldsValue(data[0]); });
+  }, [streetId, form]);
   const save = async () => {
     const values = await form.validateFields();
     setSaving(true);
@@ -198,7 +215,7 @@ function WeightsModal({ streetId, current, onClose }: { streetId: number; curren
   return (
     <Modal open title={t('weights')} okText={t('save')} confirmLoading={saving} onOk={() => void save()} onCancel={() => onClose(false)}>
       <Typography.Paragraph type="secondary">{t('weightsHelp')}</Typography.Paragraph>
-      <Form form={form} layout="horizontal" labelCol={{ span: 8 }} initialValues={current ?? { on_time: 50, satisfaction: 40, found: 10 }}
+      <Form form={form} layout="horizontal" labelCol={{ span: 8 }} initialValues={{ on_time: 50, satisfaction: 40, found: 10 }}
         onValuesChange={() => void form.validateFields(['found']).catch(() => undefined)}>
         {weight('on_time')}
         {weight('satisfaction')}
