@@ -1,6 +1,6 @@
 import { DownOutlined, LockOutlined } from '@ant-design/icons';
 import { useGetIdentity, useTranslation } from '@refinedev/core';
-import { Avatar, Dropdown, Layout, Select, Space, Typography, theme } from 'antd';
+import { Avatar, Dropdown, Grid, Layout, Select, Space, Typography, theme } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { myMemberships, useMembershipsVersion } from '@/access/memberships';
 import { supabaseClient } from '@/providers/supabase-client';
@@ -38,6 +38,8 @@ export function Header() {
   const units = useMyUnits(user?.id);
   const { translate, changeLocale, getLocale } = useTranslation();
   const [changing, setChanging] = useState(false);
+  // On a phone the name and units would wrap down over the page: the avatar alone, the rest in its menu.
+  const narrow = !Grid.useBreakpoint().md;
   return (
     <Layout.Header
       style={{
@@ -61,6 +63,7 @@ export function Header() {
             trigger={['click']}
             menu={{
               items: [
+                ...(narrow ? [{ key: 'name', label: [user.name, ...units].join(' · '), disabled: true }] : []),
                 { key: 'email', label: user.email, disabled: true },
                 { type: 'divider' },
                 { key: 'password', icon: <LockOutlined />, label: translate('password.change') },
@@ -70,9 +73,9 @@ export function Header() {
           >
             <Space size="small" data-testid="current-user" role="button" aria-label={translate('header.userMenu')} style={{ cursor: 'pointer' }}>
               <Avatar size="small" style={{ background: '#c8161d' }}>{user.name.slice(0, 1)}</Avatar>
-              <Typography.Text>{user.name}</Typography.Text>
-              {units.length > 0 && (
-                <Typography.Text type="secondary" data-testid="current-user-unit" style={{ fontSize: 12 }}>
+              {!narrow && <Typography.Text>{user.name}</Typography.Text>}
+              {!narrow && units.length > 0 && (
+                <Typography.Text type="secondary" data-testid="current-user-unit" style={{ fontSize: 12, maxWidth: 240, display: 'inline-block', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}>
                   {units.join('、')}
                 </Typography.Text>
               )}

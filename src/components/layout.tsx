@@ -112,11 +112,14 @@ function Sider() {
           <AppTitle collapsed={siderCollapsed} />
         </div>
         {allowed && (
+          // (folded, no group stands open: a phone folds the menu after it mounted, and antd then kept
+          // the open groups as popups over the page; made again when folded or unfolded)
           <Menu
+            key={siderCollapsed ? 'folded' : 'unfolded'}
             mode="inline"
             items={items}
             selectedKeys={selected ? [selected] : []}
-            defaultOpenKeys={groups}
+            defaultOpenKeys={siderCollapsed ? [] : groups}
             onClick={onClick}
             style={{ paddingTop: 8, border: 'none', overflow: 'auto', height: 'calc(100% - 72px)' }}
           />
