@@ -28,7 +28,7 @@ export { UNIT_KINDS } from '@/registry/resources';
 export { i18n } from '@/i18n';
 
 // Moments in the language's one style for days, times and months (format.* keys).
-export { formatDate, formatDateTime, formatMonth, formatMonthDay, formatTime } from '@/lib/dates';
+export { formatDate, formatDateTime, formatDeadline, formatMonth, formatMonthDay, formatTime } from '@/lib/dates';
 // A workflow state as a tag in its tone's colour, as on every list.
 export { StatusTag, stateTone } from '@/components/status-tag';
 // A work card's shell on the 工作台 (its data, its count, its link), and a deadline's days left.

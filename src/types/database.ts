@@ -2470,6 +2470,49 @@ export type Database = {
           satisfaction_rate: number
         }[]
       }
+      grid_dashboard: {
+        Args: {
+          p_community_id?: number
+          p_street_id: number
+          p_unit_id?: number
+        }
+        Returns: Json
+      }
+      grid_events: {
+        Args: {
+          p_category?: string
+          p_community_id?: number
+          p_from?: string
+          p_limit?: number
+          p_offset?: number
+          p_open?: boolean
+          p_overdue?: boolean
+          p_state?: string
+          p_street_id: number
+          p_to?: string
+          p_unit_id?: number
+          p_urgency?: string
+        }
+        Returns: {
+          category: string
+          community_name: string
+          created_at: string
+          created_by_name: string
+          deadline_at: string
+          description: string
+          done: boolean
+          entered_at: string
+          id: number
+          location: string
+          overdue: boolean
+          state: string
+          subject_name: string
+          subject_unit_id: number
+          total: number
+          urgency: string
+          version: number
+        }[]
+      }
       grid_household_contacts: {
         Args: { p_ids: number[] }
         Returns: {

@@ -166,7 +166,7 @@ for (const { plugin, from, to } of PAIRS) {
         // (someone holding a role that may handle it, where the role is held; the filer may not)
         const role = assigned.assignRoles![0]!;
         const holder = role === 'reviewer' ? reviewer.id : role === 'street_office' ? office.id
-          : (await member(`holder-${plugin.name}`, heldUnit(role, await placeOf(plugin))!, role)).id;
+          : (await member(`holder-${plugin.name}-v${from.version}v${to.version}`, heldUnit(role, await placeOf(plugin))!, role)).id;
         for (const [id, user] of [[keeps, holder], [stops, filer.id]] as const) {
           await db.query(`insert into public.workflow_assignments (instance_id, state, user_id, kind, event_id)
             select $1, $2, $3, 'owner', max(id) from public.workflow_events where instance_id = $1`, [id, assigned.state, user]);

@@ -290,6 +290,7 @@ const FUNCTIONS = [
   'fire_event_batch', 'workflow_members', 'add_signer', 'workflow_countersign', 'migrate_workflow_instances', 'workflow_todo',
   'grid_household_contacts', 'grid_overview', 'grid_import_households',
   'grid_assessment', 'grid_assessment_published', 'grid_assessment_trend', 'publish_grid_assessment',
+  'grid_events', 'grid_dashboard',
 ];
 
 async function createUser(email: string, fullName: string): Promise<string> {
@@ -538,6 +539,32 @@ afterAll(async () => {
   for (let pass = 0; pass < 3; pass++) await db.query(`delete from public.units where name like $1 ${unused}`, [`%-${run}`]);
   await db.end();
 });
+
+/**
+ * A closed 民情事件 on every unit of both streets, reported this month (closed, so no one's to-do
+ * list or deadline changes), made once for the dashboard's and the ledger's cell.
+ */
+let gridCasesMade: Promise<number[]> | undefined;
+function gridCases(): Promise<number[]> {
+  gridCasesMade ??= (async () => {
+    const ids: number[] = [];
+    for (const key of ['A', 'A1', 'A1x', 'A2', 'A3', 'B', 'B1', 'B1x', ...FIXTURE_KINDS.flatMap((k) => [declaredUnitKey(k.name, 'A1'), declaredUnitKey(k.name, 'B1')])]) {
+      const [instance] = await rows<{ id: number }>(
+        `insert into public.workflow_instances (workflow, version, state, done, subject_unit_id, street_id, community_id, form)
+         select 'grid_governance', 3, 'closed', true, u.id, u.street_id, u.community_id, jsonb_build_object('category', $2::text) from public.units u where u.id = $1 returning id::int`,
+        [f[key], `矩阵-${run}`],
+      );
+      await db.query(
+        `insert into public.workflow_events (instance_id, workflow, version, event, from_state, to_state, street_id, community_id)
+         select i.id, i.workflow, i.version, 'report', 'draft', 'triage', i.street_id, i.community_id from public.workflow_instances i where i.id = $1`,
+        [instance!.id],
+      );
+      ids.push(instance!.id);
+    }
+    return ids;
+  })();
+  return gridCasesMade;
+}
 
 describe('every exposed table and function is in the matrix', () => {
   it('the public schema has exactly the tables the model covers (modelled here, or declared by a plugin), each with RLS on and nothing granted to anon', async () => {
@@ -1159,6 +1186,26 @@ describe.each(WHO)('as %s', (who) => {
       expect(((await call('grid_assessment_published')).data as { month: string }[]).map((r) => r.month).includes(month), street)
         .toBe(s.memberStreets.has(f[street]!));
       await db.query('delete from public.grid_assessment_results where street_id = $1 and month = $2', [f[street], month]);
+    }
+  });
+
+  it('治理态势 and 民情事件台账: the events and counts of exactly what the caller reads of the street', async () => {
+    const made = await gridCases();
+    const s = scope(who);
+    const instances = await rows<Instance>('select id::int, street_id::int, community_id::int, unit_path::int[] from public.workflow_instances where id = any ($1)', [made]);
+    for (const street of ['A', 'B'] as const) {
+      const ledger = await client(who).rpc('grid_events', { p_street_id: f[street]!, p_category: `矩阵-${run}`, p_limit: 200 });
+      const board = await client(who).rpc('grid_dashboard', { p_street_id: f[street]! });
+      if (who === 'anon') {
+        expect([ledger.error?.code, board.error?.code]).toEqual(['42501', '42501']);
+        continue;
+      }
+      const expected = instances.filter((i) => i.street_id === f[street] && VISIBLE.workflow_instances(i, s)).map((i) => i.id).sort((a, b) => a - b);
+      expect(ledger.error).toBeNull();
+      expect((ledger.data as { id: number }[]).map((r) => r.id).sort((a, b) => a - b), street).toEqual(expected);
+      expect(board.error).toBeNull();
+      // (each case was reported this month; they are closed, so nothing of them is open)
+      expect((board.data as { months: { reported: number }; open: number }), street).toMatchObject({ months: { reported: expected.length }, open: 0 });
     }
   });
 

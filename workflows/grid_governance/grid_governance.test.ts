@@ -466,3 +466,108 @@ describe('考核: a month of the log per grid, worker and department, frozen onc
     expect(await live(await signedIn('office.s2@demo.local'), '2020-01-01')).toEqual([]);
   });
 });
+
+describe('治理态势 and the ledger: what is open, where, overdue, this month — as the caller reads it', () => {
+  // A street of this file's own: a grid of two micro-grids with their staff, the community's worker.
+  const sd = { street: 0, community: 0, grid: 0, mine: 0, other: 0 };
+  const who: Record<'office' | 'worker' | 'staff' | 'otherStaff', SupabaseClient> = {} as never;
+  const made: Record<string, number> = {};
+  type Page = { id: number; state: string; category: string; overdue: boolean; deadline_at: string | null; total: number }[];
+  type Board = { open: number; overdue: number; by_state: { state: string; open: number; overdue: number }[]; by_category: { category: string; open: number }[];
+    by_unit: { unit_id: number; open: number; overdue: number }[]; months: Record<string, number> };
+
+  beforeAll(async () => {
+    const unit = async (kind: string, name: string, parent: number | null) =>
+      (await rows<{ id: number }>('insert into public.units (kind, name, parent_id) values ($1, $2, $3) returning id::int', [kind, `${name}-${run}`, parent]))[0]!.id;
+    sd.street = await unit('street', '态势测试街道', null);
+    sd.community = await unit('community', '态势测试社区', sd.street);
+    sd.grid = await unit('grid', '态势测试网格', sd.community);
+    sd.mine = await unit('micro_grid', '态势测试一号微网格', sd.grid);
+    sd.other = await unit('micro_grid', '态势测试二号微网格', sd.grid);
+    await db.query("insert into public.grid_lists (unit_id, list, label) values ($1, 'event_category', '安全隐患'), ($1, 'event_category', '环境卫生')", [sd.street]);
+    for (const [key, unitId, role] of [
+      ['office', sd.street, 'street_office'], ['worker', sd.community, 'community_worker'], ['staff', sd.mine, 'micro_grid_worker'], ['otherStaff', sd.other, 'micro_grid_worker'],
+    ] as const) {
+      const email = `board-${key}.${run}@grid.local`;
+      const id = await createUser(db, email, PASSWORD, `态势 ${key}`);
+      await db.query('insert into public.memberships (user_id, unit_id, role) values ($1, $2, $3)', [id, unitId, role]);
+      who[key] = await signedIn(email, PASSWORD);
+    }
+    const event = async (name: string, subject: number, category: string, steps: [SupabaseClient, string, Record<string, unknown>][]) => {
+      const reporter = subject === sd.mine ? who.staff : who.otherStaff;
+      const started = await reporter.rpc('start_workflow', { p_workflow: 'grid_governance', p_subject_unit_id: subject, p_form: { category, description: '楼道堆放杂物堵塞通道', location: '态势小区1号楼', urgency: 'normal' } });
+      expect(started.error).toBeNull();
+      made[name] = (started.data as { id: number }).id;
+      for (const [i, [client, ev, payload]] of steps.entries()) {
+        expect((await client.rpc('fire_event', { p_instance_id: made[name], p_event: ev, p_expected_revision: i, p_payload: payload })).error, `${name} ${ev}`).toBeNull();
+      }
+    };
+    const report: [SupabaseClient, string, Record<string, unknown>] = [who.staff, 'report', {}];
+    await event('triaged', sd.mine, '安全隐患', [report]);
+    await event('inGrid', sd.mine, '环境卫生', [report, [who.worker, 'handle_in_grid', {}]]);
+    await event('closed', sd.mine, '环境卫生', [report, [who.worker, 'handle_in_grid', {}], [who.staff, 'resolve', { comment: '已清理完毕' }], [who.staff, 'visit_satisfied', { satisfaction: 'satisfied' }]]);
+    await event('elsewhere', sd.other, '安全隐患', [[who.otherStaff, 'report', {}]]);
+    await event('draft', sd.mine, '安全隐患', []);
+    // 网格处置's deadline passed (the scheduler's clock is the database's: move the deadline back).
+    await db.query("update public.workflow_timers set deadline_at = now() - interval '1 day' where instance_id = $1 and state = 'grid_handling'", [made.inGrid]);
+  });
+
+  const ledger = async (client: SupabaseClient, args: Record<string, unknown> = {}) => {
+    const { data, error } = await client.rpc('grid_events', { p_street_id: sd.street, ...args });
+    expect(error).toBeNull();
+    return data as Page;
+  };
+  const board = async (client: SupabaseClient, args: Record<string, unknown> = {}) => {
+    const { data, error } = await client.rpc('grid_dashboard', { p_street_id: sd.street, ...args });
+    expect(error).toBeNull();
+    return data as unknown as Board;
+  };
+
+  it('the ledger filters by step, category, grid, open and overdue, newest first, each page with the total it is of', async () => {
+    const all = await ledger(who.office);
+    expect(all.map((r) => r.id)).toEqual([made.draft, made.elsewhere, made.closed, made.inGrid, made.triaged]);
+    expect(all.every((r) => r.total === 5)).toBe(true);
+    expect((await ledger(who.office, { p_state: 'grid_handling' })).map((r) => r.id)).toEqual([made.inGrid]);
+    expect((await ledger(who.office, { p_category: '环境卫生' })).map((r) => r.id)).toEqual([made.closed, made.inGrid]);
+    expect((await ledger(who.office, { p_unit_id: sd.other })).map((r) => r.id)).toEqual([made.elsewhere]);
+    expect((await ledger(who.office, { p_open: false })).map((r) => r.id)).toEqual([made.closed]);
+    const overdue = await ledger(who.office, { p_overdue: true });
+    expect(overdue.map((r) => [r.id, r.overdue])).toEqual([[made.inGrid, true]]);
+    expect(all.find((r) => r.id === made.closed)).toMatchObject({ overdue: false, deadline_at: null });
+    const page = await ledger(who.office, { p_offset: 1, p_limit: 2 });
+    expect([page.map((r) => r.id), page[0]!.total]).toEqual([[made.elsewhere, made.closed], 5]);
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    expect((await ledger(who.office, { p_from: today })).length).toBe(5);
+    expect(await ledger(who.office, { p_to: today })).toEqual([]);
+  });
+
+  it('a grid worker\'s ledger is their grid\'s, whatever they ask; another street\'s office reads nothing', async () => {
+    expect((await ledger(who.staff)).map((r) => r.id)).toEqual([made.draft, made.closed, made.inGrid, made.triaged]);
+    expect(await ledger(who.staff, { p_unit_id: sd.other })).toEqual([]);
+    expect(await ledger(await signedIn('office.s1@demo.local'))).toEqual([]);
+    // The screen's explicit filter (the worker's own micro-grid) reads what service_role reads with it.
+    const asService = await rows<{ id: number }>('select id::int from public.grid_events($1, p_unit_id => $2)', [sd.street, sd.mine]);
+    expect(asService.map((r) => r.id)).toEqual((await ledger(who.staff, { p_unit_id: sd.mine })).map((r) => r.id));
+  });
+
+  it('the dashboard counts what is open by step, category and grid (each grid with what lies under it), the overdue, and this month beside last', async () => {
+    const street = await board(who.office);
+    expect([street.open, street.overdue]).toEqual([3, 1]);
+    expect(street.by_state).toEqual([
+      { state: 'triage', open: 2, overdue: 0 },
+      { state: 'grid_handling', open: 1, overdue: 1 },
+    ]);
+    expect(street.by_category).toEqual([{ category: '安全隐患', open: 2, overdue: 0 }, { category: '环境卫生', open: 1, overdue: 1 }]);
+    const unit = (b: Board, id: number) => b.by_unit.find((u) => u.unit_id === id);
+    expect([unit(street, sd.community), unit(street, sd.grid), unit(street, sd.mine), unit(street, sd.other)].map((u) => [u?.open, u?.overdue]))
+      .toEqual([[3, 1], [3, 1], [2, 1], [1, 0]]);
+    expect(street.months).toMatchObject({ reported: 4, resolved: 1, closed: 1, reopened: 0, reported_last: 0 });
+    // The community's worker reads the same; the grid's staff their micro-grid's (and the grids above it, by it).
+    expect(await board(who.worker, { p_community_id: sd.community })).toEqual(street);
+    const mine = await board(who.staff, { p_unit_id: sd.mine });
+    expect([mine.open, mine.overdue, mine.months.reported]).toEqual([2, 1, 3]);
+    expect(unit(mine, sd.other)).toBeUndefined();
+    expect(await board(who.staff)).toMatchObject({ open: 2, overdue: 1 });
+    expect(await board(await signedIn('office.s1@demo.local'))).toMatchObject({ open: 0, overdue: 0, by_unit: [] });
+  });
+});

@@ -74,6 +74,10 @@ const v1 = defineVersion({
 // 考核 of grids, workers and departments from the log (sql/003_assessment.sql).
 const v2 = defineVersion({ ...v1, version: 2, sql: ['002_subtree_reach.sql', '003_assessment.sql'] });
 
+// Version 3: the same machine, with the street's dashboard (治理态势) and the ledger of events it
+// drills down to (sql/004_dashboard.sql).
+const v3 = defineVersion({ ...v1, version: 3, sql: ['004_dashboard.sql'] });
+
 const facts = {
   get sql() {
     return pluginText(import.meta.url, 'facts.sql');
@@ -111,7 +115,7 @@ export const gridGovernancePlugin = definePlugin({
   },
   subjectKinds: ['micro_grid', 'grid'],
   startRoles: [...GRID_STAFF, 'community_worker'],
-  versions: [v1, v2],
+  versions: [v1, v2, v3],
   guards,
   actions: {},
   facts,

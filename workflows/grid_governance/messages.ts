@@ -42,7 +42,20 @@ export const messages = {
     unitKinds: { grid: '网格', micro_grid: '微网格', street_department: '街道部门' },
     roles: { grid_leader: '网格长', grid_worker: '网格员', micro_grid_worker: '微网格员', community_worker: '社区工作者', office_handler: '部门经办人' },
     pages: {
-      grids: '网格', households: '住户', assessment: '网格考核',
+      grids: '网格', households: '住户', assessment: '网格考核', dashboard: '治理态势', events: '民情事件台账',
+    },
+    dashboard: {
+      title: '治理态势', street: '街道', open: '在办事件', overdue: '超期未办', reported: '本月上报', resolved: '本月办结',
+      closed: '本月回访结案', reopened: '本月不满意重办', lastMonth: '上月 {{count}}', byState: '在办事件（按环节）',
+      byCategory: '在办事件（按类别）', byUnit: '在办事件（按网格）', unit: '网格', level: '层级', overdueShort: '超期',
+      openShort: '在办', noCategory: '未分类', drill: '点击查看明细', empty: '暂无在办事件',
+      kinds: { community: '社区', grid: '网格', micro_grid: '微网格' },
+    },
+    ledger: {
+      title: '民情事件台账', unit: '网格', state: '环节', category: '类别', urgency: '紧急程度', open: '办理情况',
+      openOptions: { open: '在办', done: '已结束' }, overdueOnly: '只看超期', reportedAt: '上报时间', period: '上报日期',
+      description: '情况描述', location: '位置', grid: '所在网格', community: '社区', reporter: '上报人', deadline: '办理时限',
+      overdue: '已超期', all: '全部', reset: '清空筛选', total: '共 {{total}} 件',
     },
     assessment: {
       title: '网格考核', street: '街道', month: '考核月份', live: '未发布（实时数据）', notPublished: '尚未发布', publishedMark: '已发布', published: '已发布 {{at}}',
@@ -134,7 +147,20 @@ export const messages = {
     },
     unitKinds: { grid: 'Grid', micro_grid: 'Micro-grid', street_department: 'Street department' },
     roles: { grid_leader: 'Grid leader', grid_worker: 'Grid worker', micro_grid_worker: 'Micro-grid worker', community_worker: 'Community worker', office_handler: 'Department handler' },
-    pages: { grids: 'Grids', households: 'Households', assessment: 'Grid assessment' },
+    pages: { grids: 'Grids', households: 'Households', assessment: 'Grid assessment', dashboard: 'Governance overview', events: 'Event ledger' },
+    dashboard: {
+      title: 'Governance overview', street: 'Street', open: 'Open', overdue: 'Overdue', reported: 'Reported this month', resolved: 'Resolved this month',
+      closed: 'Closed this month', reopened: 'Reopened this month', lastMonth: 'Last month {{count}}', byState: 'Open events by step',
+      byCategory: 'Open events by category', byUnit: 'Open events by grid', unit: 'Grid', level: 'Level', overdueShort: 'Overdue',
+      openShort: 'Open', noCategory: 'No category', drill: 'Click for the list', empty: 'No open events',
+      kinds: { community: 'Community', grid: 'Grid', micro_grid: 'Micro-grid' },
+    },
+    ledger: {
+      title: 'Event ledger', unit: 'Grid', state: 'Step', category: 'Category', urgency: 'Urgency', open: 'Status',
+      openOptions: { open: 'Open', done: 'Ended' }, overdueOnly: 'Overdue only', reportedAt: 'Reported', period: 'Reported between',
+      description: 'Description', location: 'Location', grid: 'Grid', community: 'Community', reporter: 'Reporter', deadline: 'Deadline',
+      overdue: 'Overdue', all: 'All', reset: 'Clear filters', total: '{{total}} events',
+    },
     assessment: {
       title: 'Grid assessment', street: 'Street', month: 'Month', live: 'Not published (live figures)', notPublished: 'Not published yet', publishedMark: 'Published', published: 'Published {{at}}',
       publish: 'Publish', publishConfirm: 'Once published, the results of {{month}} never change. Publish?', publishedN: 'Published, {{count}} rows',
