@@ -23,7 +23,18 @@ afterAll(async () => {
 });
 
 const menu = (page: Page) => page.locator('.ant-menu').first();
-const option = (page: Page, text: string) => page.locator('.ant-select-item-option').getByText(text, { exact: true }).click();
+/**
+ * Picks the option of the open dropdown and waits for it to close: a click that lands while the
+ * dropdown is still opening is lost, and the open list then covers the dialog's buttons.
+ */
+const option = async (page: Page, text: string) => {
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.locator('.ant-select-item-option').getByText(text, { exact: true }).click();
+    if (await open.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false)) return;
+  }
+  throw new Error(`the dropdown stayed open after picking ${text}`);
+};
 
 /** The office's 邀请成员 dialog, filled in and sent. */
 async function invite(page: Page, who: { email: string; name: string; password: string; unit: string; role: string }) {
