@@ -2497,7 +2497,6 @@ export type Database = {
           category: string
           community_name: string
           created_at: string
-          created_by_name: string
           deadline_at: string
           description: string
           done: boolean

@@ -69,13 +69,16 @@ describe('民情事件: found in a grid, handled by a department, visited back, 
     eventUrl = staff.url();
     expect(await state(staff).textContent()).toBe('采集中');
 
-    await staff.getByRole('button', { name: '编辑表单' }).click();
-    await dialog(staff).getByLabel('事件类别').fill('安全隐患');
-    await dialog(staff).getByLabel('情况描述').fill(description);
-    await dialog(staff).getByLabel('发生位置').fill('澄江小区3号楼2单元');
-    await dialog(staff).getByLabel('紧急程度').click();
-    await option(staff, '紧急').click();
-    await dialog(staff).getByRole('button', { name: /OK|确\s*定/ }).click();
+    // The form in the panel: the street's categories and the grid's households to pick from.
+    const form = staff.locator('form#grid-event');
+    await form.getByLabel('事件类别').click();
+    await option(staff, '安全隐患').click();
+    await form.getByText('紧急', { exact: true }).click();
+    await form.getByLabel('情况描述').fill('堵');
+    await form.getByText('情况描述至少 5 个字').waitFor();
+    await form.getByLabel('情况描述').fill(description);
+    await form.getByLabel('发生位置').fill('澄江小区3号楼2单元');
+    await staff.getByTestId('grid-event-save').click();
     await staff.getByText('表单已保存').waitFor();
     await act(staff, 'report', '上报', '待分流');
     await staff.screenshot({ path: path.join(screenshotDir, 'grid-event-reported-phone.png'), fullPage: true });

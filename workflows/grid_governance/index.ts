@@ -4,6 +4,7 @@
 // loop of what a grid finds (民情事件, machine.ts): reported, triaged by the community, handled at
 // a level with a deadline per step and urgency, consulted on by the street's departments (会签),
 // and visited back. Assembled here from its parts, as the application's folder is.
+import { lazy } from 'react';
 import { z } from 'zod';
 import { pluginText } from '../../src/workflow/machine.ts';
 import { definePlugin, defineVersion } from '../../src/workflow/types.ts';
@@ -78,6 +79,10 @@ const v2 = defineVersion({ ...v1, version: 2, sql: ['002_subtree_reach.sql', '00
 // drills down to (sql/004_dashboard.sql).
 const v3 = defineVersion({ ...v1, version: 3, sql: ['004_dashboard.sql'] });
 
+// Version 4: the same machine; the ledger and dashboard find a grid's events by their subject
+// (sql/005_ledger_by_subject.sql).
+const v4 = defineVersion({ ...v1, version: 4, sql: ['005_ledger_by_subject.sql'] });
+
 const facts = {
   get sql() {
     return pluginText(import.meta.url, 'facts.sql');
@@ -115,12 +120,14 @@ export const gridGovernancePlugin = definePlugin({
   },
   subjectKinds: ['micro_grid', 'grid'],
   startRoles: [...GRID_STAFF, 'community_worker'],
-  versions: [v1, v2, v3],
+  versions: [v1, v2, v3, v4],
   guards,
   actions: {},
   facts,
   formCheck,
   pages,
+  // The event's form in its panel: the street's categories, the grid's households (form-view.tsx).
+  views: { form: lazy(() => import('./form-view.tsx')) },
   menu: { group: 'governance', order: 10 },
   stateLabels: {
     draft: 'workflows.grid_governance.states.draft',

@@ -44,6 +44,10 @@ export const messages = {
     pages: {
       grids: '网格', households: '住户', assessment: '网格考核', dashboard: '治理态势', events: '民情事件台账',
     },
+    form: {
+      pickCategory: '请选择本街道清单中的类别', pickHousehold: '可按地址或户主姓名搜索', save: '保存',
+      householdHint: '选择本网格的住户；未填写位置时按住户地址填入',
+    },
     dashboard: {
       title: '治理态势', street: '街道', open: '在办事件', overdue: '超期未办', reported: '本月上报', resolved: '本月办结',
       closed: '本月回访结案', reopened: '本月不满意重办', lastMonth: '上月 {{count}}', byState: '在办事件（按环节）',
@@ -54,7 +58,7 @@ export const messages = {
     ledger: {
       title: '民情事件台账', unit: '网格', state: '环节', category: '类别', urgency: '紧急程度', open: '办理情况',
       openOptions: { open: '在办', done: '已结束' }, overdueOnly: '只看超期', reportedAt: '上报时间', period: '上报日期',
-      description: '情况描述', location: '位置', grid: '所在网格', community: '社区', reporter: '上报人', deadline: '办理时限',
+      description: '情况描述', location: '位置', grid: '所在网格', community: '社区', deadline: '办理时限',
       overdue: '已超期', all: '全部', reset: '清空筛选', total: '共 {{total}} 件',
     },
     assessment: {
@@ -148,6 +152,10 @@ export const messages = {
     unitKinds: { grid: 'Grid', micro_grid: 'Micro-grid', street_department: 'Street department' },
     roles: { grid_leader: 'Grid leader', grid_worker: 'Grid worker', micro_grid_worker: 'Micro-grid worker', community_worker: 'Community worker', office_handler: 'Department handler' },
     pages: { grids: 'Grids', households: 'Households', assessment: 'Grid assessment', dashboard: 'Governance overview', events: 'Event ledger' },
+    form: {
+      pickCategory: 'Pick a category of the street’s list', pickHousehold: 'Search by address or name', save: 'Save',
+      householdHint: 'A household of this grid; its address fills the location when that is empty',
+    },
     dashboard: {
       title: 'Governance overview', street: 'Street', open: 'Open', overdue: 'Overdue', reported: 'Reported this month', resolved: 'Resolved this month',
       closed: 'Closed this month', reopened: 'Reopened this month', lastMonth: 'Last month {{count}}', byState: 'Open events by step',
@@ -158,7 +166,7 @@ export const messages = {
     ledger: {
       title: 'Event ledger', unit: 'Grid', state: 'Step', category: 'Category', urgency: 'Urgency', open: 'Status',
       openOptions: { open: 'Open', done: 'Ended' }, overdueOnly: 'Overdue only', reportedAt: 'Reported', period: 'Reported between',
-      description: 'Description', location: 'Location', grid: 'Grid', community: 'Community', reporter: 'Reporter', deadline: 'Deadline',
+      description: 'Description', location: 'Location', grid: 'Grid', community: 'Community', deadline: 'Deadline',
       overdue: 'Overdue', all: 'All', reset: 'Clear filters', total: '{{total}} events',
     },
     assessment: {

@@ -29,7 +29,7 @@ export default function EventsPage() {
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
   const states = useMemo(() => [...new Set(plugin.versions.flatMap((v) => compiledOf(plugin, v).states.map((s) => s.path)))], []);
-  const settings = useTableSettings('grid_governance.ledger', useMemo(() => ['community', 'reporter', 'deadline'].map((key) => ({ key, title: t(key) })), []));
+  const settings = useTableSettings('grid_governance.ledger', useMemo(() => ['community', 'deadline'].map((key) => ({ key, title: t(key) })), []));
 
   const streetId = Number(params.get('street')) || streets?.[0]?.id || null;
   const filter = (name: string) => params.get(name) || undefined;
@@ -162,7 +162,6 @@ export default function EventsPage() {
               </Space>
             ),
           }] : []),
-          ...(settings.visible('reporter') ? [{ title: t('reporter'), dataIndex: 'created_by_name', width: 100 } as const] : []),
         ]}
       />
     </Card>
