@@ -194,6 +194,30 @@ describe("a grid's staff reach their own grid's events, not the rest of the comm
     expect((await as.staff.rpc('fire_event', { p_instance_id: instance, p_event: 'resolve', p_expected_revision: 2, p_payload: { comment: '已清理完毕' } })).error).toBeNull();
   });
 
+  it("a step's overdue reminder goes to its own grid's staff and the community's escalation, not to another grid's staff", async () => {
+    const form = { category: '环境卫生', description: '垃圾桶满溢无人清运', location: '网格测试小区3号楼', urgency: 'normal' };
+    const started = await as.staff.rpc('start_workflow', { p_workflow: 'grid_governance', p_subject_unit_id: at.mine, p_form: form });
+    const instance = (started.data as { id: number }).id;
+    expect((await as.staff.rpc('fire_event', { p_instance_id: instance, p_event: 'report', p_expected_revision: 0, p_payload: {} })).error).toBeNull();
+    expect((await as.worker.rpc('fire_event', { p_instance_id: instance, p_event: 'handle_in_grid', p_expected_revision: 1, p_payload: {} })).error).toBeNull();
+    // Its deadline passed: the scheduler's call, as pg_cron (or the local stack) makes it.
+    const moved = await db.query(
+      "update public.workflow_timers set due_at = now() - interval '1 second' where instance_id = $1 and state = 'grid_handling' and kind = 'due' and done_at is null and cancelled_at is null",
+      [instance],
+    );
+    expect(moved.rowCount).toBe(1);
+    await db.query('select private.run_due_timers()');
+    const told = await rows<{ recipient_id: string; kind: string }>(
+      "select recipient_id, kind from public.workflow_messages where instance_id = $1 and state = 'grid_handling' order by kind", [instance],
+    );
+    expect(told).toEqual(expect.arrayContaining([
+      { recipient_id: ids.staff, kind: 'overdue' },
+      { recipient_id: ids.worker, kind: 'escalated' },
+    ]));
+    expect(told.map((m) => m.recipient_id)).not.toContain(ids.otherStaff);
+    expect((await as.otherStaff.from('workflow_messages').select('id').eq('instance_id', instance)).data).toEqual([]);
+  });
+
   it('a grid worker reads the units of their grid and those above it, not the community\'s other grids', async () => {
     const { data, error } = await as.staff.from('units').select('id');
     expect(error).toBeNull();
