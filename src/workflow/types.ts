@@ -236,6 +236,8 @@ export interface FormViewProps {
   };
   /** The user may save the form now (its state and their role). */
   editable: boolean;
+  /** The user may act at the current step (a role of theirs there, the step not named to others). */
+  mayAct: boolean;
   facts: Record<string, unknown>;
   /** Reload the instance (after a save, or when another tab saved first). */
   onSaved: () => void;

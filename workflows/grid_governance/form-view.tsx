@@ -10,6 +10,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { formatDateTime, i18n, SchemaView, supabaseClient, useZodLocale, workflowError, type FormViewProps } from '@/plugin-api';
 import { draftSchema, URGENCIES, type GridEventForm } from './form';
+import { EventPhotos } from './photos';
 
 interface Household { id: number; compound: string; building: string; unit_no: string; room: string; contact_name: string }
 
@@ -34,7 +35,7 @@ const rule = (key: keyof GridEventForm, required: boolean): Rule[] => [
   },
 ];
 
-export default function GridEventFormView({ plugin, instance, editable, onSaved }: FormViewProps) {
+export default function GridEventFormView({ plugin, instance, editable, mayAct, onSaved }: FormViewProps) {
   const { translate } = useTranslation();
   const { message } = App.useApp();
   useZodLocale();
@@ -60,15 +61,19 @@ export default function GridEventFormView({ plugin, instance, editable, onSaved 
   // A category the list no longer has stays offered while the event carries it.
   const categoryOptions = [...new Set([...categories, ...(values.category ? [values.category] : [])])].map((c) => ({ value: c, label: c }));
 
+  const photos = <div style={{ marginTop: 16 }}><EventPhotos plugin={plugin} instance={instance} mayAdd={mayAct} /></div>;
   if (!editable) {
     return (
-      <SchemaView plugin={plugin} schema={draftSchema} values={values} column={1}
-        fields={[
-          { key: 'category' }, { key: 'urgency' },
-          { key: 'household_id', render: () => (household ? `${addressOf(household)} · ${household.contact_name}` : '—') },
-          { key: 'location' }, { key: 'description' },
-        ].filter((f) => values[f.key as keyof GridEventForm] !== undefined)}
-      />
+      <>
+        <SchemaView plugin={plugin} schema={draftSchema} values={values} column={1}
+          fields={[
+            { key: 'category' }, { key: 'urgency' },
+            { key: 'household_id', render: () => (household ? `${addressOf(household)} · ${household.contact_name}` : '—') },
+            { key: 'location' }, { key: 'description' },
+          ].filter((f) => values[f.key as keyof GridEventForm] !== undefined)}
+        />
+        {photos}
+      </>
     );
   }
 
@@ -96,48 +101,51 @@ export default function GridEventFormView({ plugin, instance, editable, onSaved 
   };
 
   return (
-    <Form form={form} name="grid-event" layout="vertical" initialValues={values}>
-      {refusal && <Alert type="error" showIcon message={refusal} style={{ marginBottom: 12 }} />}
-      <Row gutter={16}>
-        <Col xs={24} md={12}>
-          <Form.Item name="category" label={t('fields.category')} rules={rule('category', true)}>
-            <Select options={categoryOptions} placeholder={t('form.pickCategory')} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="urgency" label={t('fields.urgency')} rules={rule('urgency', true)}>
-            <Radio.Group optionType="button" options={URGENCIES.map((u) => ({ value: u, label: t(`options.urgency.${u}`) }))} />
-          </Form.Item>
-        </Col>
-        <Col xs={24}>
-          <Form.Item name="household_id" label={t('fields.household_id')} extra={t('form.householdHint')} rules={rule('household_id', false)}>
-            <Select
-              allowClear showSearch optionFilterProp="label" placeholder={t('form.pickHousehold')}
-              options={households.map((h) => ({ value: h.id, label: `${addressOf(h)} · ${h.contact_name}` }))}
-              onChange={(id?: number) => {
-                const picked = households.find((h) => h.id === id);
-                if (picked && !form.getFieldValue('location')) form.setFieldValue('location', addressOf(picked));
-              }}
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24}>
-          <Form.Item name="location" label={t('fields.location')} rules={rule('location', true)} validateTrigger={['onChange', 'onBlur']}>
-            <Input allowClear maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col xs={24}>
-          <Form.Item name="description" label={t('fields.description')} rules={rule('description', true)} validateTrigger={['onChange', 'onBlur']}>
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} showCount maxLength={2000} />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Space>
-        <Button type="primary" onClick={save} loading={saving} data-testid="grid-event-save">{t('form.save')}</Button>
-        {instance.form_saved_at && (
-          <Typography.Text type="secondary">{translate('workflow.panel.savedAt', { time: formatDateTime(instance.form_saved_at) })}</Typography.Text>
-        )}
-      </Space>
-    </Form>
+    <>
+      <Form form={form} name="grid-event" layout="vertical" initialValues={values}>
+        {refusal && <Alert type="error" showIcon message={refusal} style={{ marginBottom: 12 }} />}
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item name="category" label={t('fields.category')} rules={rule('category', true)}>
+              <Select options={categoryOptions} placeholder={t('form.pickCategory')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="urgency" label={t('fields.urgency')} rules={rule('urgency', true)}>
+              <Radio.Group optionType="button" options={URGENCIES.map((u) => ({ value: u, label: t(`options.urgency.${u}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="household_id" label={t('fields.household_id')} extra={t('form.householdHint')} rules={rule('household_id', false)}>
+              <Select
+                allowClear showSearch optionFilterProp="label" placeholder={t('form.pickHousehold')}
+                options={households.map((h) => ({ value: h.id, label: `${addressOf(h)} · ${h.contact_name}` }))}
+                onChange={(id?: number) => {
+                  const picked = households.find((h) => h.id === id);
+                  if (picked && !form.getFieldValue('location')) form.setFieldValue('location', addressOf(picked));
+                }}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="location" label={t('fields.location')} rules={rule('location', true)} validateTrigger={['onChange', 'onBlur']}>
+              <Input allowClear maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="description" label={t('fields.description')} rules={rule('description', true)} validateTrigger={['onChange', 'onBlur']}>
+              <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} showCount maxLength={2000} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Space>
+          <Button type="primary" onClick={save} loading={saving} data-testid="grid-event-save">{t('form.save')}</Button>
+          {instance.form_saved_at && (
+            <Typography.Text type="secondary">{translate('workflow.panel.savedAt', { time: formatDateTime(instance.form_saved_at) })}</Typography.Text>
+          )}
+        </Space>
+      </Form>
+      {photos}
+    </>
   );
 }

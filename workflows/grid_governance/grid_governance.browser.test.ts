@@ -17,6 +17,8 @@ const names = { community: `澄江社区-${run}`, grid: `澄江第一网格-${ru
 const emails = { staff: `grid-staff.${run}@test.local`, worker: `grid-worker.${run}@test.local` };
 const description = `3号楼楼道堆放杂物堵塞消防通道-${run}`;
 const phone = { width: 390, height: 844 };
+// An 8×8 PNG: a photo for the event's evidence.
+const photo = (name: string) => ({ name, mimeType: 'image/png', buffer: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGPQ6InCihiGlgQAU85DgY5i+AcAAAAASUVORK5CYII=', 'base64') });
 
 beforeAll(async () => {
   const db = await superuser();
@@ -46,6 +48,13 @@ afterAll(async () => {
 const state = (page: Page) => page.getByTestId('workflow-state');
 const dialog = (page: Page) => page.locator('.ant-modal-content');
 const option = (page: Page, text: string) => page.locator('.ant-select-item-option').filter({ hasText: text }).first();
+
+/** Adds a photo at the event's current step and waits for it to show in the step's list. */
+const addPhoto = async (page: Page, name: string, count: number) => {
+  const photos = page.getByTestId('grid-event-photos');
+  await photos.locator('input[type=file]').setInputFiles(photo(name));
+  await expect.poll(() => photos.locator('.ant-upload-list-item img').count()).toBe(count);
+};
 
 /** Takes the action through its dialog (its button is the action's name) and waits for the state it leads to. */
 const act = async (page: Page, event: string, label: string, next: string, fill?: (d: ReturnType<typeof dialog>) => Promise<void>) => {
@@ -80,7 +89,12 @@ describe('民情事件: found in a grid, handled by a department, visited back, 
     await form.getByLabel('发生位置').fill('澄江小区3号楼2单元');
     await staff.getByTestId('grid-event-save').click();
     await staff.getByText('表单已保存').waitFor();
+    await addPhoto(staff, 'site.png', 1);
     await act(staff, 'report', '上报', '待分流');
+    // Reported, the report's photo is shown, no longer offered to change.
+    await expect.poll(() => staff.getByTestId('grid-event-photos').getByText('「采集中」环节').count()).toBe(1);
+    expect(await staff.getByTestId('grid-event-photos').locator('input[type=file]').count()).toBe(0);
+    expect(await staff.getByTestId('grid-event-photos').locator('img.ant-image-img').count()).toBe(1);
     await staff.screenshot({ path: path.join(screenshotDir, 'grid-event-reported-phone.png'), fullPage: true });
     await staff.context().close();
 
@@ -102,6 +116,8 @@ describe('民情事件: found in a grid, handled by a department, visited back, 
 
     const handler = await ui.signIn('handler.s1@demo.local');
     await handler.goto(eventUrl);
+    await addPhoto(handler, 'cleared.png', 1);
+    await handler.screenshot({ path: path.join(screenshotDir, 'grid-event-handler-photos.png'), fullPage: true });
     await act(handler, 'resolve', '办结', '待回访', (d) => d.getByLabel('意见').fill('已联系物业清理，通道已畅通'));
     await handler.context().close();
   });

@@ -228,6 +228,53 @@ describe("a grid's staff reach their own grid's events, not the rest of the comm
   });
 });
 
+describe('photos as evidence (现场照片): under the event and the step they were taken at', () => {
+  // A 1×1 PNG: the bucket takes images only.
+  const png = () => new Blob([Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')], { type: 'image/png' });
+  const photos = (who: SupabaseClient) => who.storage.from('grid-photos');
+  const status = (error: unknown) => (error as { statusCode?: string } | null)?.statusCode;
+  const stored = async (instance: number) =>
+    (await rows<{ name: string }>("select name from storage.objects where bucket_id = 'grid-photos' and name like $1 order by name", [`${instance}/%`])).map((r) => r.name);
+
+  it("the event's own staff add them at its step; the community reads them; another grid's staff neither read nor add", async () => {
+    const started = await as.staff.rpc('start_workflow', {
+      p_workflow: 'grid_governance', p_subject_unit_id: at.mine,
+      p_form: { category: '安全隐患', description: '电动车楼道充电', location: '网格测试小区4号楼', urgency: 'urgent' },
+    });
+    const instance = (started.data as { id: number }).id;
+    expect((await photos(as.staff).upload(`${instance}/draft/site.png`, png())).error).toBeNull();
+    // Not into another step's folder, not at the event's top, not a type the bucket does not take.
+    expect(status((await photos(as.staff).upload(`${instance}/triage/early.png`, png())).error)).toBe('403');
+    expect(status((await photos(as.staff).upload(`${instance}/top.png`, png())).error)).toBe('403');
+    expect(status((await photos(as.staff).upload(`${instance}/draft/notes.txt`, Buffer.from('text'))).error)).toBe('415');
+    // Another micro-grid's worker: nothing to read, nothing to add, nothing removed.
+    expect((await photos(as.otherStaff).list(`${instance}/draft`)).data).toEqual([]);
+    expect(status((await photos(as.otherStaff).download(`${instance}/draft/site.png`)).error)).toBe('404');
+    expect(status((await photos(as.otherStaff).upload(`${instance}/draft/intruder.png`, png())).error)).toBe('403');
+    expect(await photos(as.otherStaff).remove([`${instance}/draft/site.png`])).toEqual({ data: [], error: null });
+    // The community's worker reads what the grid reads.
+    expect(((await photos(as.worker).list(`${instance}/draft`)).data ?? []).map((f) => f.name)).toEqual(['site.png']);
+    const download = await photos(as.worker).download(`${instance}/draft/site.png`);
+    expect(download.error).toBeNull();
+    expect(Buffer.from(await download.data!.arrayBuffer())).toEqual(Buffer.from(await png().arrayBuffer()));
+    // Another street's office reads nothing of it.
+    const otherStreet = await signedIn('office.s2@demo.local');
+    expect((await photos(otherStreet).list(`${instance}/draft`)).data).toEqual([]);
+
+    // Reported: the report's photos stay as they were; the next step's handlers add their own.
+    expect((await as.staff.rpc('fire_event', { p_instance_id: instance, p_event: 'report', p_expected_revision: 0, p_payload: {} })).error).toBeNull();
+    expect(status((await photos(as.staff).upload(`${instance}/draft/late.png`, png())).error)).toBe('403');
+    expect(await photos(as.staff).remove([`${instance}/draft/site.png`])).toEqual({ data: [], error: null });
+    expect((await as.worker.rpc('fire_event', { p_instance_id: instance, p_event: 'handle_in_grid', p_expected_revision: 1, p_payload: {} })).error).toBeNull();
+    expect((await photos(as.staff).upload(`${instance}/grid_handling/done.png`, png())).error).toBeNull();
+    expect((await photos(as.staff).upload(`${instance}/grid_handling/wrong.png`, png())).error).toBeNull();
+    // One's own photo of the step in hand may go again; nobody else's.
+    expect(await photos(as.worker).remove([`${instance}/grid_handling/wrong.png`])).toEqual({ data: [], error: null });
+    expect((await photos(as.staff).remove([`${instance}/grid_handling/wrong.png`])).data).toHaveLength(1);
+    expect(await stored(instance)).toEqual([`${instance}/draft/site.png`, `${instance}/grid_handling/done.png`]);
+  });
+});
+
 describe('an event (民情事件): what only the database can tell', () => {
   it('save refuses a category off the street\'s list and a household of another grid, naming the field, and changes nothing', async () => {
     const started = await as.staff.rpc('start_workflow', { p_workflow: 'grid_governance', p_subject_unit_id: at.mine, p_form: {} });

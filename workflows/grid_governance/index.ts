@@ -83,6 +83,10 @@ const v3 = defineVersion({ ...v1, version: 3, sql: ['004_dashboard.sql'] });
 // (sql/005_ledger_by_subject.sql).
 const v4 = defineVersion({ ...v1, version: 4, sql: ['005_ledger_by_subject.sql'] });
 
+// Version 5: the same machine; photos as evidence, under the event and the step they were taken
+// at, in a Storage bucket of its own (sql/006_event_photos.sql).
+const v5 = defineVersion({ ...v1, version: 5, sql: ['006_event_photos.sql'] });
+
 const facts = {
   get sql() {
     return pluginText(import.meta.url, 'facts.sql');
@@ -120,7 +124,7 @@ export const gridGovernancePlugin = definePlugin({
   },
   subjectKinds: ['micro_grid', 'grid'],
   startRoles: [...GRID_STAFF, 'community_worker'],
-  versions: [v1, v2, v3, v4],
+  versions: [v1, v2, v3, v4, v5],
   guards,
   actions: {},
   facts,

@@ -48,6 +48,13 @@ export const messages = {
       pickCategory: '请选择本街道清单中的类别', pickHousehold: '可按地址或户主姓名搜索', save: '保存',
       householdHint: '选择本网格的住户；未填写位置时按住户地址填入',
     },
+    photos: {
+      title: '现场照片', atStep: '「{{step}}」环节', none: '暂无照片', add: '添加照片', uploading: '上传中…',
+      hint: 'JPG、PNG 或 WebP，每张不超过 10 MB；本环节结束后照片不可再删改',
+      wrongType: '「{{name}}」不是 JPG、PNG 或 WebP 图片', tooLarge: '「{{name}}」超过 {{max}}',
+      refused: '「{{name}}」未能上传：当前环节不由您办理，或事件已结束', notRemoved: '只能删除本人在当前环节上传的照片',
+      alt: '{{time}} 上传的现场照片',
+    },
     dashboard: {
       title: '治理态势', street: '街道', open: '在办事件', overdue: '超期未办', reported: '本月上报', resolved: '本月办结',
       closed: '本月回访结案', reopened: '本月不满意重办', lastMonth: '上月 {{count}}', byState: '在办事件（按环节）',
@@ -155,6 +162,13 @@ export const messages = {
     form: {
       pickCategory: 'Pick a category of the street’s list', pickHousehold: 'Search by address or name', save: 'Save',
       householdHint: 'A household of this grid; its address fills the location when that is empty',
+    },
+    photos: {
+      title: 'Photos', atStep: 'At {{step}}', none: 'No photos', add: 'Add photos', uploading: 'Uploading…',
+      hint: 'JPG, PNG or WebP, up to 10 MB each; once the step is over its photos stay as they are',
+      wrongType: '“{{name}}” is not a JPG, PNG or WebP image', tooLarge: '“{{name}}” is larger than {{max}}',
+      refused: '“{{name}}” was not uploaded: this step is not yours, or the event has ended', notRemoved: 'Only your own photos of the current step can be removed',
+      alt: 'Photo uploaded {{time}}',
     },
     dashboard: {
       title: 'Governance overview', street: 'Street', open: 'Open', overdue: 'Overdue', reported: 'Reported this month', resolved: 'Resolved this month',

@@ -440,7 +440,7 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
             {FormView ? (
               <Card size="small" title={i18n.exists(`workflows.${plugin.name}.formTitle`) ? translate(`workflows.${plugin.name}.formTitle`) : translate('workflow.panel.form')}>
                 <Suspense fallback={<Card loading variant="borderless" />}>
-                  <FormView plugin={plugin} instance={instance} editable={formEditable} facts={facts} onSaved={() => void load()} />
+                  <FormView plugin={plugin} instance={instance} editable={formEditable} mayAct={actsHere} facts={facts} onSaved={() => void load()} />
                 </Suspense>
               </Card>
             ) : (
