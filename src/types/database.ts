@@ -2519,8 +2519,16 @@ export type Database = {
           id: number
         }[]
       }
+      grid_import_grids: {
+        Args: { p_rows: Json; p_street_id: number }
+        Returns: Json
+      }
       grid_import_households: {
         Args: { p_rows: Json; p_street_id: number }
+        Returns: Json
+      }
+      grid_import_staff: {
+        Args: { p_password: string; p_rows: Json; p_street_id: number }
         Returns: Json
       }
       grid_overview: {

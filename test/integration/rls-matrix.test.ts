@@ -288,7 +288,7 @@ const FUNCTIONS = [
   'reset_member_password', 'workflow_start_refusals', 'urge_workflow',
   'transfer_workflow', 'delegate_workflow', 'finish_delegation', 'workflow_return_targets', 'return_workflow', 'resume_workflow',
   'fire_event_batch', 'workflow_members', 'add_signer', 'workflow_countersign', 'migrate_workflow_instances', 'workflow_todo',
-  'grid_household_contacts', 'grid_overview', 'grid_import_households',
+  'grid_household_contacts', 'grid_overview', 'grid_import_households', 'grid_import_grids', 'grid_import_staff',
   'grid_assessment', 'grid_assessment_published', 'grid_assessment_trend', 'publish_grid_assessment',
   'grid_events', 'grid_dashboard',
 ];
@@ -1120,6 +1120,25 @@ describe.each(WHO)('as %s', (who) => {
     else expect(error?.code).toBe('22023');
     expect(added).toHaveLength(who !== 'anon' && gridWritable(unit, path, who) ? 1 : 0);
     await db.query('delete from public.grid_households where id = any ($1)', [added.map((r) => r.id)]);
+  });
+
+  it("grid_import_grids and grid_import_staff: rosters the street's office alone imports, for its own street; anyone else's file writes nothing", async () => {
+    if (!('micro_grid_A1' in f)) return;
+    const serial = ++householdSerial;
+    const grid = { row: 2, community: `甲社区-${run}`, parent: '', name: `矩阵导入网格-${run}-${serial}`, kind: 'grid' };
+    const person = { row: 2, full_name: '矩阵 导入', email: `roster-${serial}.${run}@matrix.local`, community: `甲社区-${run}`, grid: `micro_grid-A1-${run}`, role: 'micro_grid_worker' };
+    const office = who !== 'anon' && scope(who).officeStreets.has(f.A!);
+    const grids = await client(who).rpc('grid_import_grids', { p_street_id: f.A, p_rows: [grid] });
+    const staff = await client(who).rpc('grid_import_staff', { p_street_id: f.A, p_rows: [person], p_password: PASSWORD });
+    const made = await rows<{ id: number }>('select id::int from public.units where name = $1', [grid.name]);
+    const invited = await rows<{ id: number }>('select id::int from public.member_invitations where email = $1', [person.email]);
+    if (who === 'anon') expect([grids.error?.code, staff.error?.code]).toEqual(['42501', '42501']);
+    else if (office) expect([grids.error, grids.data, staff.error, staff.data]).toEqual([null, { inserted: 1, unchanged: 0 }, null, { invited: 1, unchanged: 0 }]);
+    else expect([grids.error?.code, staff.error?.code]).toEqual(['22023', '22023']);
+    expect([made.length, invited.length]).toEqual(office ? [1, 1] : [0, 0]);
+    await db.query('delete from public.member_invitations where id = any ($1)', [invited.map((r) => r.id)]);
+    await db.query('delete from auth.users where email = $1', [person.email]);
+    await db.query('delete from public.units where id = any ($1)', [made.map((r) => r.id)]);
   });
 
   it('grid_overview: the grid tree of what the caller reads (the street\'s, its community\'s, or under its grids), with its households', async () => {

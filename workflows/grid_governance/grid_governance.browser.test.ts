@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import writeXlsxFile from 'write-excel-file/node';
 import { adminInBrowser, screenshotDir } from '../../test/support/browser.ts';
 import { createUser, superuser } from '../../test/support/clients.ts';
 
@@ -156,6 +157,32 @@ describe('民情事件: found in a grid, handled by a department, visited back, 
     const cells = (await gridRow.locator('td').allTextContents()).slice(2);
     expect([cells[1], cells[2], cells[3], cells[4], cells[6], cells[7], cells[8], cells[9]]).toEqual(['1', '1', '1', '0', '1', '0', '0', '100.0%']);
     await office.screenshot({ path: path.join(screenshotDir, 'grid-assessment.png'), fullPage: true });
+    await office.context().close();
+  });
+
+  it("the street's office imports grids from a roster: a bad file is listed row by row and writes nothing, a good one is taken", async () => {
+    const office = await ui.signIn('office.s1@demo.local');
+    await office.goto(`${ui.url}/grids`);
+    const roster = async (rows: string[][]) => ({
+      name: '网格名册.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await writeXlsxFile([['社区', '上级网格', '网格名称', '层级'], ...rows].map((r) => r.map((value) => ({ value })))).toBuffer(),
+    });
+    const newGrid = `澄江第二网格-${run}`;
+    await office.getByTestId('import-grids').click();
+    const modal = dialog(office);
+    // The browser's own check: a level it does not know, before anything is sent.
+    await modal.locator('input[type=file]').setInputFiles(await roster([[names.community, '', newGrid, '二级']]));
+    await expect.poll(() => modal.getByTestId('import-problems').textContent()).toContain('第 2 行「层级」须是 网格、微网格 之一');
+    // The database's: a parent the community has not; nothing written.
+    await modal.locator('input[type=file]').setInputFiles(await roster([[names.community, '', newGrid, '网格'], [names.community, '没有这个网格', '孤儿微网格', '微网格']]));
+    await modal.getByRole('button', { name: '导入 2 行' }).click();
+    await expect.poll(() => modal.getByTestId('import-problems').textContent()).toContain('第 3 行「上级网格」：没有这个上级网格（或有重名）');
+    await office.screenshot({ path: path.join(screenshotDir, 'grid-import-refused.png'), fullPage: true });
+    // A good file: the grid and its micro-grid, shown in the tree.
+    await modal.locator('input[type=file]').setInputFiles(await roster([[names.community, '', newGrid, '网格'], [names.community, newGrid, `澄江5号楼微网格-${run}`, '微网格']]));
+    await modal.getByRole('button', { name: '导入 2 行' }).click();
+    await office.getByText('导入完成：新建 2 个网格，0 个已存在').waitFor();
+    await office.getByTestId('grid-tree').getByText(names.community, { exact: true }).waitFor();
     await office.context().close();
   });
 });

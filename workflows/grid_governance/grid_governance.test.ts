@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import { createUser, signedIn, superuser } from '../../test/support/clients.ts';
 import { messages } from './messages.ts';
-import { parseRoster, ROSTER_COLUMNS, type RosterColumn } from './roster.ts';
+import { parseGridRoster, parseRoster, parseStaffRoster, ROSTER_COLUMNS, ROSTERS, type RosterColumn } from './roster.ts';
 
 const PASSWORD = 'grid-pass-123';
 const run = `${process.pid}${Date.now().toString(36)}`;
@@ -338,8 +338,8 @@ describe('the roster import (导入住户名册)', () => {
   beforeAll(async () => {
     await words.init({ lng: 'zh-CN', resources: { 'zh-CN': { translation: messages['zh-CN'] } }, interpolation: { escapeValue: false } });
   });
-  const titles = Object.fromEntries(ROSTER_COLUMNS.map((c) => [messages['zh-CN'].import.columns[c.key], c.key])) as Record<string, RosterColumn>;
-  const header = ROSTER_COLUMNS.map((c) => messages['zh-CN'].import.columns[c.key]);
+  const titles = Object.fromEntries(ROSTER_COLUMNS.map((c) => [messages['zh-CN'].import.kinds.households.columns[c.key], c.key])) as Record<string, RosterColumn>;
+  const header = ROSTER_COLUMNS.map((c) => messages['zh-CN'].import.kinds.households.columns[c.key]);
   /** A roster as a real .xlsx file, read back as the browser reads it. */
   const sheetOf = async (body: (string | number | null)[][]) =>
     readSheet(await writeXlsxFile([header, ...body].map((r) => r.map((v) => (v === null ? null : { value: v })))).toBuffer());
@@ -363,7 +363,7 @@ describe('the roster import (导入住户名册)', () => {
     ]);
     const { rows, problems } = parseRoster(sheet, titles, ['独居老人', '党员户']);
     expect(rows.map((r) => r.room)).toEqual(['101']);
-    const said = problems.map((p) => words.t(`import.rules.${p.rule}`, { row: p.row, column: p.column ? messages['zh-CN'].import.columns[p.column] : '', ...p.params }));
+    const said = problems.map((p) => words.t(`import.rules.${p.rule}`, { row: p.row, column: p.column ? messages['zh-CN'].import.kinds.households.columns[p.column] : '', ...p.params }));
     expect(said).toEqual([
       '第 3 行「户人数」必须是 1 到 30 的整数',
       '第 4 行「小区」不能为空',
@@ -424,6 +424,138 @@ describe('the roster import (导入住户名册)', () => {
 // (the tests above name their rosters `rows`)
 const rows_ = rows;
 interface Stored { unit_id: number; room: string; size: number; tags: string[]; contact_phone: string | null; updated_at: string }
+
+describe('the grids and staff rosters (导入网格, 导入网格人员)', () => {
+  const zh = messages['zh-CN'].import;
+  const words = i18next.createInstance();
+  beforeAll(async () => {
+    await words.init({ lng: 'zh-CN', resources: { 'zh-CN': { translation: messages['zh-CN'] } }, interpolation: { escapeValue: false } });
+  });
+  const said = (kind: 'grids' | 'staff', problems: { row: number; column: string | null; rule: string; params?: object }[]) =>
+    problems.map((p) => words.t(`import.rules.${p.rule}`, { row: p.row, column: p.column ? (zh.kinds[kind].columns as Record<string, string>)[p.column] : '', ...p.params }));
+  const sheet = (kind: 'grids' | 'staff', body: string[][]) => [ROSTERS[kind].map((c) => (zh.kinds[kind].columns as Record<string, string>)[c.key]), ...body];
+  const gridTitles = Object.fromEntries(ROSTERS.grids.map((c) => [zh.kinds.grids.columns[c.key], c.key])) as never;
+  const staffTitles = Object.fromEntries(ROSTERS.staff.map((c) => [zh.kinds.staff.columns[c.key], c.key])) as never;
+  const levels = { 网格: 'grid', 微网格: 'micro_grid' } as const;
+  const roles = { 网格长: 'grid_leader', 网格员: 'grid_worker', 微网格员: 'micro_grid_worker', 社区工作者: 'community_worker' };
+  const community = `网格测试社区-${run}`;
+  const topGrid = `导入一级网格-${run}`;
+  const street = `街道直属网格-${run}`;
+  const email = (who: string) => `${who}.${run}@grid.local`;
+  const childrenOf = async (parent: number) =>
+    rows<{ kind: string; name: string }>('select kind::text, name from public.units where parent_id = $1 order by name', [parent]);
+
+  it('the browser names every bad row of either roster by number and column before anything is sent', () => {
+    const grids = parseGridRoster(sheet('grids', [
+      [community, '', topGrid, '网格'],
+      [community, topGrid, '', '微网格'],
+      [community, topGrid, '导入微网格', '三级'],
+      ['', '', '无处安放的微网格', '微网格'],
+      [community, '', topGrid, '网格'],
+    ]), gridTitles, levels);
+    expect(grids.rows.map((r) => [r.row, r.kind])).toEqual([[2, 'grid']]);
+    expect(said('grids', grids.problems)).toEqual([
+      '第 3 行「网格名称」不能为空',
+      '第 4 行「层级」须是 网格、微网格 之一',
+      '第 5 行：微网格须在社区或上级网格之下',
+      '第 6 行与第 2 行是同一网格',
+    ]);
+    const staff = parseStaffRoster(sheet('staff', [
+      ['李文静', 'LiWenJing@Example.com', community, topGrid, '网格员'],
+      ['张强', 'not-an-address', community, topGrid, '网格员'],
+      ['王芳', email('wang'), community, '', '楼长'],
+      ['赵磊', email('zhao'), '', '', '网格员'],
+      ['李文静', 'liwenjing@example.com', community, topGrid, '网格员'],
+    ]), staffTitles, roles);
+    expect(staff.rows).toEqual([{ row: 2, full_name: '李文静', email: 'liwenjing@example.com', community, grid: topGrid, role: 'grid_worker' }]);
+    expect(said('staff', staff.problems)).toEqual([
+      '第 3 行「邮箱」格式不正确',
+      '第 4 行「角色」须是 网格长、网格员、微网格员、社区工作者 之一',
+      '第 5 行：社区和网格至少填一项',
+      '第 6 行与第 2 行是同一人的同一职务',
+    ]);
+  });
+
+  it("the street's office imports grids in one transaction, parents before children; the same file again changes nothing", async () => {
+    const office = await signedIn('office.s1@demo.local');
+    const { rows: good, problems } = parseGridRoster(sheet('grids', [
+      [community, '', topGrid, '网格'],
+      [community, topGrid, `导入一号微网格-${run}`, '微网格'],
+      ['', '', street, '网格'],
+    ]), gridTitles, levels);
+    expect(problems).toEqual([]);
+    const first = await office.rpc('grid_import_grids', { p_street_id: 1, p_rows: good });
+    expect([first.error, first.data]).toEqual([null, { inserted: 3, unchanged: 0 }]);
+    const [top] = await rows<{ id: number }>('select id::int from public.units where parent_id = $1 and name = $2', [at.community, topGrid]);
+    expect(await childrenOf(top!.id)).toEqual([{ kind: 'micro_grid', name: `导入一号微网格-${run}` }]);
+    expect(await rows('select kind::text, community_id from public.units where parent_id = 1 and name = $1', [street])).toEqual([{ kind: 'grid', community_id: null }]);
+    const again = await office.rpc('grid_import_grids', { p_street_id: 1, p_rows: good });
+    expect([again.error, again.data]).toEqual([null, { inserted: 0, unchanged: 3 }]);
+    expect(await childrenOf(top!.id)).toHaveLength(1);
+  });
+
+  it('the database refuses a grids file row by row, as the caller may write, and writes nothing of it', async () => {
+    const office = await signedIn('office.s1@demo.local');
+    const before = await childrenOf(at.community);
+    const bad = [
+      { row: 2, community, parent: '', name: `导入二级网格-${run}`, kind: 'grid' },
+      { row: 3, community, parent: '没有这个网格', name: '孤儿微网格', kind: 'micro_grid' },
+      { row: 4, community: '没有这个社区', parent: '', name: '无处的网格', kind: 'grid' },
+      { row: 5, community, parent: '', name: topGrid, kind: 'micro_grid' },
+    ];
+    const { error } = await office.rpc('grid_import_grids', { p_street_id: 1, p_rows: bad });
+    expect([error?.code, error?.message]).toEqual(['22023', '有 3 行不能导入，未写入任何数据']);
+    expect(JSON.parse(error!.details)).toEqual([
+      { row: 3, column: 'parent', message: '没有这个上级网格（或有重名）' },
+      { row: 4, column: 'community', message: '本街道没有这个社区，或你无权查看' },
+      { row: 5, column: 'level', message: '同一上级下已有同名的网格' },
+    ]);
+    expect(await childrenOf(at.community)).toEqual(before);
+    // The community's own worker reads its community, but makes no unit: every row says so.
+    const refused = await as.worker.rpc('grid_import_grids', { p_street_id: 1, p_rows: [bad[0]] });
+    expect(JSON.parse(refused.error!.details)).toEqual([{ row: 2, column: 'community', message: '你无权在本街道建立网格' }]);
+    expect(await childrenOf(at.community)).toEqual(before);
+  });
+
+  it("the street's office invites a grid's staff from a roster; members and those invited already are left as they are", async () => {
+    const office = await signedIn('office.s1@demo.local');
+    const staffRows = [
+      { row: 2, full_name: '导入 网格员', email: email('imported-worker'), community, grid: `网格测试一号微网格-${run}`, role: 'micro_grid_worker' },
+      { row: 3, full_name: '导入 社区工作者', email: email('imported-community'), community, grid: '', role: 'community_worker' },
+      // (already the micro-grid's worker, by membership)
+      { row: 4, full_name: '网格测试 staff', email: email('staff'), community, grid: `网格测试一号微网格-${run}`, role: 'micro_grid_worker' },
+    ];
+    const pending = () => rows<{ email: string; role: string; unit_id: number }>(
+      "select email, role::text, unit_id::int from public.member_invitations where email like $1 and status = 'pending' order by email", [`imported-%.${run}@grid.local`]);
+    const first = await office.rpc('grid_import_staff', { p_street_id: 1, p_rows: staffRows, p_password: PASSWORD });
+    expect([first.error, first.data]).toEqual([null, { invited: 2, unchanged: 1 }]);
+    expect(await pending()).toEqual([
+      { email: email('imported-community'), role: 'community_worker', unit_id: at.community },
+      { email: email('imported-worker'), role: 'micro_grid_worker', unit_id: at.mine },
+    ]);
+    const again = await office.rpc('grid_import_staff', { p_street_id: 1, p_rows: staffRows, p_password: PASSWORD });
+    expect([again.error, again.data]).toEqual([null, { invited: 0, unchanged: 3 }]);
+    expect(await pending()).toHaveLength(2);
+
+    // Row by row: a grid the community has not, a role its unit cannot hold, a short password.
+    const bad = [
+      { row: 2, full_name: '导入 网格长', email: email('imported-leader'), community, grid: `网格测试一号微网格-${run}`, role: 'grid_leader' },
+      { row: 3, full_name: '导入 无网格', email: email('imported-nowhere'), community, grid: '没有这个网格', role: 'grid_worker' },
+      { row: 4, full_name: '导入 别处', email: email('imported-elsewhere'), community: '没有这个社区', grid: '', role: 'community_worker' },
+    ];
+    const { error } = await office.rpc('grid_import_staff', { p_street_id: 1, p_rows: bad, p_password: PASSWORD });
+    expect([error?.code, error?.message]).toEqual(['22023', '有 3 行不能导入，未写入任何数据']);
+    const details = JSON.parse(error!.details) as { row: number; column: string; message: string }[];
+    expect(details.map((d) => [d.row, d.column])).toEqual([[2, 'role'], [3, 'grid'], [4, 'community']]);
+    expect(details[0]!.message).toMatch(/网格长/);
+    expect(await pending()).toHaveLength(2);
+    const short = await office.rpc('grid_import_staff', { p_street_id: 1, p_rows: staffRows, p_password: 'short' });
+    expect([short.error?.code, short.error?.message]).toEqual(['22023', '初始密码至少 8 位']);
+    // A community's worker invites no one.
+    const refused = await as.worker.rpc('grid_import_staff', { p_street_id: 1, p_rows: [{ ...bad[0]!, role: 'micro_grid_worker' }], p_password: PASSWORD });
+    expect(JSON.parse(refused.error!.details)).toEqual([{ row: 2, column: null, message: '只能在本街道内邀请成员' }]);
+  });
+});
 
 describe('考核: a month of the log per grid, worker and department, frozen once published', () => {
   // A street of this file's own, so the month's figures are exactly what happens here.

@@ -87,6 +87,10 @@ const v4 = defineVersion({ ...v1, version: 4, sql: ['005_ledger_by_subject.sql']
 // at, in a Storage bucket of its own (sql/006_event_photos.sql).
 const v5 = defineVersion({ ...v1, version: 5, sql: ['006_event_photos.sql'] });
 
+// Version 6: the same machine; the grids and their staff imported as rosters, as the households
+// are (sql/007_roster_import.sql).
+const v6 = defineVersion({ ...v1, version: 6, sql: ['007_roster_import.sql'] });
+
 const facts = {
   get sql() {
     return pluginText(import.meta.url, 'facts.sql');
@@ -124,7 +128,7 @@ export const gridGovernancePlugin = definePlugin({
   },
   subjectKinds: ['micro_grid', 'grid'],
   startRoles: [...GRID_STAFF, 'community_worker'],
-  versions: [v1, v2, v3, v4, v5],
+  versions: [v1, v2, v3, v4, v5, v6],
   guards,
   actions: {},
   facts,

@@ -26,7 +26,7 @@ try {
   );
   const { client } = await member(stack, db, 'office@bench.local', [{ unit: street, role: 'street_office' }]);
 
-  const zh = messages['zh-CN'].import.columns;
+  const zh = messages['zh-CN'].import.kinds.households.columns;
   const header = ROSTER_COLUMNS.map((c) => ({ value: zh[c.key] }));
   const body = Array.from({ length: ROWS }, (_, i) => {
     const values: Record<RosterColumn, string | number> = {

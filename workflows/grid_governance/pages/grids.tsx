@@ -1,10 +1,12 @@
 // 网格: the grid tree the caller reads (public.grid_overview: a street all of its grids, a
 // community its own, grid staff the tree under their grids), each unit with its households,
 // people, staff and open events, and the coverage check: households in no micro-grid,
-// micro-grids without a worker, micro-grids outside 10–15 households.
+// micro-grids without a worker, micro-grids outside 10–15 households. The street's office imports
+// grids and staff from rosters here (./import.tsx).
 import { Alert, Card, Col, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { i18n, supabaseClient, type FunctionRow } from '@/plugin-api';
+import { i18n, myMemberships, supabaseClient, type FunctionRow } from '@/plugin-api';
+import { RosterImport } from './import';
 import { myStreets, type StreetOption } from './streets';
 
 type OverviewRow = FunctionRow<'grid_overview'>;
@@ -36,6 +38,9 @@ export default function GridsPage() {
   const [streetId, setStreetId] = useState<number | null>(null);
   const [rows, setRows] = useState<OverviewRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // (the street's office makes units and invites people: the grids and staff rosters are its own)
+  const [isOffice, setIsOffice] = useState(false);
+  const [loaded, setLoaded] = useState(0);
 
   useEffect(() => {
     void myStreets().then((list) => {
@@ -45,12 +50,13 @@ export default function GridsPage() {
   }, []);
   useEffect(() => {
     if (streetId === null) return;
+    void myMemberships().then((ms) => setIsOffice(ms.some((m) => m.role === 'street_office' && m.street_id === streetId && m.community_id === null)));
     setRows(null);
     void supabaseClient.rpc('grid_overview', { p_street_id: streetId }).then(({ data, error: failed }) => {
       if (failed) setError(failed.message);
       else setRows(data);
     });
-  }, [streetId]);
+  }, [streetId, loaded]);
 
   const tree = useMemo(() => toTree(rows ?? []), [rows]);
   const microGrids = (rows ?? []).filter((r) => r.kind === 'micro_grid');
@@ -69,14 +75,21 @@ export default function GridsPage() {
       <Card
         size="small"
         title={t('title')}
-        extra={streets && streets.length > 1 && (
-          <Select
-            aria-label={t('street')}
-            style={{ width: 200 }}
-            value={streetId ?? undefined}
-            options={streets.map((s) => ({ value: s.id, label: s.name }))}
-            onChange={setStreetId}
-          />
+        extra={(
+          <Space wrap>
+            {isOffice && streetId !== null && (['grids', 'staff'] as const).map((kind) => (
+              <RosterImport key={kind} kind={kind} streetId={streetId} onDone={() => setLoaded((n) => n + 1)} />
+            ))}
+            {streets && streets.length > 1 && (
+              <Select
+                aria-label={t('street')}
+                style={{ width: 200 }}
+                value={streetId ?? undefined}
+                options={streets.map((s) => ({ value: s.id, label: s.name }))}
+                onChange={setStreetId}
+              />
+            )}
+          </Space>
         )}
       >
         <Row gutter={12} style={{ marginBottom: 12 }}>

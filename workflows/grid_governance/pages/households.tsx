@@ -11,7 +11,7 @@ import {
   derived, formatDateTime, i18n, myMemberships, NO_TOGGLEABLE_COLUMNS, supabaseClient, toHttpError, useTableSettings, TableToolbar,
   type FunctionRow, type MemberRole,
 } from '@/plugin-api';
-import { ImportHouseholds } from './import';
+import { RosterImport } from './import';
 import { myStreets, type StreetOption } from './streets';
 
 const PAGE_SIZE = 50;
@@ -116,7 +116,7 @@ export default function HouseholdsPage() {
             <Select aria-label={i18n.t('workflows.grid_governance.tree.street')} style={{ width: 160 }} value={streetId ?? undefined}
               options={streets.map((s) => ({ value: s.id, label: s.name }))} onChange={(v) => { setStreetId(v); setUnitFilter(undefined); setPage(1); }} />
           )}
-          {canWrite && streetId !== null && <ImportHouseholds streetId={streetId} streetTags={tags} onDone={() => void load()} />}
+          {canWrite && streetId !== null && <RosterImport kind="households" streetId={streetId} streetTags={tags} onDone={() => void load()} />}
           {canWrite && <Button type="primary" onClick={() => setEditing({ household: null })}>{t('add')}</Button>}
           <TableToolbar settings={settings} onRefresh={() => void load()} />
         </Space>
