@@ -38,7 +38,7 @@ function workflowCatalog(): Plugin {
       );
       const imports: string[] = [];
       const entries = module.WORKFLOWS.map(({ name, label, messages, menu, pages, declares }, i) => {
-        const unitKinds = Object.entries(declares?.unitKinds ?? {}).map(([kind, k]) => ({ kind, label: k.label, parents: k.parents }));
+        const unitKinds = Object.entries(declares?.unitKinds ?? {}).map(([kind, k]) => ({ kind, label: k.label, parents: k.parents, reach: k.reach ?? 'scope' }));
         const roles = Object.entries(declares?.roles ?? {}).map(([role, r]) => ({ role, label: r.label, heldIn: r.heldIn }));
         const json = JSON.stringify({ name, label, messages, menu, unitKinds, roles });
         if (!pages?.length) return `{ ...${json}, pages: [] }`;

@@ -6,6 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
 import type { Tables } from '@/lib/rows';
 import { supabaseClient } from '@/providers/supabase-client';
+import { WORKFLOW_CATALOG } from '@/registry/workflows';
 
 import type { MemberRole } from './roles';
 
@@ -13,12 +14,18 @@ export { MEMBER_ROLES, type MemberRole } from './roles';
 
 export type MyMembership = Pick<Tables<'memberships'>, 'unit_id' | 'street_id' | 'community_id'> & {
   role: MemberRole;
+  /** subtree: held in a unit whose kind reaches only what lies under it (a grid's, as a plugin declares). */
+  reach: 'scope' | 'subtree';
   /**
    * A district office's (held in the district): the streets under the district, which it reads as
    * a street-wide viewer of each does (private.district_street_ids); it holds no role in them.
    */
   district_streets?: number[];
 };
+
+// The kinds whose memberships reach their subtree only, as the plugins declare them (and the
+// database's private.unit_kinds.reach holds them).
+const SUBTREE_KINDS = new Set(WORKFLOW_CATALOG.flatMap((p) => p.unitKinds.filter((k) => k.reach === 'subtree').map((k) => k.kind)));
 
 let cache: { userId: string; promise: Promise<MyMembership[]> } | undefined;
 
@@ -30,10 +37,10 @@ export async function myMemberships(): Promise<MyMembership[]> {
     const promise = (async () => {
       const { data: rows, error } = await supabaseClient
         .from('memberships')
-        .select('role, unit_id, street_id, community_id')
+        .select('role, unit_id, street_id, community_id, unit:units!memberships_unit_id_fkey(kind)')
         .eq('user_id', userId);
       if (error) throw error;
-      const memberships: MyMembership[] = rows;
+      const memberships: MyMembership[] = rows.map(({ unit, ...m }) => ({ ...m, reach: unit && SUBTREE_KINDS.has(unit.kind) ? 'subtree' : 'scope' }));
       const districts = memberships.filter((m) => m.role === 'district_office').map((m) => m.unit_id);
       if (districts.length) {
         const { data: streets, error: streetsError } = await supabaseClient
@@ -96,12 +103,4 @@ function subscribe(listener: () => void): () => void {
   return () => void listeners.delete(listener);
 }
 
-export { scopeOf, type Scope } from './scope-filter';
-
-/** The user's roles where an instance lives, as the database's roles_in_scope() computes them. */
-export function rolesWhere(memberships: MyMembership[], streetId: number, communityId: number | null): MemberRole[] {
-  const roles = memberships
-    .filter((m) => (m.community_id === null && m.street_id === streetId) || (m.community_id !== null && m.community_id === communityId))
-    .map((m) => m.role);
-  return [...new Set(roles)];
-}
+export { rolesWhere, scopeOf, type Scope } from './scope-filter';

@@ -9,23 +9,55 @@ import type { MemberRole } from './roles';
 export interface Scope {
   /** Streets where the user holds a street-wide role, and those under a district it is the office of (read only). */
   streets: number[];
-  /** Communities where the user holds a community role. */
+  /**
+   * Communities where the user holds a community role, or a role in a unit under one (a grid's
+   * staff, whose rows all lie in its community: the filter stays a superset, and RLS narrows it).
+   */
   communities: number[];
+  /** Units whose memberships reach their subtree only (a grid's staff): what lies under them. */
+  subtreeUnits: number[];
   /** Streets the user manages as 街道党建办. */
   officeStreets: number[];
   roles: Set<MemberRole>;
 }
 
-/** What a user's memberships let them read and manage (src/access/memberships.ts reads them). */
-export function scopeOf(memberships: { role: MemberRole; street_id: number; community_id: number | null; district_streets?: number[] }[]): Scope {
+/** A membership as the scope helpers read it (src/access/memberships.ts reads them). */
+export interface ScopedMembership {
+  role: MemberRole;
+  unit_id: number;
+  street_id: number;
+  community_id: number | null;
+  /** subtree: held in a unit whose kind reaches only what lies under it (private.unit_kinds.reach). */
+  reach?: 'scope' | 'subtree';
+  district_streets?: number[];
+}
+
+/** What a user's memberships let them read and manage. */
+export function scopeOf(memberships: ScopedMembership[]): Scope {
   const unique = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
   return {
     // A district is its own street_id, as in the database; its streets come with its membership.
     streets: unique(memberships.filter((m) => m.community_id === null).flatMap((m) => [m.street_id, ...(m.district_streets ?? [])])),
     communities: unique(memberships.filter((m) => m.community_id !== null).map((m) => m.community_id!)),
+    subtreeUnits: unique(memberships.filter((m) => m.reach === 'subtree').map((m) => m.unit_id)),
     officeStreets: unique(memberships.filter((m) => m.role === 'street_office').map((m) => m.street_id)),
     roles: new Set(memberships.map((m) => m.role)),
   };
+}
+
+/**
+ * The user's roles where a row lives, as the database's roles_in_scope(street, community, path)
+ * computes them: a street-wide role of its street, a community role of its community, and a
+ * role held in a unit that reaches its subtree only when that unit is on the row's path (its
+ * unit and those above it).
+ */
+export function rolesWhere(memberships: ScopedMembership[], streetId: number, communityId: number | null, unitPath: readonly number[]): MemberRole[] {
+  const roles = memberships
+    .filter((m) => (m.reach === 'subtree'
+      ? unitPath.includes(m.unit_id)
+      : (m.community_id === null && m.street_id === streetId) || (m.community_id !== null && m.community_id === communityId)))
+    .map((m) => m.role);
+  return [...new Set(roles)];
 }
 
 export interface ScopeColumns {

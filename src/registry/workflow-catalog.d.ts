@@ -10,8 +10,11 @@ declare module 'virtual:workflow-catalog' {
     /** Where the list of its instances sits in the menu. */
     menu?: MenuPlace;
     pages: PageDef[];
-    /** The unit kinds it declares (declares.unitKinds): the kind, its label (zh-CN), its parents' kinds. */
-    unitKinds: { kind: string; label: string; parents: string[] }[];
+    /**
+     * The unit kinds it declares (declares.unitKinds): the kind, its label (zh-CN), its parents'
+     * kinds, and what a membership held in one reaches (its scope, or its subtree only).
+     */
+    unitKinds: { kind: string; label: string; parents: string[]; reach: 'scope' | 'subtree' }[];
     /** The roles it declares (declares.roles): the role, its label (zh-CN), the kinds it is held in. */
     roles: { role: string; label: string; heldIn: string[] }[];
   }[];

@@ -18,7 +18,7 @@ import { workflowResource } from '@/registry/workflows';
 import type { WorkflowPlugin } from '@/workflow/types';
 import { compiledOf } from '@/workflow/machine';
 
-export const INSTANCE_SELECT = 'id, workflow, version, state, done, revision, form, form_revision, form_saved_at, street_id, community_id, subject_unit_id, created_at, updated_at, subject:units!subject_unit_id(name, kind)';
+export const INSTANCE_SELECT = 'id, workflow, version, state, done, revision, form, form_revision, form_saved_at, street_id, community_id, subject_unit_id, unit_path, created_at, updated_at, subject:units!subject_unit_id(name, kind)';
 type InstanceRow = SelectRow<'workflow_instances', typeof INSTANCE_SELECT>;
 
 /**

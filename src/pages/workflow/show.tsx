@@ -283,7 +283,7 @@ export function WorkflowShow({ plugin }: { plugin: WorkflowPlugin }) {
     setAssignments((handling?.data ?? []) as Assignment[]);
     setMembers(people?.data ?? []);
     setReturnTargets(targets?.data ?? []);
-    setRoles(rolesWhere(memberships, row.street_id, row.community_id));
+    setRoles(rolesWhere(memberships, row.street_id, row.community_id, row.unit_path));
     setStreetWide(memberships.some((m) => m.community_id === null && m.street_id === row.street_id));
   }, [id, plugin, translate]);
   useEffect(() => void load(), [load]);

@@ -80,10 +80,17 @@ export async function loadTodo({ order = 'waited', page = 1, pageSize = TODO_PAG
     }),
   ]);
   if (error) throw error;
+  // A role held in a grid acts only on what lies under the grid: the rows' paths, asked only of a
+  // user who holds one.
+  const paths = new Map<number, number[]>();
+  if (memberships.some((m) => m.reach === 'subtree') && data?.length) {
+    const { data: placed } = await supabaseClient.from('workflow_instances').select('id, unit_path').in('id', data.map((r) => r.id));
+    for (const r of placed ?? []) paths.set(r.id, r.unit_path);
+  }
   const listed = (data ?? []).flatMap((row) => {
     const plugin = pluginByName.get(row.workflow);
     const version = plugin && versionOf(plugin, row.version);
-    return plugin && version ? [{ row, plugin, version, roles: rolesWhere(memberships, row.street_id, row.community_id) }] : [];
+    return plugin && version ? [{ row, plugin, version, roles: rolesWhere(memberships, row.street_id, row.community_id, paths.get(row.id) ?? []) }] : [];
   });
   const withFacts = listed.filter(({ plugin }) => plugin.facts).map(({ row }) => row.id);
   const factsById = new Map<number, Record<string, unknown>>();

@@ -10,9 +10,10 @@ export async function gridScopeOf(streetId: number): Promise<GridScope> {
   const memberships = await myMemberships();
   const inStreet = memberships.filter((m) => m.street_id === streetId);
   if (memberships.some((m) => m.district_streets?.includes(streetId)) || inStreet.some((m) => m.community_id === null)) return {};
-  const communities = [...new Set(inStreet.filter((m) => m.unit_id === m.community_id).map((m) => m.community_id!))];
+  const communities = [...new Set(inStreet.filter((m) => m.reach === 'scope' && m.community_id !== null).map((m) => m.community_id!))];
   if (communities.length === 1) return { communityId: communities[0] };
   if (communities.length > 1) return {};
-  const grids = [...new Set(inStreet.map((m) => m.unit_id))];
-  return grids.length === 1 ? { communityId: inStreet[0]!.community_id ?? undefined, unitId: grids[0] } : {};
+  const grids = inStreet.filter((m) => m.reach === 'subtree');
+  const units = [...new Set(grids.map((m) => m.unit_id))];
+  return units.length === 1 ? { communityId: grids[0]!.community_id ?? undefined, unitId: units[0] } : {};
 }
