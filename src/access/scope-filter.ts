@@ -14,8 +14,6 @@ export interface Scope {
    * staff, whose rows all lie in its community: the filter stays a superset, and RLS narrows it).
    */
   communities: number[];
-  /** Units whose memberships reach their subtree only (a grid's staff): what lies under them. */
-  subtreeUnits: number[];
   /** Streets the user manages as 街道党建办. */
   officeStreets: number[];
   roles: Set<MemberRole>;
@@ -39,7 +37,6 @@ export function scopeOf(memberships: ScopedMembership[]): Scope {
     // A district is its own street_id, as in the database; its streets come with its membership.
     streets: unique(memberships.filter((m) => m.community_id === null).flatMap((m) => [m.street_id, ...(m.district_streets ?? [])])),
     communities: unique(memberships.filter((m) => m.community_id !== null).map((m) => m.community_id!)),
-    subtreeUnits: unique(memberships.filter((m) => m.reach === 'subtree').map((m) => m.unit_id)),
     officeStreets: unique(memberships.filter((m) => m.role === 'street_office').map((m) => m.street_id)),
     roles: new Set(memberships.map((m) => m.role)),
   };

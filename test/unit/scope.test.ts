@@ -24,9 +24,8 @@ describe('rolesWhere', () => {
 });
 
 describe('scopeOf', () => {
-  it("lists a grid's staff's units apart, and keeps their community as the list filter's (a superset RLS narrows)", () => {
+  it("keeps a grid's staff's community as the list filter's (a superset RLS narrows)", () => {
     const scope = scopeOf([gridWorker, office]);
-    expect(scope.subtreeUnits).toEqual([grid]);
     expect(scope.communities).toEqual([community]);
     expect(scope.streets).toEqual([street]);
   });

@@ -8,7 +8,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState } from 'react';
 import { formatDateTime, stateLabel, supabaseClient, type WorkflowPlugin } from '@/plugin-api';
 
-export const PHOTO_BUCKET = 'grid-photos';
+const PHOTO_BUCKET = 'grid-photos';
 const TYPES: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 const MAX_BYTES = 10 * 1024 * 1024;
 

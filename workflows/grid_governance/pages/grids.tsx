@@ -49,8 +49,10 @@ export default function GridsPage() {
     }, (e: Error) => setError(e.message));
   }, []);
   useEffect(() => {
+    if (streetId !== null) void myMemberships().then((ms) => setIsOffice(ms.some((m) => m.role === 'street_office' && m.street_id === streetId && m.community_id === null)));
+  }, [streetId]);
+  useEffect(() => {
     if (streetId === null) return;
-    void myMemberships().then((ms) => setIsOffice(ms.some((m) => m.role === 'street_office' && m.street_id === streetId && m.community_id === null)));
     setRows(null);
     void supabaseClient.rpc('grid_overview', { p_street_id: streetId }).then(({ data, error: failed }) => {
       if (failed) setError(failed.message);
