@@ -117,6 +117,7 @@ export function WorkflowList({ plugin }: { plugin: WorkflowPlugin }) {
         {...tableProps}
         rowKey="id"
         size={settings.size}
+        scroll={{ x: 720 }}
         onRow={(record) => ({ onClick: () => go({ to: `/workflows/${plugin.name}/${record.id}` }), style: { cursor: 'pointer' } })}
         pagination={{ ...tableProps.pagination, showTotal: (total) => translate('common.total', { total }) }}
       >

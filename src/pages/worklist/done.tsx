@@ -50,6 +50,7 @@ function DoneTable({ userId }: { userId: string }) {
         rowKey="id"
         size={settings.size}
         data-testid="done-table"
+        scroll={{ x: 900 }}
         locale={{ emptyText: translate('worklist.done.empty') }}
         onRow={(record) => ({ onClick: () => go({ to: `/workflows/${record.workflow}/${record.instance_id}` }), style: { cursor: 'pointer' } })}
         pagination={{ ...tableProps.pagination, hideOnSinglePage: true, showTotal: (total) => translate('common.total', { total }) }}

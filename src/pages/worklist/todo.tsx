@@ -277,6 +277,8 @@ export default function TodoPage() {
         loading={rows === null}
         dataSource={rows ?? []}
         data-testid="todo-table"
+        // (on a phone the table scrolls sideways instead of breaking its columns a character a line)
+        scroll={{ x: 960 }}
         locale={{ emptyText: translate('worklist.todo.empty') }}
         onRow={(record) => ({
           // (a click in the selection column selects; anywhere else opens the panel)
