@@ -30,8 +30,11 @@ const menu = (page: Page) => page.locator('.ant-menu').first();
 const option = async (page: Page, text: string) => {
   const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   for (let attempt = 0; attempt < 5; attempt++) {
-    await page.locator('.ant-select-item-option').getByText(text, { exact: true }).click();
-    if (await open.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false)) return;
+    // On a busy machine the list may close only after the wait below gave up: the pick then took,
+    // and a second click would wait for an option that is no longer shown.
+    if (attempt > 0 && (await open.count()) === 0) return;
+    await open.locator('.ant-select-item-option').getByText(text, { exact: true }).click();
+    if (await open.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false)) return;
   }
   throw new Error(`the dropdown stayed open after picking ${text}`);
 };
