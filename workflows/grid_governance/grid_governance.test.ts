@@ -753,6 +753,19 @@ describe('治理态势 and the ledger: what is open, where, overdue, this month 
     expect(asService.map((r) => r.id)).toEqual((await ledger(who.staff, { p_unit_id: sd.mine })).map((r) => r.id));
   });
 
+  it('a ledger whose filters the caller\'s scope covers (read as the owner) is the one the policies give, page and total', async () => {
+    // The community's worker: by the community (covered) and by the street only (read under the policies).
+    const covered = await ledger(who.worker, { p_community_id: sd.community, p_limit: 2, p_offset: 1 });
+    const underPolicies = await ledger(who.worker, { p_limit: 2, p_offset: 1 });
+    expect(covered.length).toBe(2);
+    expect(covered).toEqual(underPolicies);
+    // The grid's staff: their micro-grid (covered) and the street (under the policies), filtered alike.
+    expect(await ledger(who.staff, { p_unit_id: sd.mine, p_category: '安全隐患' }))
+      .toEqual(await ledger(who.staff, { p_category: '安全隐患' }));
+    // A page past the end: nothing, either way.
+    expect(await ledger(who.worker, { p_community_id: sd.community, p_offset: 50 })).toEqual([]);
+  });
+
   it('the dashboard counts what is open by step, category and grid (each grid with what lies under it), the overdue, and this month beside last', async () => {
     const street = await board(who.office);
     expect([street.open, street.overdue]).toEqual([3, 1]);

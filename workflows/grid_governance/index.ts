@@ -91,6 +91,10 @@ const v5 = defineVersion({ ...v1, version: 5, sql: ['006_event_photos.sql'] });
 // are (sql/007_roster_import.sql).
 const v6 = defineVersion({ ...v1, version: 6, sql: ['007_roster_import.sql'] });
 
+// Version 7: the same machine; the ledger's total counted once the caller's scope is known to
+// cover it, and the dashboard planned for its arguments (sql/008_scope_checked_once.sql).
+const v7 = defineVersion({ ...v1, version: 7, sql: ['008_scope_checked_once.sql'] });
+
 const facts = {
   get sql() {
     return pluginText(import.meta.url, 'facts.sql');
@@ -128,7 +132,7 @@ export const gridGovernancePlugin = definePlugin({
   },
   subjectKinds: ['micro_grid', 'grid'],
   startRoles: [...GRID_STAFF, 'community_worker'],
-  versions: [v1, v2, v3, v4, v5, v6],
+  versions: [v1, v2, v3, v4, v5, v6, v7],
   guards,
   actions: {},
   facts,
