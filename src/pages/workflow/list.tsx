@@ -107,12 +107,15 @@ export function WorkflowList({ plugin }: { plugin: WorkflowPlugin }) {
   const settings = useTableSettings(`workflow.${plugin.name}`, toggleable);
   return (
     <List title={translate(plugin.label)} headerButtons={<StartButton plugin={plugin} />}>
-      <div style={{ float: 'right' }}><TableToolbar settings={settings} onRefresh={() => void tableQuery.refetch()} refreshing={tableQuery.isFetching} /></div>
-      <Form {...searchFormProps} name="filters" layout="inline" style={{ marginBottom: 12 }}>
-        <Form.Item name="state" label={translate('workflow.fields.state')}>
-          <Select allowClear placeholder={translate('common.all')} style={{ minWidth: 160 }} options={states.map((s) => ({ value: s, label: stateLabel(plugin, s) }))} onChange={() => searchFormProps.form?.submit()} />
-        </Form.Item>
-      </Form>
+      {/* (the filters and the toolbar share a row that wraps: on a phone the toolbar goes under, not over, the filter) */}
+      <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'center', gap: 8, marginBottom: 12 }}>
+        <Form {...searchFormProps} name="filters" layout="inline">
+          <Form.Item name="state" label={translate('workflow.fields.state')}>
+            <Select allowClear placeholder={translate('common.all')} style={{ minWidth: 160 }} options={states.map((s) => ({ value: s, label: stateLabel(plugin, s) }))} onChange={() => searchFormProps.form?.submit()} />
+          </Form.Item>
+        </Form>
+        <TableToolbar settings={settings} onRefresh={() => void tableQuery.refetch()} refreshing={tableQuery.isFetching} />
+      </div>
       <Table
         {...tableProps}
         rowKey="id"
