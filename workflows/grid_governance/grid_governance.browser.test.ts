@@ -136,6 +136,19 @@ describe('民情事件: found in a grid, handled by a department, visited back, 
     expect(await staff.getByTestId('grid-dashboard-closed').locator('.ant-statistic-content-value').textContent()).toBe('1');
     expect(await staff.getByTestId('grid-dashboard-open').locator('.ant-statistic-content-value').textContent()).toBe('0');
     await staff.screenshot({ path: path.join(screenshotDir, 'grid-dashboard-phone.png'), fullPage: true });
+    // Their ledger on the phone: a card per event, the filters folded behind 筛选, nothing wider than the screen.
+    await staff.goto(`${ui.url}/grid-events`);
+    const card = staff.getByTestId('ledger-card').filter({ hasText: description });
+    await card.waitFor();
+    expect(await card.textContent()).toContain('已办结');
+    expect(await staff.locator('#ledger-filters').count()).toBe(0);
+    await staff.getByRole('button', { name: '筛选' }).click();
+    await staff.locator('#ledger-filters').getByRole('combobox').nth(1).click(); // 环节
+    await option(staff, '待分流').click();
+    await expect.poll(() => staff.getByRole('button', { name: '筛选（1）' }).count()).toBe(1);
+    await expect.poll(() => card.count()).toBe(0);
+    expect(await staff.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await staff.screenshot({ path: path.join(screenshotDir, 'grid-ledger-phone.png'), fullPage: true });
     await staff.context().close();
 
     const office = await ui.signIn('office.s1@demo.local');

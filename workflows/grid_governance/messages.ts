@@ -67,6 +67,7 @@ export const messages = {
       openOptions: { open: '在办', done: '已结束' }, overdueOnly: '只看超期', reportedAt: '上报时间', period: '上报日期',
       description: '情况描述', location: '位置', grid: '所在网格', community: '社区', deadline: '办理时限',
       overdue: '已超期', all: '全部', reset: '清空筛选', total: '共 {{total}} 件',
+      filters: '筛选', filtersOn: '筛选（{{count}}）', reportedBy: '{{at}} 上报',
     },
     assessment: {
       title: '网格考核', street: '街道', month: '考核月份', live: '未发布（实时数据）', notPublished: '尚未发布', publishedMark: '已发布', published: '已发布 {{at}}',
@@ -208,6 +209,7 @@ export const messages = {
       openOptions: { open: 'Open', done: 'Ended' }, overdueOnly: 'Overdue only', reportedAt: 'Reported', period: 'Reported between',
       description: 'Description', location: 'Location', grid: 'Grid', community: 'Community', deadline: 'Deadline',
       overdue: 'Overdue', all: 'All', reset: 'Clear filters', total: '{{total}} events',
+      filters: 'Filters', filtersOn: 'Filters ({{count}})', reportedBy: 'reported {{at}}',
     },
     assessment: {
       title: 'Grid assessment', street: 'Street', month: 'Month', live: 'Not published (live figures)', notPublished: 'Not published yet', publishedMark: 'Published', published: 'Published {{at}}',
