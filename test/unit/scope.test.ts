@@ -2,7 +2,7 @@
 // in a grid (a kind that reaches its subtree only) counts where the row lies under that grid, not
 // across its community (roles_in_scope with the row's path).
 import { describe, expect, it } from 'vitest';
-import { rolesWhere, scopeOf, type ScopedMembership } from '../../src/access/scope-filter.ts';
+import { rolesWhere, scopeFilter, scopeOf, scopeOr, WORKFLOW_SCOPE, type ScopedMembership } from '../../src/access/scope-filter.ts';
 
 const street = 1;
 const community = 10;
@@ -28,5 +28,35 @@ describe('scopeOf', () => {
     const scope = scopeOf([gridWorker, office]);
     expect(scope.communities).toEqual([community]);
     expect(scope.streets).toEqual([street]);
+  });
+});
+
+describe('scopeFilter and scopeOr', () => {
+  const units = { street: 'street_id', community: 'community_id' };
+  it('filter nothing in for a user with no scope (RLS returns nothing: the query need not be sent)', () => {
+    expect(scopeFilter(scopeOf([]), units)).toBeUndefined();
+    expect(scopeOr(scopeOf([]))).toBeNull();
+  });
+  it("take a street office's street, as eq for one and in for several (a district's streets too)", () => {
+    expect(scopeFilter(scopeOf([office]), units)).toEqual({ field: 'street_id', operator: 'eq', value: street });
+    const district: ScopedMembership = { role: 'district_office' as never, unit_id: 7, street_id: 7, community_id: null, district_streets: [1, 2] };
+    expect(scopeFilter(scopeOf([district]), units)).toEqual({ field: 'street_id', operator: 'in', value: [1, 2, 7] });
+    expect(scopeOr(scopeOf([district]))).toBe('street_id.in.(1,2,7)');
+  });
+  it("take a community's rows, and on the workflow tables its street's own rows (community null) beside them", () => {
+    expect(scopeFilter(scopeOf([communityWorker]), units)).toEqual({ field: 'community_id', operator: 'eq', value: community });
+    expect(scopeFilter(scopeOf([communityWorker]), WORKFLOW_SCOPE)).toEqual({
+      operator: 'or',
+      value: [{ field: 'community_id', operator: 'eq', value: community }, { field: 'community_id', operator: 'null', value: null }],
+    });
+  });
+  it('join a street role and community roles with or, the same rows in both forms', () => {
+    const other: ScopedMembership = { ...communityWorker, unit_id: 11, community_id: 11 };
+    const scope = scopeOf([office, communityWorker, other]);
+    expect(scopeFilter(scope, units)).toEqual({
+      operator: 'or',
+      value: [{ field: 'street_id', operator: 'eq', value: street }, { field: 'community_id', operator: 'in', value: [community, 11] }],
+    });
+    expect(scopeOr(scope)).toBe(`street_id.in.(${street}),community_id.in.(${community},11)`);
   });
 });
