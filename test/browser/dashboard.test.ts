@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../stack/config.ts';
 import { messages } from '../../workflows/application/messages.ts';
-import { adminInBrowser, screenshotDir } from '../support/browser.ts';
+import { adminInBrowser, screenshotDir, still } from '../support/browser.ts';
 import { createUser, signedIn, superuser } from '../support/clients.ts';
 
 const ui = adminInBrowser({ viewport: { width: 1366, height: 1300 } });
@@ -89,7 +89,7 @@ async function expectOrder(page: Page, work: string, charts: boolean) {
 // of the charts does not finish on this layout (it waits on the page for good).
 async function shot(page: Page, role: string) {
   await page.mouse.move(0, 0);
-  await page.waitForTimeout(500); // the charts' bars settle
+  await still(page);
   await page.screenshot({ path: path.join(screenshotDir, `dashboard-${role}.png`) });
 }
 

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminInBrowser, screenshotDir } from '../support/browser.ts';
+import { adminInBrowser, screenshotDir, still } from '../support/browser.ts';
 import { signedIn, superuser } from '../support/clients.ts';
 
 const ui = adminInBrowser();
@@ -94,7 +94,7 @@ describe('targets on the dashboard', () => {
     // A target not met says by how much.
     const short = rows.find((r) => !r.met)!;
     await table.getByText(`差 ${short.required - short.measured} 个`).first().waitFor();
-    await page.waitForTimeout(300); // let the bars settle before the picture
+    await still(page);
     await shot(page, 'dashboard-targets-office-s1.png', true);
     await page.context().close();
   });
@@ -111,7 +111,7 @@ describe('targets on the dashboard', () => {
     await expect.poll(() => drawerRows(page).count()).toBe(Math.min(20, target.measured));
     expect(await drawerRows(page).locator('td:first-child').allTextContents()).toEqual(counted);
     await drawer.getByText('标准型', { exact: true }).first().waitFor();
-    await page.waitForTimeout(500); // the drawer's motion
+    await still(page);
     await shot(page, 'dashboard-targets-drill.png');
 
     await page.getByTestId('target-units-switch').getByText(`尚未达到 ${target.total - target.measured}`).click();
@@ -119,7 +119,7 @@ describe('targets on the dashboard', () => {
     await expect.poll(() => drawerRows(page).locator('td:first-child').allTextContents()).toEqual(notYet);
     // Why not: the reasons column is there for those not yet at the grade.
     await drawer.getByText('未达原因').waitFor();
-    await page.waitForTimeout(300);
+    await still(page);
     await shot(page, 'dashboard-targets-not-yet.png');
     await page.context().close();
   });
@@ -136,7 +136,10 @@ describe('targets on the dashboard', () => {
   it('a community filer\'s dashboard has no targets, and no 行动目标 in the menu', async () => {
     const page = await ui.signIn('filer.c1@demo.local');
     await page.locator('.ant-menu').first().getByText('工作台', { exact: true }).waitFor();
-    await page.waitForTimeout(1000);
+    // (loaded again until the network is quiet: every card has had its answer, and a targets card
+    // would be there by now)
+    await page.reload({ waitUntil: 'networkidle' });
+    await page.getByTestId('welcome').waitFor();
     expect(await page.getByTestId('targets-overview').count()).toBe(0);
     expect(await page.locator('.ant-menu').first().getByText('行动目标', { exact: true }).count()).toBe(0);
     await page.context().close();
@@ -158,7 +161,7 @@ describe('行动目标 (/targets)', () => {
     await modal.getByLabel('目标数量').fill('5');
     await modal.getByLabel('目标比例').fill('50');
     await expect.poll(errors).toEqual(['「目标数量」和「目标比例」只能填写一项', '「目标数量」和「目标比例」只能填写一项']);
-    await page.waitForTimeout(400); // the messages' motion
+    await still(page);
     await shot(page, 'targets-form-validation.png');
     await modal.getByLabel('目标比例').fill('120');
     await expect.poll(errors).toContain('「目标比例」须大于 0% 且不超过 100%');

@@ -19,6 +19,20 @@ export const screenshotDir = path.join(projectRoot, 'test', 'screenshots');
 export const settled = (page: Page, selector: string) =>
   page.locator(selector).last().evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
 
+/**
+ * Waits until the page stands still before a picture: no CSS animation or transition running
+ * (antd's motions) and the charts' shapes the same two frames running (recharts animates its bars
+ * and lines from script, which getAnimations does not see).
+ */
+export const still = (page: Page) =>
+  page.waitForFunction(() => new Promise<boolean>((resolve) => {
+    const shapes = () => [...document.querySelectorAll('.recharts-surface path, .recharts-surface rect')].map((e) => e.getAttribute('d') ?? e.getAttribute('width')).join();
+    const before = shapes();
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      resolve(shapes() === before && document.getAnimations().every((a) => a.playState !== 'running'));
+    }));
+  }));
+
 const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 export function chromiumPath(): string {
