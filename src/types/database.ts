@@ -2879,6 +2879,7 @@ export type Database = {
           street_id: number
           subject: string
           total: number
+          unit_path: number[]
           version: number
           workflow: string
         }[]

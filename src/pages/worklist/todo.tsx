@@ -86,21 +86,15 @@ export async function loadTodo({ order = 'waited', page = 1, pageSize = TODO_PAG
     return plugin && version ? [{ row, plugin, version }] : [];
   });
   const withFacts = listed.filter(({ plugin }) => plugin.facts).map(({ row }) => row.id);
-  // A role held in a grid acts only on what lies under the grid: the rows' paths, asked only of a
-  // user who holds one, beside their facts.
-  const subtree = memberships.some((m) => m.reach === 'subtree') && listed.length > 0;
-  const [facts, placed] = await Promise.all([
-    withFacts.length ? supabaseClient.rpc('workflow_facts_of', { p_instance_ids: withFacts }) : null,
-    subtree ? supabaseClient.from('workflow_instances').select('id, unit_path').in('id', listed.map(({ row }) => row.id)) : null,
-  ]);
+  const facts = withFacts.length ? await supabaseClient.rpc('workflow_facts_of', { p_instance_ids: withFacts }) : null;
   const factsById = new Map<number, Record<string, unknown>>((facts?.data ?? []).map((r) => [r.instance_id, jsonObject(r.facts)]));
-  const paths = new Map<number, number[]>((placed?.data ?? []).map((r) => [r.id, r.unit_path]));
 
   const now = Date.now();
   const rows = listed.map(({ row, plugin, version }): TodoRow => {
     const world = factsById.get(row.id) ?? {};
     const form = jsonObject(row.form);
-    const roles = rolesWhere(memberships, row.street_id, row.community_id, paths.get(row.id) ?? []);
+    // (a role held in a grid acts only on what lies under the grid: the row's path says where it lies)
+    const roles = rolesWhere(memberships, row.street_id, row.community_id, row.unit_path ?? []);
     const actions = availableActions(plugin, version, row.state, form, roles, world);
     return {
       id: row.id,
