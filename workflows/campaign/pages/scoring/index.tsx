@@ -6,7 +6,7 @@ import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from '@refinedev/core';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import { ScoreInput } from './score-input';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
   derived, myMemberships, scopeOf, scopeOr, decodeFileName, encodeFileName, fetchAll, formatScore, toHttpError, supabaseClient,
@@ -85,9 +85,13 @@ export default function ScoringPage() {
   const mayReview = !!round && !round.published_at && memberships.some((m) => m.community_id === null && m.street_id === round.street_id && ['street_office', 'reviewer'].includes(m.role));
   const maySelf = !!round && !!unit && !round.published_at && memberships.some((m) => m.role === 'community_filer' && m.community_id !== null && m.community_id === unit.community_id);
 
+  // (only the newest read shows: an older answer arriving later is dropped)
+  const gradeReads = useRef(0);
   const loadGrade = useCallback(async () => {
     if (!round || !unit) return;
+    const read = ++gradeReads.current;
     const { data } = await supabaseClient.from('unit_grades').select(GRADE_SELECT).eq('round_id', round.id).eq('unit_id', unit.id).maybeSingle();
+    if (read !== gradeReads.current) return;
     setGrade(data ? { ...data, total: Number(data.total) } : null);
   }, [round, unit]);
 
@@ -127,11 +131,19 @@ export default function ScoringPage() {
   }, [round, unit, loadGrade, loadEvidence]);
   useEffect(() => void load(), [load]);
 
-  const recompute = async () => {
-    if (!round) return;
-    const { error } = await supabaseClient.rpc('recompute_grades', { p_round_id: round.id });
-    if (error) return void message.error(toHttpError(error).message);
-    await loadGrade();
+  // One recompute at a time, each after the saves before it: two at once (a reviewer leaving one
+  // field for the next) could end with the earlier one's grade, computed without the last score,
+  // written over the later one's — and its answer read last.
+  const recomputing = useRef<Promise<void>>(Promise.resolve());
+  const recompute = () => {
+    const run = async () => {
+      if (!round) return;
+      const { error } = await supabaseClient.rpc('recompute_grades', { p_round_id: round.id });
+      if (error) return void message.error(toHttpError(error).message);
+      await loadGrade();
+    };
+    recomputing.current = recomputing.current.then(run, run);
+    return recomputing.current;
   };
 
   const saveScore = async (row: Row, role: 'self' | 'reviewer', score: number | null, note?: string) => {
