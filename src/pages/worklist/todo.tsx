@@ -94,7 +94,7 @@ export async function loadTodo({ order = 'waited', page = 1, pageSize = TODO_PAG
     const world = factsById.get(row.id) ?? {};
     const form = jsonObject(row.form);
     // (a role held in a grid acts only on what lies under the grid: the row's path says where it lies)
-    const roles = rolesWhere(memberships, row.street_id, row.community_id, row.unit_path ?? []);
+    const roles = rolesWhere(memberships, row.street_id, row.community_id, row.unit_path);
     const actions = availableActions(plugin, version, row.state, form, roles, world);
     return {
       id: row.id,

@@ -131,19 +131,13 @@ export default function ScoringPage() {
   }, [round, unit, loadGrade, loadEvidence]);
   useEffect(() => void load(), [load]);
 
-  // One recompute at a time, each after the saves before it: two at once (a reviewer leaving one
-  // field for the next) could end with the earlier one's grade, computed without the last score,
-  // written over the later one's — and its answer read last.
-  const recomputing = useRef<Promise<void>>(Promise.resolve());
-  const recompute = () => {
-    const run = async () => {
-      if (!round) return;
-      const { error } = await supabaseClient.rpc('recompute_grades', { p_round_id: round.id });
-      if (error) return void message.error(toHttpError(error).message);
-      await loadGrade();
-    };
-    recomputing.current = recomputing.current.then(run, run);
-    return recomputing.current;
+  // (recompute_grades runs one call at a time per round, so the later call's grade is the one it
+  // leaves; loadGrade shows the newest read)
+  const recompute = async () => {
+    if (!round) return;
+    const { error } = await supabaseClient.rpc('recompute_grades', { p_round_id: round.id });
+    if (error) return void message.error(toHttpError(error).message);
+    await loadGrade();
   };
 
   const saveScore = async (row: Row, role: 'self' | 'reviewer', score: number | null, note?: string) => {
