@@ -2025,9 +2025,11 @@ export type Database = {
           comment: string | null
           created_at: string
           deadline_at: string | null
-          event_id: number
+          event_id: number | null
           id: number
-          instance_id: number
+          instance_count: number | null
+          instance_id: number | null
+          instance_ids: number[] | null
           kind: string
           read_at: string | null
           recipient_id: string
@@ -2035,14 +2037,17 @@ export type Database = {
           sent_at: string | null
           state: string
           timer_id: number | null
+          workflow: string | null
         }
         Insert: {
           comment?: string | null
           created_at?: string
           deadline_at?: string | null
-          event_id: number
+          event_id?: number | null
           id?: never
-          instance_id: number
+          instance_count?: number | null
+          instance_id?: number | null
+          instance_ids?: number[] | null
           kind: string
           read_at?: string | null
           recipient_id: string
@@ -2050,14 +2055,17 @@ export type Database = {
           sent_at?: string | null
           state: string
           timer_id?: number | null
+          workflow?: string | null
         }
         Update: {
           comment?: string | null
           created_at?: string
           deadline_at?: string | null
-          event_id?: number
+          event_id?: number | null
           id?: never
-          instance_id?: number
+          instance_count?: number | null
+          instance_id?: number | null
+          instance_ids?: number[] | null
           kind?: string
           read_at?: string | null
           recipient_id?: string
@@ -2065,6 +2073,7 @@ export type Database = {
           sent_at?: string | null
           state?: string
           timer_id?: number | null
+          workflow?: string | null
         }
         Relationships: [
           {
@@ -2847,6 +2856,17 @@ export type Database = {
           full_name: string
           roles: string[]
           user_id: string
+        }[]
+      }
+      workflow_message_instances: {
+        Args: { p_limit?: number; p_message_id: number; p_offset?: number }
+        Returns: {
+          done: boolean
+          id: number
+          state: string
+          subject_name: string
+          total: number
+          workflow: string
         }[]
       }
       workflow_return_targets: {

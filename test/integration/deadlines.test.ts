@@ -89,9 +89,10 @@ const timersOf = (id: number) =>
     [id],
   );
 const runTimers = async () => (await query<{ acted: number }>('select private.run_due_timers() as acted'))[0]!.acted;
-/** What each client reads of its own messages about the instance: their kinds, sorted. */
+/** What each client reads of its own messages about the instance (alone, or in a list of those
+ * due together): their kinds, sorted. */
 async function kindsRead(client: SupabaseClient, id: number): Promise<string[]> {
-  const { data, error } = await client.from('workflow_messages').select('kind').eq('instance_id', id);
+  const { data, error } = await client.from('workflow_messages').select('kind').or(`instance_id.eq.${id},instance_ids.cs.{${id}}`);
   if (error) throw new Error(error.message);
   return data.map((m) => m.kind).sort();
 }
@@ -189,9 +190,10 @@ describe('every declared deadline, as the database keeps it', () => {
       } else expect(after!.state).toBe(deadline.state);
 
       // Never twice: a second run finds nothing of this instance to do.
-      const messages = (await query<{ n: number }>('select count(*)::int as n from public.workflow_messages where instance_id = $1', [id]))[0]!.n;
+      const aboutIt = 'select count(*)::int as n from public.workflow_messages where $1 = any (coalesce(instance_ids, array[instance_id]))';
+      const messages = (await query<{ n: number }>(aboutIt, [id]))[0]!.n;
       await runTimers();
-      expect((await query<{ n: number }>('select count(*)::int as n from public.workflow_messages where instance_id = $1', [id]))[0]!.n).toBe(messages);
+      expect((await query<{ n: number }>(aboutIt, [id]))[0]!.n).toBe(messages);
       expect((await systemRows(id)).filter((r) => r.event === 'overdue')).toEqual([{ event: 'overdue', n: 1 }]);
 
       // Overdue again, every repeatEvery, at a time still to come.
@@ -364,5 +366,53 @@ describe('messages are their recipient’s only', () => {
     } finally {
       await db.query(`insert into public.memberships (user_id, unit_id, role) values ($1, $2, 'reviewer')`, [userOf.reviewer, places.get('sample')!.street]);
     }
+  });
+});
+
+describe('reminders due together', () => {
+  it('come to each recipient as one message listing the instances, read while one of them is', async () => {
+    // A reviewer of two streets, with a review waiting in each and one more in the first.
+    const email = `digest.${run}@deadline.local`;
+    const reviewer = await createUser(db, email, PASSWORD, '两街审核人');
+    const client = await signedIn(email, PASSWORD);
+    const sample = places.get('sample')!;
+    const other = places.get(WORKFLOWS[0]!.name)!;
+    for (const street of [sample.street, other.street]) {
+      await db.query(`insert into public.memberships (user_id, unit_id, role) values ($1, $2, 'reviewer')`, [reviewer, street]);
+    }
+    const { id: a } = await enter(samplePlugin, 2, 'review.waiting', {});
+    const { id: b } = await enter(samplePlugin, 2, 'review.waiting', {});
+    const [c] = await query<{ id: number }>(
+      `insert into public.workflow_instances (workflow, version, state, subject_unit_id, street_id, community_id, form)
+       select 'sample', 2, 'review.waiting', u.id, u.street_id, u.community_id, '{}' from public.units u where u.id = $1 returning id::int`,
+      [other.c1],
+    );
+    await db.query(
+      `insert into public.workflow_events (instance_id, workflow, version, event, from_state, to_state, actor_roles, street_id, community_id)
+       select i.id, i.workflow, i.version, 'enter', 'elsewhere', i.state, '{}', i.street_id, i.community_id from public.workflow_instances i where i.id = $1`,
+      [c!.id],
+    );
+    const ids = [a, b, c!.id];
+    // Their deadlines passed together (the reminders before them were sent a day earlier).
+    await db.query(`update public.workflow_timers set done_at = now() - interval '1 day' where instance_id = any ($1) and kind = 'before'`, [ids]);
+    await db.query(`update public.workflow_timers set due_at = now() - interval '1 minute' where instance_id = any ($1) and kind = 'due'`, [ids]);
+    await runTimers();
+
+    const read = async () => {
+      const { data, error } = await client.from('workflow_messages').select('id, kind, workflow, state, instance_id, event_id, timer_id, instance_ids');
+      if (error) throw new Error(error.message);
+      return data;
+    };
+    const mine = await read();
+    expect(mine.map(({ id, instance_ids, ...rest }) => ({ ...rest, instance_ids: [...(instance_ids ?? [])].sort((x, y) => x - y) }))).toEqual([
+      { kind: 'overdue', workflow: 'sample', state: 'review.waiting', instance_id: null, event_id: null, timer_id: null, instance_ids: ids },
+    ]);
+    // Each instance's own log row and timer are still one per instance.
+    for (const id of ids) expect((await systemRows(id)).filter((r) => r.event === 'overdue'), String(id)).toEqual([{ event: 'overdue', n: 1 }]);
+    // Seen from the first street only, it still reads the list; from neither, nothing.
+    await db.query('delete from public.memberships where user_id = $1 and unit_id = $2', [reviewer, other.street]);
+    expect((await read()).map((m) => m.id)).toEqual([mine[0]!.id]);
+    await db.query('delete from public.memberships where user_id = $1', [reviewer]);
+    expect(await read()).toEqual([]);
   });
 });

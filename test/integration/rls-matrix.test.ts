@@ -20,6 +20,8 @@ interface Profile { id: string }
 interface Scoped { id: number; street_id: number; community_id: number | null }
 // A workflow instance, and a row of its log or snapshots (read with its instance by subtree members).
 interface Instance extends Scoped { unit_path: number[] }
+// (a message names one instance, or lists several)
+interface Message { id: number; recipient_id: string; instance_id: number | null; instance_ids: number[] | null }
 interface OfInstance extends Scoped { instance_id: number }
 
 const PASSWORD = 'matrix-pass-123';
@@ -193,8 +195,8 @@ const VISIBLE = {
   workflow_deadlines: () => true,
   workflow_timers: (r: { instance_id: number }, s: ReturnType<typeof scope>, all: { workflow_instances: Instance[] }) =>
     all.workflow_instances.some((i) => i.id === r.instance_id && VISIBLE.workflow_instances(i, s)),
-  workflow_messages: (r: { recipient_id: string; instance_id: number }, s: ReturnType<typeof scope>, all: { workflow_instances: Instance[] }) =>
-    r.recipient_id === s.me && all.workflow_instances.some((i) => i.id === r.instance_id && VISIBLE.workflow_instances(i, s)),
+  workflow_messages: (r: Message, s: ReturnType<typeof scope>, all: { workflow_instances: Instance[] }) =>
+    r.recipient_id === s.me && all.workflow_instances.some((i) => (r.instance_ids ?? [r.instance_id]).includes(i.id) && VISIBLE.workflow_instances(i, s)),
   // Who may handle a state and whom an event copies are configuration; a handler's row is read
   // with its instance.
   workflow_state_options: () => true,
@@ -290,7 +292,7 @@ const FUNCTIONS = [
   'fire_event_batch', 'workflow_members', 'add_signer', 'workflow_countersign', 'migrate_workflow_instances', 'workflow_todo',
   'grid_household_contacts', 'grid_overview', 'grid_import_households', 'grid_import_grids', 'grid_import_staff',
   'grid_assessment', 'grid_assessment_published', 'grid_assessment_trend', 'publish_grid_assessment',
-  'grid_events', 'grid_dashboard',
+  'grid_events', 'grid_dashboard', 'workflow_message_instances',
 ];
 
 async function createUser(email: string, fullName: string): Promise<string> {
@@ -357,10 +359,15 @@ beforeAll(async () => {
     );
     started.push({ instance: instance!.id, event: event!.id, street: key.startsWith('A') ? 'A' : 'B' });
   }
-  // A message to every identity about every instance (the matrix reads whose it is).
+  // A message to every identity about every instance, and lists of the instances of street A, of
+  // B, and of both, as the scheduler sends them (the matrix reads whose each is).
+  const lists = [started.filter((s) => s.street === 'A'), started.filter((s) => s.street === 'B'), started].map((l) => l.map((s) => s.instance));
   for (const user of Object.values(userIds)) {
     for (const { instance, event } of started) {
       await db.query(`insert into public.workflow_messages (recipient_id, kind, instance_id, event_id, state) values ($1, 'urged', $2, $3, 'draft')`, [user, instance, event]);
+    }
+    for (const list of lists.filter((l) => l.length >= 2)) {
+      await db.query(`insert into public.workflow_messages (recipient_id, kind, workflow, instance_ids, state) values ($1, 'overdue', 'sample', $2, 'draft')`, [user, list]);
     }
   }
   // A named handler of every instance (the matrix reads it with the instance).
@@ -615,7 +622,7 @@ describe.each(WHO)('as %s', (who) => {
       workflow_event_types: await rows('select * from public.workflow_event_types'),
       workflow_deadlines: await rows('select workflow, version, state from public.workflow_deadlines'),
       workflow_timers: await rows<{ id: number; instance_id: number }>('select id::int, instance_id::int from public.workflow_timers'),
-      workflow_messages: await rows<{ id: number; recipient_id: string; instance_id: number }>('select id::int, recipient_id, instance_id::int from public.workflow_messages'),
+      workflow_messages: await rows<Message>('select id::int, recipient_id, instance_id::int, instance_ids::int[] from public.workflow_messages'),
       workflow_state_options: await rows('select workflow, version, state from public.workflow_state_options'),
       workflow_cc_rules: await rows('select workflow, version, event from public.workflow_cc_rules'),
       workflow_countersign_rules: await rows('select workflow, version, state from public.workflow_countersign_rules'),
@@ -1310,6 +1317,7 @@ describe.each(WHO)('as %s', (who) => {
         ['workflow_countersign', { p_instance_id: 1 }],
         ['migrate_workflow_instances', { p_workflow: 'sample', p_from_version: 1, p_to_version: 2 }],
         ['workflow_todo', { p_workflows: ['sample'] }],
+        ['workflow_message_instances', { p_message_id: 1 }],
       ] as const) {
         expect((await client(who).rpc(fn, args)).error?.code, fn).toBe('42501');
       }
@@ -1382,13 +1390,21 @@ describe.each(WHO)('as %s', (who) => {
     const listed = (todo.data as { id: number }[]).map((r) => r.id);
     expect(listed.filter((id) => !readable.has(id)), 'workflow_todo').toEqual([]);
     expect(listed.includes(forHandlers), 'workflow_todo').toBe(expectCode(['community_filer', 'street_office']) === null);
+    // The instances a message lists: of the caller's own messages only, and those they may read.
+    const listing = await rows<Message>('select id::int, recipient_id, instance_id::int, instance_ids::int[] from public.workflow_messages where instance_ids is not null order by id');
+    for (const m of [...listing.filter((l) => l.recipient_id === s.me), ...listing.filter((l) => l.recipient_id !== s.me).slice(0, 3)]) {
+      const { data, error } = await client(who).rpc('workflow_message_instances', { p_message_id: m.id, p_limit: 100 });
+      expect(error, 'workflow_message_instances').toBeNull();
+      const expected = m.recipient_id === s.me ? m.instance_ids!.filter((id) => readable.has(id)).sort((a, b) => a - b) : [];
+      expect((data as { id: number }[]).map((r) => r.id), `workflow_message_instances ${m.id}`).toEqual(expected);
+    }
     const batch = await client(who).rpc('fire_event_batch', { p_event: 'cancel', p_items: [{ id: forHandlers, revision: 0 }], p_payload: {} });
     expect((batch.data as { code: string | null }[]).map((r) => r.code), 'fire_event_batch').toEqual([expectCode(['community_filer', 'street_office'])]);
   });
 
   it('workflow_messages: its recipient marks theirs read and unread, and writes nothing else of any', async () => {
     const s = scope(who);
-    const all = await rows<{ id: number; recipient_id: string; instance_id: number }>('select id::int, recipient_id, instance_id::int from public.workflow_messages');
+    const all = await rows<Message>('select id::int, recipient_id, instance_id::int, instance_ids::int[] from public.workflow_messages order by id');
     const instances = await rows<Instance>('select id::int, street_id::int, community_id::int, unit_path::int[] from public.workflow_instances');
     const mine = all.filter((m) => VISIBLE.workflow_messages(m, s, { workflow_instances: instances })).map((m) => String(m.id)).sort();
     const before = await rows('select id, read_at, kind, recipient_id from public.workflow_messages order by id');
