@@ -424,6 +424,18 @@ const en: Messages = {
       cc: '{{workflow}} “{{subject}}” copied to you ({{state}})',
       returned: '{{workflow}} “{{subject}}” was returned to “{{state}}”',
     },
+    list: {
+      deadline_soon: '{{workflow}}: {{count}} in “{{state}}” fall due from {{deadline}}',
+      overdue: '{{workflow}}: {{count}} in “{{state}}” are overdue (the first since {{deadline}})',
+      escalated: '{{workflow}}: {{count}} in “{{state}}” are overdue (the first since {{deadline}}): please follow them up',
+    },
+    listed: {
+      title: 'What it is about',
+      subject: 'Subject',
+      state: 'State now',
+      done: 'Closed',
+      open: 'Open',
+    },
     fields: { time: 'Time', kind: 'Kind', content: 'Message', comment: 'Note', status: 'Status' },
   },
   worklist: {

@@ -425,6 +425,19 @@ const zhCN = {
       cc: '{{workflow}}「{{subject}}」抄送给您（{{state}}）',
       returned: '{{workflow}}「{{subject}}」已退回到「{{state}}」，请修改后提交',
     },
+    // (the scheduler's message about several instances at once)
+    list: {
+      deadline_soon: '{{workflow}}有 {{count}} 件（{{state}}）将于 {{deadline}} 起陆续到期，请及时办理',
+      overdue: '{{workflow}}有 {{count}} 件（{{state}}）已超期（最早于 {{deadline}}），请尽快办理',
+      escalated: '{{workflow}}有 {{count}} 件（{{state}}）已超期（最早于 {{deadline}}），请督促办理',
+    },
+    listed: {
+      title: '涉及事项',
+      subject: '对象',
+      state: '当前状态',
+      done: '已办结',
+      open: '查看',
+    },
     fields: { time: '时间', kind: '类型', content: '内容', comment: '说明', status: '状态' },
   },
   worklist: {

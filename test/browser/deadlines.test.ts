@@ -15,32 +15,51 @@ const filerEmail = `filer.deadlines.${run}@test.local`;
 const community = `枕河社区-${run}`;
 let instance = 0;
 
-beforeAll(async () => {
-  const unit = await ownDraft(community, { email: filerEmail, fullName: '枕河 填报员' });
+const others = [`枕河东社区-${run}`, `枕河西社区-${run}`];
+const otherFilers = others.map((_, i) => `filer${i}.deadlines.${run}@test.local`);
+
+/** The communities' 申报表, submitted four days ago as fire_event records it (the filing window's
+ * guard is today's): overdue once the scheduler runs. In one transaction, so that the stack's own
+ * every-minute run finds all of them due or none. */
+async function submittedDaysAgo(drafts: { unit: number; email: string }[]): Promise<number[]> {
   const db = await superuser();
   try {
-    // Submitted four days ago, as fire_event records it (the filing window's guard is today's).
-    const { rows } = await db.query<{ id: number; user_id: string }>(
-      `update public.workflow_instances i set state = 'submitted', revision = revision + 1
-         from public.profiles p where i.subject_unit_id = $1 and p.email = $2 returning i.id::int, p.id as user_id`,
-      [unit, filerEmail],
-    );
-    instance = rows[0]!.id;
-    await db.query(
-      `insert into public.workflow_events (instance_id, workflow, version, event, from_state, to_state, actor_id, actor_roles, street_id, community_id, created_at)
-       select i.id, i.workflow, i.version, 'submit', 'draft', 'submitted', $2, '{community_filer}', i.street_id, i.community_id, now() - interval '4 days'
-       from public.workflow_instances i where i.id = $1`,
-      [instance, rows[0]!.user_id],
-    );
-    await db.query('select private.run_due_timers()');
+    await db.query('begin');
+    const ids: number[] = [];
+    for (const { unit, email } of drafts) {
+      const { rows } = await db.query<{ id: number; user_id: string }>(
+        `update public.workflow_instances i set state = 'submitted', revision = revision + 1
+           from public.profiles p where i.subject_unit_id = $1 and p.email = $2 returning i.id::int, p.id as user_id`,
+        [unit, email],
+      );
+      await db.query(
+        `insert into public.workflow_events (instance_id, workflow, version, event, from_state, to_state, actor_id, actor_roles, street_id, community_id, created_at)
+         select i.id, i.workflow, i.version, 'submit', 'draft', 'submitted', $2, '{community_filer}', i.street_id, i.community_id, now() - interval '4 days'
+         from public.workflow_instances i where i.id = $1`,
+        [rows[0]!.id, rows[0]!.user_id],
+      );
+      ids.push(rows[0]!.id);
+    }
+    await db.query('commit');
+    return ids;
   } finally {
     await db.end();
   }
+}
+const runTimers = async () => {
+  const db = await superuser();
+  await db.query('select private.run_due_timers()');
+  await db.end();
+};
+
+beforeAll(async () => {
+  instance = (await submittedDaysAgo([{ unit: await ownDraft(community, { email: filerEmail, fullName: '枕河 填报员' }), email: filerEmail }]))[0]!;
+  await runTimers();
 });
 
 afterAll(async () => {
   const db = await superuser();
-  await db.query('delete from auth.users where email = $1', [filerEmail]);
+  await db.query('delete from auth.users where email = any ($1)', [[filerEmail, ...otherFilers]]);
   await db.end();
 });
 
@@ -141,6 +160,32 @@ describe('a deadline passed, a 催办, and the 消息中心', () => {
     await page.getByTestId('messages-filter').getByText('全部').click();
     await expect.poll(() => mine.count()).toBe(2);
     expect(await mine.first().textContent()).toContain('已读');
+    await page.context().close();
+  });
+
+  it('two more overdue at once come to the reviewer as one message, which opens the list of them', async () => {
+    const drafts = [];
+    for (const [i, name] of others.entries()) {
+      drafts.push({ unit: await ownDraft(name, { email: otherFilers[i]!, fullName: `枕河 填报员${i + 1}` }), email: otherFilers[i]! });
+    }
+    const ids = await submittedDaysAgo(drafts);
+    await runTimers();
+    const page = await ui.signIn('reviewer.s1@demo.local');
+    await page.goto(`${ui.url}/messages`);
+    // (any other 申报表 overdue in the same run is in the same message)
+    const listMessage = page.getByTestId('message-row').filter({ hasText: /申报表有 \d+ 件（已提交）已超期（最早于 .+），请尽快办理/ });
+    await listMessage.waitFor();
+    await listMessage.click();
+    const listed = page.getByTestId('message-instances');
+    await listed.getByText(others[0]!).waitFor();
+    expect(await listed.textContent()).toContain(others[1]!);
+    // Opened, it is read, and stays in the unread list until the list is loaded again.
+    await expect.poll(() => listMessage.textContent()).toContain('已读');
+    await expect.poll(() => listed.locator('.ant-spin-spinning').count()).toBe(0);
+    await page.screenshot({ path: path.join(screenshotDir, 'deadlines-message-list.png'), fullPage: true });
+
+    await listed.getByText(others[1]!).click();
+    await page.waitForURL(new RegExp(`/workflows/application/${ids[1]}$`));
     await page.context().close();
   });
 });

@@ -1,7 +1,8 @@
 // 消息中心: what the engine told me — a deadline coming, one passed, an overdue step to follow up,
 // a 催办, a step assigned, delegated or returned to me, a copy (抄送) — newest first, unread first
 // in the filter's default; 抄送我的 lists the copies, read and unread. Opening one marks it read and goes
-// to its instance; the bell in the header counts the unread (src/components/message-bell.tsx).
+// to its instance; one that tells of several instances due together opens its list of them. The
+// bell in the header counts the unread (src/components/message-bell.tsx).
 import { List } from '@refinedev/antd';
 import { useGo, useTranslation } from '@refinedev/core';
 import { App, Badge, Button, Segmented, Space, Table, Typography } from 'antd';
@@ -13,6 +14,7 @@ import { formatDateTime, formatDeadline } from '@/lib/dates';
 import { supabaseClient } from '@/providers/supabase-client';
 import { stateLabel } from '@/workflow/errors';
 import { pluginByName } from '@/workflow/plugins';
+import { MessageInstances } from './listed';
 
 interface MessageRow {
   id: number;
@@ -22,10 +24,13 @@ interface MessageRow {
   comment: string | null;
   created_at: string;
   read_at: string | null;
+  /** Set on a message about several instances (it names none), with how many. */
+  workflow: string | null;
+  instance_count: number;
   instance: { id: number; workflow: string; subject: { name: string } | null } | null;
 }
 
-const SELECT = 'id, kind, state, deadline_at, comment, created_at, read_at, instance:workflow_instances(id, workflow, subject:units!subject_unit_id(name))';
+const SELECT = 'id, kind, state, deadline_at, comment, created_at, read_at, workflow, instance_count, instance:workflow_instances(id, workflow, subject:units!subject_unit_id(name))';
 const PAGE_SIZE = 20;
 const KIND_COLOR: Record<MessageRow['kind'], string> = {
   deadline_soon: 'gold', overdue: 'red', escalated: 'volcano', urged: 'blue',
@@ -37,12 +42,14 @@ const FILTERS = ['unread', 'cc', 'all'] as const;
 function useMessageText() {
   const { translate } = useTranslation();
   return (row: MessageRow) => {
-    const plugin = row.instance ? pluginByName.get(row.instance.workflow) : undefined;
-    return translate(`messages.text.${row.kind}`, {
+    const workflow = row.instance?.workflow ?? row.workflow;
+    const plugin = workflow ? pluginByName.get(workflow) : undefined;
+    return translate(row.instance_count > 1 ? `messages.list.${row.kind}` : `messages.text.${row.kind}`, {
       workflow: plugin ? translate(plugin.label) : '',
       subject: row.instance?.subject?.name ?? '',
       state: plugin ? stateLabel(plugin, row.state) : row.state,
       deadline: formatDeadline(row.deadline_at),
+      count: row.instance_count,
     });
   };
 }
@@ -58,6 +65,7 @@ export default function MessagesPage() {
   const [rows, setRows] = useState<MessageRow[]>([]);
   const [total, setTotal] = useState(0);
   const [loading, setLoading] = useState(true);
+  const [expanded, setExpanded] = useState<number[]>([]);
   const columns = ['time', 'kind', 'content', 'comment', 'status'] as const;
   const settings = useTableSettings('messages', columns.map((key) => ({ key, title: translate(`messages.fields.${key}`) })));
   const shows = settings.visible;
@@ -74,16 +82,24 @@ export default function MessagesPage() {
   }, [filter, page]);
   useEffect(() => void load(), [load]);
 
-  const mark = async (ids: number[] | 'all', read: boolean) => {
-    let query = supabaseClient.from('workflow_messages').update({ read_at: read ? new Date().toISOString() : null });
+  // (`stay`: the row keeps its place until the list is loaded again, as a list opened to be read)
+  const mark = async (ids: number[] | 'all', read: boolean, stay = false) => {
+    const readAt = read ? new Date().toISOString() : null;
+    let query = supabaseClient.from('workflow_messages').update({ read_at: readAt });
     query = ids === 'all' ? query.is('read_at', null) : query.in('id', ids);
     const { error, data } = await query.select('id');
     if (error) return void message.error(error.message);
     if (ids === 'all') message.success(translate('messages.markedAllRead', { count: data.length }));
     messagesChanged();
-    await load();
+    if (stay && ids !== 'all') setRows((current) => current.map((r) => (ids.includes(r.id) ? { ...r, read_at: readAt } : r)));
+    else await load();
   };
   const open = async (row: MessageRow) => {
+    if (row.instance_count > 1) {
+      setExpanded((keys) => (keys.includes(row.id) ? keys.filter((k) => k !== row.id) : [...keys, row.id]));
+      if (!row.read_at) await mark([row.id], true, true);
+      return;
+    }
     if (!row.read_at) await mark([row.id], true);
     if (row.instance) go({ to: `/workflows/${row.instance.workflow}/${row.instance.id}` });
   };
@@ -118,6 +134,12 @@ export default function MessagesPage() {
         dataSource={rows}
         locale={{ emptyText: translate(filter === 'unread' ? 'messages.emptyUnread' : 'messages.empty') }}
         onRow={(row) => ({ onClick: () => void open(row), style: { cursor: 'pointer' }, 'data-testid': 'message-row' }) as React.HTMLAttributes<HTMLElement>}
+        expandable={{
+          rowExpandable: (row) => row.instance_count > 1,
+          expandedRowKeys: expanded,
+          onExpandedRowsChange: (keys) => setExpanded(keys as number[]),
+          expandedRowRender: (row) => <MessageInstances messageId={row.id} />,
+        }}
         pagination={{
           current: page,
           pageSize: PAGE_SIZE,
