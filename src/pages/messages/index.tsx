@@ -138,6 +138,8 @@ export default function MessagesPage() {
           rowExpandable: (row) => row.instance_count > 1,
           expandedRowKeys: expanded,
           onExpandedRowsChange: (keys) => setExpanded(keys as number[]),
+          // (opened by its icon, it is read as when the row is clicked)
+          onExpand: (opened, row) => void (opened && !row.read_at && mark([row.id], true, true)),
           expandedRowRender: (row) => <MessageInstances messageId={row.id} />,
         }}
         pagination={{
